@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: MIT
+// init, import, export.
+#include "app/commandline.h"
+#include "core/io/bundled.h"
+#include "core/io/interchange.h"
+#include "core/io/xlsxwriter.h"
+#include "core/store/workspace.h"
+
+#include <ostream>
+
+namespace chokepoint::app {
+namespace {
+
+using core::Workspace;
+
+bool endsWith(const std::string& s, const std::string& suffix)
+{
+    if (s.size() < suffix.size())
+        return false;
+    for (size_t i = 0; i < suffix.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(s[s.size() - suffix.size() + i]))
+            != suffix[i])
+            return false;
+    return true;
+}
+
+int runInit(const Args& a, std::ostream& out, std::ostream& err)
+{
+    const std::string& path = a.positional[0];
+    core::Dataset data;
+    if (!a.has("--empty")) {
+        auto bundled = core::io::bundledDataset();
+        if (!bundled) {
+            err << "chokepoint init: " << bundled.errorString() << "\n";
+            return kFailure;
+        }
+        data = std::move(*bundled);
+    }
+    auto ws = Workspace::create(path);
+    if (!ws) {
+        err << "chokepoint init: " << ws.errorString() << "\n";
+        return kFailure;
+    }
+    if (!data.empty()) {
+        if (auto r = ws->write(data, core::WriteMode::Replace); !r) {
+            err << "chokepoint init: " << r.errorString() << "\n";
+            return kFailure;
+        }
+    }
+    out << "created " << path
+        << (a.has("--empty") ? " (empty)\n" : " with the bundled EV-battery data set\n");
+    return kOk;
+}
+
+int runImport(const Args& a, std::ostream& out, std::ostream& err)
+{
+    const std::string& wsPath = a.positional[0];
+    const std::string& source = a.positional[1];
+    auto ws = Workspace::open(wsPath);
+    if (!ws) {
+        err << "chokepoint import: " << ws.errorString() << "\n";
+        return kFailure;
+    }
+    std::vector<core::io::RawTable> tables;
+    core::io::IssueList issues;
+    const bool readOk = core::io::readSource(source, tables, issues);
+    if (!readOk || !issues.empty()) {
+        err << issues.toString() << "chokepoint import: " << issues.total()
+            << " error(s); nothing was written\n";
+        return kInvalidData;
+    }
+    core::io::ImportOptions options;
+    options.replace = a.has("--replace");
+    auto result = core::io::importTables(*ws, tables, options, issues);
+    if (!issues.empty()) {
+        err << issues.toString() << "chokepoint import: " << issues.total()
+            << " error(s); nothing was written\n";
+        return kInvalidData;
+    }
+    if (!result) {
+        err << "chokepoint import: " << result.errorString() << "\n";
+        return kFailure;
+    }
+    size_t total = 0;
+    std::string detail;
+    for (const auto& [table, n] : result->rows) {
+        total += n;
+        detail += (detail.empty() ? "" : ", ") + table + " " + std::to_string(n);
+    }
+    out << "imported " << total << " rows into " << wsPath
+        << (options.replace ? " (replacing)" : "") << (detail.empty() ? "" : ": " + detail)
+        << "\n";
+    return kOk;
+}
+
+int runExport(const Args& a, std::ostream& out, std::ostream& err)
+{
+    const std::string& wsPath = a.positional[0];
+    const std::string& target = a.positional[1];
+    auto ws = Workspace::openReadOnly(wsPath);
+    if (!ws) {
+        err << "chokepoint export: " << ws.errorString() << "\n";
+        return kFailure;
+    }
+    auto data = ws->load();
+    if (!data) {
+        err << "chokepoint export: " << data.errorString() << "\n";
+        return kFailure;
+    }
+    const auto r = endsWith(target, ".xlsx") ? core::io::exportXlsx(*data, target)
+                                             : core::io::exportCsvFolder(*data, target);
+    if (!r) {
+        err << "chokepoint export: " << r.errorString() << "\n";
+        return kFailure;
+    }
+    out << "exported " << wsPath << " to " << target << "\n";
+    return kOk;
+}
+
+} // namespace
+
+void addDataCommands(std::vector<Command>& list)
+{
+    list.push_back({"init", "init WS [--empty]",
+                    "create a workspace with the bundled data (or empty)", {}, {"--empty"}, 1, 1,
+                    runInit});
+    list.push_back({"import", "import WS PATH [--replace]",
+                    "import a CSV folder, a .csv file or an .xlsx workbook", {}, {"--replace"}, 2,
+                    2, runImport});
+    list.push_back({"export", "export WS DIR|OUT.xlsx",
+                    "write every table as CSV files (or one .xlsx workbook)", {}, {}, 2, 2,
+                    runExport});
+}
+
+} // namespace chokepoint::app

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: MIT
+#include "core/io/bundled.h"
+
+#include "core/io/csv.h"
+#include "core/io/interchange.h"
+
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+
+#include <algorithm>
+
+namespace chokepoint::core::io {
+
+namespace {
+constexpr const char* kDataPrefix = ":/chokepoint/data/ev-battery";
+constexpr const char* kScenarioPrefix = ":/chokepoint/scenarios";
+
+std::vector<QString> listFiles(const char* prefix, const QString& suffix)
+{
+    std::vector<QString> files;
+    QDirIterator it(QString::fromLatin1(prefix), QDir::Files);
+    while (it.hasNext()) {
+        const QString f = it.next();
+        if (f.endsWith(suffix))
+            files.push_back(f);
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+} // namespace
+
+bool readBundledTables(std::vector<RawTable>& tables, IssueList& issues)
+{
+    const auto files = listFiles(kDataPrefix, QStringLiteral(".csv"));
+    if (files.empty()) {
+        issues.add({"bundled data", {}, 0, 0}, "the bundled data set is missing from this build");
+        return false;
+    }
+    bool ok = true;
+    for (const QString& f : files) {
+        QFile file(f);
+        if (!file.open(QIODevice::ReadOnly)) {
+            issues.add({f.toStdString(), {}, 0, 0}, "cannot open bundled file");
+            ok = false;
+            continue;
+        }
+        const QByteArray bytes = file.readAll();
+        RawTable t;
+        t.name = QFileInfo(f).completeBaseName().toStdString();
+        t.file = "bundled/" + QFileInfo(f).fileName().toStdString();
+        ok = parseCsv(std::string_view(bytes.constData(), size_t(bytes.size())), t, issues) && ok;
+        tables.push_back(std::move(t));
+    }
+    return ok;
+}
+
+Result<Dataset> bundledDataset()
+{
+    std::vector<RawTable> tables;
+    IssueList issues;
+    Dataset d;
+    if (!readBundledTables(tables, issues) || !validateTables(tables, Dataset{}, d, issues))
+        return Error{"the bundled data set is invalid:\n" + issues.toString()};
+    return d;
+}
+
+std::vector<std::pair<std::string, std::string>> bundledScenarios()
+{
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const QString& f : listFiles(kScenarioPrefix, QStringLiteral(".json"))) {
+        QFile file(f);
+        if (file.open(QIODevice::ReadOnly))
+            out.emplace_back(QFileInfo(f).fileName().toStdString(), file.readAll().toStdString());
+    }
+    return out;
+}
+
+} // namespace chokepoint::core::io

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/io/issue.h"
+#include "core/io/rawtable.h"
+#include "core/model/dataset.h"
+#include "core/util/result.h"
+
+#include <string>
+#include <vector>
+
+namespace chokepoint::core::io {
+
+/// The EV-battery data set compiled into the program (resources/data/ev-battery).
+/// Needs the chokepoint_resources library linked in.
+bool readBundledTables(std::vector<RawTable>& tables, IssueList& issues);
+/// The bundled data set, validated. An error here is a bug in the shipped data.
+Result<Dataset> bundledDataset();
+
+/// Names and JSON text of the example scenarios shipped with the program.
+std::vector<std::pair<std::string, std::string>> bundledScenarios();
+
+} // namespace chokepoint::core::io

@@ -1,0 +1,306 @@
+// SPDX-License-Identifier: MIT
+#include "core/io/csv.h"
+
+#include <charconv>
+#include <cstring>
+#include <fstream>
+
+namespace chokepoint::core::io {
+namespace {
+
+// Returns the byte offset of the first invalid UTF-8 sequence, or npos.
+size_t invalidUtf8(std::string_view s)
+{
+    size_t i = 0;
+    const size_t n = s.size();
+    while (i < n) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        size_t len = 0;
+        unsigned min = 0;
+        if ((c & 0xE0) == 0xC0) {
+            len = 2;
+            min = 0x80;
+        } else if ((c & 0xF0) == 0xE0) {
+            len = 3;
+            min = 0x800;
+        } else if ((c & 0xF8) == 0xF0) {
+            len = 4;
+            min = 0x10000;
+        } else {
+            return i;
+        }
+        if (i + len > n)
+            return i;
+        unsigned cp = c & (0xFF >> (len + 1));
+        for (size_t k = 1; k < len; ++k) {
+            const auto cc = static_cast<unsigned char>(s[i + k]);
+            if ((cc & 0xC0) != 0x80)
+                return i;
+            cp = (cp << 6) | (cc & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return i;
+        i += len;
+    }
+    return std::string_view::npos;
+}
+
+class Parser {
+public:
+    Parser(std::string_view buf, const std::string& file, IssueList& issues)
+        : m_buf(buf)
+        , m_file(file)
+        , m_issues(issues)
+    {
+    }
+
+    enum class Status { Ok, End, Fatal };
+
+    // Reads the next record (skipping blank lines) into fields().
+    Status next()
+    {
+        while (true) {
+            Status s = record();
+            if (s != Status::Ok)
+                return s;
+            if (m_fields.size() == 1 && m_fields[0].empty() && !m_firstQuoted)
+                continue; // blank line
+            return Status::Ok;
+        }
+    }
+
+    const std::vector<std::string_view>& fields() const { return m_fields; }
+    int recordLine() const { return m_recordLine; }
+
+private:
+    Status record()
+    {
+        m_fields.clear();
+        m_scratchUsed = 0;
+        if (m_pos >= m_buf.size())
+            return Status::End;
+        m_recordLine = m_line;
+        const size_t n = m_buf.size();
+        while (true) {
+            std::string_view field;
+            const bool quoted = m_pos < n && m_buf[m_pos] == '"';
+            if (m_fields.empty())
+                m_firstQuoted = quoted;
+            if (quoted) {
+                const int startLine = m_line;
+                size_t chunk = ++m_pos;
+                std::string* un = nullptr;
+                while (true) {
+                    if (m_pos >= n) {
+                        m_issues.add({m_file, {}, startLine, int(m_fields.size()) + 1},
+                                     "unterminated quoted field (missing closing \")");
+                        return Status::Fatal;
+                    }
+                    const char c = m_buf[m_pos];
+                    if (c == '"') {
+                        if (m_pos + 1 < n && m_buf[m_pos + 1] == '"') {
+                            if (!un)
+                                un = &scratch();
+                            un->append(m_buf.substr(chunk, m_pos + 1 - chunk));
+                            m_pos += 2;
+                            chunk = m_pos;
+                            continue;
+                        }
+                        break;
+                    }
+                    if (c == '\n')
+                        ++m_line;
+                    ++m_pos;
+                }
+                if (un) {
+                    un->append(m_buf.substr(chunk, m_pos - chunk));
+                    field = *un;
+                } else {
+                    field = m_buf.substr(chunk, m_pos - chunk);
+                }
+                ++m_pos; // closing quote
+                if (m_pos < n && m_buf[m_pos] != ',' && m_buf[m_pos] != '\n'
+                    && m_buf[m_pos] != '\r') {
+                    m_issues.add({m_file, {}, m_line, int(m_fields.size()) + 1},
+                                 "unexpected character after a closing quote (a quote inside "
+                                 "a quoted field must be doubled: \"\")");
+                    return Status::Fatal;
+                }
+            } else {
+                const size_t start = m_pos;
+                while (m_pos < n) {
+                    const char c = m_buf[m_pos];
+                    if (c == ',' || c == '\n' || c == '\r')
+                        break;
+                    ++m_pos;
+                }
+                field = m_buf.substr(start, m_pos - start);
+            }
+            m_fields.push_back(field);
+            if (m_pos >= n)
+                return Status::Ok;
+            if (m_buf[m_pos] == ',') {
+                ++m_pos;
+                continue;
+            }
+            if (m_buf[m_pos] == '\r' && m_pos + 1 < n && m_buf[m_pos + 1] == '\n')
+                ++m_pos;
+            ++m_pos;
+            ++m_line;
+            return Status::Ok;
+        }
+    }
+
+    std::string& scratch()
+    {
+        if (m_scratchUsed == m_scratch.size())
+            m_scratch.emplace_back();
+        std::string& s = m_scratch[m_scratchUsed++];
+        s.clear();
+        return s;
+    }
+
+    std::string_view m_buf;
+    const std::string& m_file;
+    IssueList& m_issues;
+    size_t m_pos = 0;
+    int m_line = 1;
+    int m_recordLine = 1;
+    bool m_firstQuoted = false;
+    std::vector<std::string_view> m_fields;
+    std::vector<std::string> m_scratch;
+    size_t m_scratchUsed = 0;
+};
+
+bool checkField(std::string_view f, const std::string& file, int line, int col, IssueList& issues)
+{
+    if (std::memchr(f.data(), '\0', f.size()) != nullptr) {
+        issues.add({file, {}, line, col}, "NUL byte in field (is this a binary or UTF-16 file?)");
+        return false;
+    }
+    if (invalidUtf8(f) != std::string_view::npos) {
+        issues.add({file, {}, line, col}, "invalid UTF-8 (save the file as UTF-8)");
+        return false;
+    }
+    return true;
+}
+
+std::string_view trim(std::string_view s)
+{
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+        s.remove_suffix(1);
+    return s;
+}
+
+} // namespace
+
+bool parseCsv(std::string_view text, RawTable& out, IssueList& issues)
+{
+    if (text.size() >= 2
+        && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
+        issues.add({out.file, {}, 1, 0}, "the file is UTF-16; save it as UTF-8");
+        return false;
+    }
+    if (text.substr(0, 3) == "\xEF\xBB\xBF")
+        text.remove_prefix(3);
+
+    Parser p(text, out.file, issues);
+    if (p.next() != Parser::Status::Ok) {
+        if (issues.empty())
+            issues.add({out.file, {}, 1, 0}, "the file is empty (no header row)");
+        return false;
+    }
+    out.header.clear();
+    out.headerColumns.clear();
+    out.headerLine = p.recordLine();
+    bool ok = true;
+    for (size_t i = 0; i < p.fields().size(); ++i) {
+        const auto f = p.fields()[i];
+        ok = checkField(f, out.file, p.recordLine(), int(i) + 1, issues) && ok;
+        out.header.emplace_back(trim(f));
+        out.headerColumns.push_back(int(i) + 1);
+    }
+    if (!ok)
+        return false;
+    const size_t columns = out.header.size();
+    // Rough pre-size: average 12 bytes per cell.
+    out.reserve(text.size() / (columns * 12 + 1) + 1, text.size());
+    while (true) {
+        const auto st = p.next();
+        if (st == Parser::Status::End)
+            break;
+        if (st == Parser::Status::Fatal)
+            return false;
+        const auto& fields = p.fields();
+        if (fields.size() != columns) {
+            issues.add({out.file, {}, p.recordLine(), 0},
+                       "expected " + std::to_string(columns) + " fields (as in the header), found "
+                           + std::to_string(fields.size()));
+            continue;
+        }
+        bool rowOk = true;
+        for (size_t i = 0; i < columns; ++i)
+            rowOk = checkField(fields[i], out.file, p.recordLine(), int(i) + 1, issues) && rowOk;
+        if (!rowOk)
+            continue;
+        out.beginRow(p.recordLine());
+        for (const auto f : fields)
+            out.appendCell(f);
+    }
+    return true;
+}
+
+bool readCsvFile(const std::string& path, const std::string& displayName, RawTable& out,
+                 IssueList& issues)
+{
+    out.file = displayName;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        issues.add({displayName, {}, 0, 0}, "cannot open the file");
+        return false;
+    }
+    in.seekg(0, std::ios::end);
+    const auto size = in.tellg();
+    in.seekg(0, std::ios::beg);
+    std::string text;
+    text.resize(static_cast<size_t>(size));
+    if (size > 0 && !in.read(text.data(), size)) {
+        issues.add({displayName, {}, 0, 0}, "cannot read the file");
+        return false;
+    }
+    return parseCsv(text, out, issues);
+}
+
+void appendCsvField(std::string& line, std::string_view field)
+{
+    const bool needsQuotes = field.find_first_of(",\"\r\n") != std::string_view::npos
+                             || (!field.empty() && (field.front() == ' ' || field.back() == ' '));
+    if (!needsQuotes) {
+        line.append(field);
+        return;
+    }
+    line.push_back('"');
+    for (const char c : field) {
+        if (c == '"')
+            line.push_back('"');
+        line.push_back(c);
+    }
+    line.push_back('"');
+}
+
+std::string formatNumber(double value)
+{
+    if (value == 0.0)
+        return "0";
+    char buf[64];
+    const auto res = std::to_chars(buf, buf + sizeof buf, value);
+    return std::string(buf, res.ptr);
+}
+
+} // namespace chokepoint::core::io

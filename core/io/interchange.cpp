@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: MIT
+#include "core/io/interchange.h"
+
+#include "core/io/csv.h"
+#include "core/io/tableschema.h"
+#include "core/io/validator.h"
+#include "core/io/xlsxreader.h"
+#include "core/store/workspace.h"
+
+#include <QSaveFile>
+
+#include <algorithm>
+#include <filesystem>
+
+namespace chokepoint::core::io {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string joinPath(const std::string& dir, const std::string& name)
+{
+    if (dir.empty())
+        return name;
+    return dir.back() == '/' ? dir + name : dir + "/" + name;
+}
+
+std::string lowerExtension(const fs::path& p)
+{
+    std::string e = p.extension().string();
+    std::transform(e.begin(), e.end(), e.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    return e;
+}
+
+} // namespace
+
+bool readSource(const std::string& path, std::vector<RawTable>& tables, IssueList& issues)
+{
+    std::error_code ec;
+    const fs::path p(path);
+    if (fs::is_directory(p, ec)) {
+        std::vector<fs::path> files;
+        for (const auto& e : fs::directory_iterator(p, ec))
+            if (e.is_regular_file() && lowerExtension(e.path()) == ".csv")
+                files.push_back(e.path());
+        if (ec) {
+            issues.add({path, {}, 0, 0}, "cannot list the folder: " + ec.message());
+            return false;
+        }
+        if (files.empty()) {
+            issues.add({path, {}, 0, 0}, "no .csv files in this folder");
+            return false;
+        }
+        // Parents before children, unknown names last, so messages come in a useful order.
+        auto rank = [](const fs::path& f) {
+            const auto& specs = tableSpecs();
+            for (size_t i = 0; i < specs.size(); ++i)
+                if (specs[i].name == f.stem().string())
+                    return i;
+            return specs.size();
+        };
+        std::sort(files.begin(), files.end(), [&](const fs::path& a, const fs::path& b) {
+            return std::make_pair(rank(a), a.filename().string())
+                   < std::make_pair(rank(b), b.filename().string());
+        });
+        bool ok = true;
+        for (const auto& f : files) {
+            RawTable t;
+            t.name = f.stem().string();
+            ok = readCsvFile(f.string(), joinPath(path, f.filename().string()), t, issues) && ok;
+            tables.push_back(std::move(t));
+        }
+        return ok;
+    }
+    if (!fs::exists(p, ec)) {
+        issues.add({path, {}, 0, 0}, "no such file or folder");
+        return false;
+    }
+    const std::string ext = lowerExtension(p);
+    if (ext == ".xlsx")
+        return readXlsxWorkbook(path, path, tables, issues);
+    if (ext == ".csv") {
+        RawTable t;
+        t.name = p.stem().string();
+        const bool ok = readCsvFile(path, path, t, issues);
+        tables.push_back(std::move(t));
+        return ok;
+    }
+    issues.add({path, {}, 0, 0}, "expected a folder of .csv files, a .csv file or an .xlsx file");
+    return false;
+}
+
+bool hasReferenceTables(const std::vector<RawTable>& tables)
+{
+    return std::any_of(tables.begin(), tables.end(), [](const RawTable& t) {
+        const auto* spec = findTableSpec(t.name);
+        return spec && spec->reference;
+    });
+}
+
+Dataset keptData(const Dataset& current, bool replace, bool importHasReferenceTables)
+{
+    if (!replace)
+        return current;
+    Dataset kept;
+    if (!importHasReferenceTables) {
+        kept.countries = current.countries;
+        kept.sources = current.sources;
+        kept.materials = current.materials;
+        kept.recipes = current.recipes;
+        kept.worldShares = current.worldShares;
+        kept.technologies = current.technologies;
+        kept.controls = current.controls;
+        kept.controlItems = current.controlItems;
+    }
+    return kept;
+}
+
+bool validateTables(const std::vector<RawTable>& tables, const Dataset& kept, Dataset& out,
+                    IssueList& issues)
+{
+    ImportedRows imported;
+    convertTables(tables, imported, issues);
+    if (issues.empty())
+        crossCheck(imported, kept, issues);
+    if (!issues.empty())
+        return false;
+    out = std::move(imported.data);
+    return true;
+}
+
+Result<ImportSummary> importTables(Workspace& ws, const std::vector<RawTable>& tables,
+                                   const ImportOptions& options, IssueList& issues)
+{
+    auto report = [&](double f, const std::string& stage) {
+        return !options.progress || options.progress(f, stage);
+    };
+    ImportSummary summary;
+    if (!report(0.0, "reading the workspace"))
+        return ImportSummary{{}, true};
+    auto current = ws.load();
+    if (!current)
+        return current.error();
+    const Dataset kept = keptData(*current, options.replace, hasReferenceTables(tables));
+    if (!report(0.2, "validating"))
+        return ImportSummary{{}, true};
+    Dataset data;
+    if (!validateTables(tables, kept, data, issues))
+        return Error{"the import has " + std::to_string(issues.total())
+                     + " error(s); nothing was written"};
+    if (!report(0.6, "writing"))
+        return ImportSummary{{}, true};
+    if (auto r = ws.write(data, options.replace ? WriteMode::Replace : WriteMode::Append); !r)
+        return r.error();
+    for (const auto& spec : tableSpecs())
+        if (const size_t n = rowCount(data, spec.name))
+            summary.rows[std::string(spec.name)] = n;
+    report(1.0, "done");
+    return summary;
+}
+
+std::string tableToCsv(const Dataset& data, std::string_view table)
+{
+    const TableSpec* spec = findTableSpec(table);
+    std::string out;
+    if (!spec)
+        return out;
+    for (size_t i = 0; i < spec->columns.size(); ++i) {
+        if (i)
+            out += ',';
+        out += spec->columns[i].name;
+    }
+    out += '\n';
+    forEachRow(data, table, [&](const std::vector<Cell>& cells) {
+        for (size_t i = 0; i < cells.size(); ++i) {
+            if (i)
+                out += ',';
+            const Cell& c = cells[i];
+            if (const auto* s = std::get_if<std::string>(&c))
+                appendCsvField(out, *s);
+            else if (const auto* d = std::get_if<double>(&c))
+                out += formatNumber(*d);
+            else if (const auto* n = std::get_if<int64_t>(&c))
+                out += std::to_string(*n);
+            else if (const auto* dt = std::get_if<Date>(&c))
+                out += dt->toString();
+        }
+        out += '\n';
+    });
+    return out;
+}
+
+Result<void> exportCsvFolder(const Dataset& data, const std::string& dir)
+{
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec)
+        return Error{dir + ": cannot create the folder: " + ec.message()};
+    for (const auto& spec : tableSpecs()) {
+        const std::string path = joinPath(dir, std::string(spec.name) + ".csv");
+        QSaveFile file(QString::fromStdString(path));
+        if (!file.open(QIODevice::WriteOnly))
+            return Error{path + ": " + file.errorString().toStdString()};
+        const std::string text = tableToCsv(data, spec.name);
+        if (file.write(text.data(), qint64(text.size())) != qint64(text.size()) || !file.commit())
+            return Error{path + ": cannot write: " + file.errorString().toStdString()};
+    }
+    return {};
+}
+
+} // namespace chokepoint::core::io

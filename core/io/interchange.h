@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/io/issue.h"
+#include "core/io/rawtable.h"
+#include "core/model/dataset.h"
+#include "core/util/result.h"
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace chokepoint::core {
+class Workspace;
+}
+
+namespace chokepoint::core::io {
+
+/// Reads an interchange source into raw tables: a folder of CSV files (table = file name
+/// without `.csv`), a single `.csv` file, or an `.xlsx` workbook (table = sheet name).
+/// Returns false with issues when the source cannot be read.
+bool readSource(const std::string& path, std::vector<RawTable>& tables, IssueList& issues);
+
+struct ImportOptions {
+    bool replace = false; ///< replace company data (and reference data, if the import has any)
+    /// Optional progress in [0, 1] and stage text; return false to cancel (nothing is written).
+    std::function<bool(double, const std::string&)> progress;
+};
+
+struct ImportSummary {
+    std::map<std::string, size_t> rows; ///< imported rows per table
+    bool cancelled = false;
+};
+
+/// Validates `tables` against SPEC §2 and what stays in the workspace, then writes them
+/// in one transaction. On any issue nothing is written and the issues say why.
+Result<ImportSummary> importTables(Workspace& ws, const std::vector<RawTable>& tables,
+                                   const ImportOptions& options, IssueList& issues);
+
+/// Validation only (no workspace write): the typed rows that an import would write.
+bool validateTables(const std::vector<RawTable>& tables, const Dataset& kept, Dataset& out,
+                    IssueList& issues);
+
+/// What stays in the workspace `current` when importing with these options.
+Dataset keptData(const Dataset& current, bool replace, bool importHasReferenceTables);
+bool hasReferenceTables(const std::vector<RawTable>& tables);
+
+/// Writes every table as `DIR/<table>.csv` (header only when empty), each file atomically.
+Result<void> exportCsvFolder(const Dataset& data, const std::string& dir);
+/// Writes one table as CSV text.
+std::string tableToCsv(const Dataset& data, std::string_view table);
+
+} // namespace chokepoint::core::io

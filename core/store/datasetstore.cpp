@@ -1,0 +1,334 @@
+// SPDX-License-Identifier: MIT
+// Workspace::load and Workspace::write: the Dataset <-> SQLite mapping.
+#include "core/store/workspace.h"
+
+#include <functional>
+
+namespace chokepoint::core {
+namespace {
+
+using sql::Statement;
+
+std::optional<Date> optDate(const Statement& st, int col)
+{
+    if (st.isNull(col))
+        return std::nullopt;
+    return Date::parse(st.textView(col));
+}
+
+std::optional<std::string> optDateText(const std::optional<Date>& d)
+{
+    if (!d)
+        return std::nullopt;
+    return d->toString();
+}
+
+std::optional<std::string> optEmpty(const std::string& s)
+{
+    if (s.empty())
+        return std::nullopt;
+    return s;
+}
+
+// Runs `select`, calling `row` for each result; any SQL error ends the load.
+Result<void> query(sql::Database& db, std::string_view select,
+                   const std::function<bool(const Statement&)>& row)
+{
+    Statement st(db, select);
+    if (!st.valid())
+        return Error{st.errorString()};
+    while (st.step())
+        if (!row(st))
+            return Error{"invalid value in: " + std::string(select)};
+    if (!st.errorString().empty())
+        return Error{st.errorString()};
+    return {};
+}
+
+template <class T, class Bind>
+Result<void> insertAll(sql::Database& db, std::string_view insertSql, const std::vector<T>& rows,
+                       Bind bind)
+{
+    Statement st(db, insertSql);
+    if (!st.valid())
+        return Error{st.errorString()};
+    for (const T& r : rows) {
+        bind(st, r);
+        if (auto res = st.run(); !res)
+            return res;
+        st.reset();
+    }
+    return {};
+}
+
+} // namespace
+
+Result<Dataset> Workspace::load()
+{
+    Dataset d;
+    auto& db = m_db;
+    Result<void> r = query(db, "SELECT iso3, name, region FROM countries ORDER BY rowid",
+                           [&](const Statement& s) {
+                               d.countries.push_back({s.text(0), s.text(1), s.optText(2)});
+                               return true;
+                           });
+    if (r)
+        r = query(db, "SELECT id, publisher, title, year, url, notes FROM sources ORDER BY rowid",
+                  [&](const Statement& s) {
+                      d.sources.push_back({s.text(0), s.text(1), s.optText(2), s.optInt(3),
+                                           s.optText(4), s.optText(5)});
+                      return true;
+                  });
+    if (r)
+        r = query(db, "SELECT id, name, stage, unit FROM materials ORDER BY rowid",
+                  [&](const Statement& s) {
+                      auto stage = parseStage(s.textView(2));
+                      if (!stage)
+                          return false;
+                      d.materials.push_back({s.text(0), s.text(1), *stage, s.optText(3)});
+                      return true;
+                  });
+    if (r)
+        r = query(db,
+                  "SELECT material_id, input_material_id, qty_per_unit FROM recipes ORDER BY rowid",
+                  [&](const Statement& s) {
+                      d.recipes.push_back({s.text(0), s.text(1), s.real(2)});
+                      return true;
+                  });
+    if (r)
+        r = query(db,
+                  "SELECT material_id, country, share, year, source FROM world_shares "
+                  "ORDER BY rowid",
+                  [&](const Statement& s) {
+                      d.worldShares.push_back(
+                          {s.text(0), s.text(1), s.real(2), s.optInt(3), s.optText(4)});
+                      return true;
+                  });
+    if (r)
+        r = query(db, "SELECT id, name, stage, description FROM technologies ORDER BY rowid",
+                  [&](const Statement& s) {
+                      std::optional<Stage> stage;
+                      if (!s.isNull(2)) {
+                          stage = parseStage(s.textView(2));
+                          if (!stage)
+                              return false;
+                      }
+                      d.technologies.push_back({s.text(0), s.text(1), stage, s.optText(3)});
+                      return true;
+                  });
+    if (r)
+        r = query(db,
+                  "SELECT id, issuer, title, reference, announced, effective, \"end\", kind, "
+                  "target_country, licence_review_days, source FROM controls ORDER BY rowid",
+                  [&](const Statement& s) {
+                      auto effective = Date::parse(s.textView(5));
+                      auto kind = parseControlKind(s.textView(7));
+                      if (!effective || !kind)
+                          return false;
+                      d.controls.push_back({s.text(0), s.text(1), s.text(2), s.optText(3),
+                                            optDate(s, 4), *effective, optDate(s, 6), *kind,
+                                            s.optText(8), s.optInt(9), s.optText(10)});
+                      return true;
+                  });
+    if (r)
+        r = query(db, "SELECT control_id, item_kind, item_id FROM control_items ORDER BY rowid",
+                  [&](const Statement& s) {
+                      auto kind = parseItemKind(s.textView(1));
+                      if (!kind)
+                          return false;
+                      d.controlItems.push_back({s.text(0), *kind, s.text(2)});
+                      return true;
+                  });
+    if (r)
+        r = query(db, "SELECT id, name, hq_country, owner_country FROM suppliers ORDER BY rowid",
+                  [&](const Statement& s) {
+                      d.suppliers.push_back({s.text(0), s.text(1), s.optText(2), s.optText(3)});
+                      return true;
+                  });
+    if (r)
+        r = query(db, "SELECT id, supplier_id, country, name, lat, lon FROM sites ORDER BY rowid",
+                  [&](const Statement& s) {
+                      d.sites.push_back({s.text(0), s.text(1), s.text(2), s.optText(3),
+                                         s.optReal(4), s.optReal(5)});
+                      return true;
+                  });
+    if (r)
+        r = query(db, "SELECT site_id, technology_id FROM site_technologies ORDER BY rowid",
+                  [&](const Statement& s) {
+                      d.siteTechnologies.push_back({s.text(0), s.text(1)});
+                      return true;
+                  });
+    if (r)
+        r = query(db, "SELECT id, name, annual_volume, unit_price FROM products ORDER BY rowid",
+                  [&](const Statement& s) {
+                      d.products.push_back({s.text(0), s.text(1), s.real(2), s.optReal(3)});
+                      return true;
+                  });
+    if (r)
+        r = query(db,
+                  "SELECT product_id, material_id, qty_per_unit FROM product_bom ORDER BY rowid",
+                  [&](const Statement& s) {
+                      d.productBom.push_back({s.text(0), s.text(1), s.real(2)});
+                      return true;
+                  });
+    if (r) {
+        Statement count(db, "SELECT count(*) FROM supply");
+        if (count.step())
+            d.supply.reserve(static_cast<size_t>(count.integer(0)));
+        r = query(db,
+                  "SELECT buyer_site, material_id, supplier_site, share, annual_spend, "
+                  "lead_time_days FROM supply ORDER BY rowid",
+                  [&](const Statement& s) {
+                      d.supply.push_back({std::string(s.textView(0)), s.text(1), s.text(2),
+                                          s.real(3), s.optReal(4),
+                                          static_cast<int>(s.integer(5))});
+                      return true;
+                  });
+    }
+    if (r)
+        r = query(db, "SELECT material_id, days_on_hand FROM inventory ORDER BY rowid",
+                  [&](const Statement& s) {
+                      d.inventory.push_back({s.text(0), s.real(1)});
+                      return true;
+                  });
+    if (r)
+        r = query(db,
+                  "SELECT material_id, site_id, qualification_days, max_share, cost_premium_pct "
+                  "FROM alternatives ORDER BY rowid",
+                  [&](const Statement& s) {
+                      d.alternatives.push_back({s.text(0), s.text(1),
+                                                static_cast<int>(s.integer(2)), s.real(3),
+                                                s.optReal(4)});
+                      return true;
+                  });
+    if (!r)
+        return Error{path() + ": cannot read workspace: " + r.errorString()};
+    return d;
+}
+
+Result<void> Workspace::write(const Dataset& d, WriteMode mode)
+{
+    auto& db = m_db;
+    sql::Transaction tx(db);
+    if (!tx.begun())
+        return Error{path() + ": cannot write: " + tx.errorString()};
+
+    const bool hasReference = !d.countries.empty() || !d.materials.empty() || !d.recipes.empty()
+                              || !d.worldShares.empty() || !d.technologies.empty()
+                              || !d.controls.empty() || !d.controlItems.empty()
+                              || !d.sources.empty();
+    Result<void> r;
+    if (mode == WriteMode::Replace) {
+        r = db.exec("DELETE FROM alternatives; DELETE FROM inventory; DELETE FROM supply;"
+                    "DELETE FROM product_bom; DELETE FROM products; DELETE FROM site_technologies;"
+                    "DELETE FROM sites; DELETE FROM suppliers;");
+        if (r && hasReference)
+            r = db.exec("DELETE FROM control_items; DELETE FROM controls;"
+                        "DELETE FROM technologies; DELETE FROM world_shares; DELETE FROM recipes;"
+                        "DELETE FROM materials; DELETE FROM sources; DELETE FROM countries;");
+    }
+    if (r)
+        r = insertAll(db, "INSERT INTO countries VALUES(?,?,?)", d.countries,
+                      [](Statement& s, const Country& c) {
+                          s.bind(1, c.iso3).bind(2, c.name).bind(3, c.region);
+                      });
+    if (r)
+        r = insertAll(db, "INSERT INTO sources VALUES(?,?,?,?,?,?)", d.sources,
+                      [](Statement& s, const Source& x) {
+                          s.bind(1, x.id).bind(2, x.publisher).bind(3, x.title).bind(4, x.year);
+                          s.bind(5, x.url).bind(6, x.notes);
+                      });
+    if (r)
+        r = insertAll(db, "INSERT INTO materials VALUES(?,?,?,?)", d.materials,
+                      [](Statement& s, const Material& m) {
+                          s.bind(1, m.id).bind(2, m.name).bind(3, toString(m.stage)).bind(4, m.unit);
+                      });
+    if (r)
+        r = insertAll(db, "INSERT INTO recipes VALUES(?,?,?)", d.recipes,
+                      [](Statement& s, const Recipe& x) {
+                          s.bind(1, x.materialId).bind(2, x.inputMaterialId).bind(3, x.qtyPerUnit);
+                      });
+    if (r)
+        r = insertAll(db, "INSERT INTO world_shares VALUES(?,?,?,?,?)", d.worldShares,
+                      [](Statement& s, const WorldShare& x) {
+                          s.bind(1, x.materialId).bind(2, x.country).bind(3, x.share);
+                          s.bind(4, x.year).bind(5, x.source);
+                      });
+    if (r)
+        r = insertAll(db, "INSERT INTO technologies VALUES(?,?,?,?)", d.technologies,
+                      [](Statement& s, const Technology& x) {
+                          s.bind(1, x.id).bind(2, x.name);
+                          if (x.stage)
+                              s.bind(3, toString(*x.stage));
+                          else
+                              s.bindNull(3);
+                          s.bind(4, x.description);
+                      });
+    if (r)
+        r = insertAll(db, "INSERT INTO controls VALUES(?,?,?,?,?,?,?,?,?,?,?)", d.controls,
+                      [](Statement& s, const Control& c) {
+                          s.bind(1, c.id).bind(2, c.issuer).bind(3, c.title).bind(4, c.reference);
+                          s.bind(5, optDateText(c.announced)).bind(6, c.effective.toString());
+                          s.bind(7, optDateText(c.end)).bind(8, toString(c.kind));
+                          s.bind(9, c.targetCountry).bind(10, c.licenceReviewDays);
+                          s.bind(11, c.source);
+                      });
+    if (r)
+        r = insertAll(db, "INSERT INTO control_items VALUES(?,?,?)", d.controlItems,
+                      [](Statement& s, const ControlItem& x) {
+                          s.bind(1, x.controlId).bind(2, toString(x.itemKind)).bind(3, x.itemId);
+                      });
+    if (r)
+        r = insertAll(db, "INSERT INTO suppliers VALUES(?,?,?,?)", d.suppliers,
+                      [](Statement& s, const Supplier& x) {
+                          s.bind(1, x.id).bind(2, x.name).bind(3, x.hqCountry);
+                          s.bind(4, x.ownerCountry);
+                      });
+    if (r)
+        r = insertAll(db, "INSERT INTO sites VALUES(?,?,?,?,?,?)", d.sites,
+                      [](Statement& s, const Site& x) {
+                          s.bind(1, x.id).bind(2, x.supplierId).bind(3, x.country);
+                          s.bind(4, x.name).bind(5, x.lat).bind(6, x.lon);
+                      });
+    if (r)
+        r = insertAll(db, "INSERT INTO site_technologies VALUES(?,?)", d.siteTechnologies,
+                      [](Statement& s, const SiteTechnology& x) {
+                          s.bind(1, x.siteId).bind(2, x.technologyId);
+                      });
+    if (r)
+        r = insertAll(db, "INSERT INTO products VALUES(?,?,?,?)", d.products,
+                      [](Statement& s, const Product& x) {
+                          s.bind(1, x.id).bind(2, x.name).bind(3, x.annualVolume);
+                          s.bind(4, x.unitPrice);
+                      });
+    if (r)
+        r = insertAll(db, "INSERT INTO product_bom VALUES(?,?,?)", d.productBom,
+                      [](Statement& s, const BomLine& x) {
+                          s.bind(1, x.productId).bind(2, x.materialId).bind(3, x.qtyPerUnit);
+                      });
+    if (r)
+        r = insertAll(db, "INSERT INTO supply VALUES(?,?,?,?,?,?)", d.supply,
+                      [](Statement& s, const SupplyLink& x) {
+                          s.bind(1, optEmpty(x.buyerSite)).bind(2, x.materialId);
+                          s.bind(3, x.supplierSite).bind(4, x.share).bind(5, x.annualSpend);
+                          s.bind(6, x.leadTimeDays);
+                      });
+    if (r)
+        r = insertAll(db, "INSERT INTO inventory VALUES(?,?)", d.inventory,
+                      [](Statement& s, const InventoryLevel& x) {
+                          s.bind(1, x.materialId).bind(2, x.daysOnHand);
+                      });
+    if (r)
+        r = insertAll(db, "INSERT INTO alternatives VALUES(?,?,?,?,?)", d.alternatives,
+                      [](Statement& s, const Alternative& x) {
+                          s.bind(1, x.materialId).bind(2, x.siteId).bind(3, x.qualificationDays);
+                          s.bind(4, x.maxShare).bind(5, x.costPremiumPct);
+                      });
+    if (!r)
+        return Error{path() + ": cannot write: " + r.errorString()};
+    if (auto c = tx.commit(); !c)
+        return Error{path() + ": cannot commit: " + c.errorString()};
+    return {};
+}
+
+} // namespace chokepoint::core

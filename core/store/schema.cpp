@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: MIT
+#include "core/store/schema.h"
+
+#include <array>
+
+namespace chokepoint::core::store {
+namespace {
+
+// Version 1: every table of SPEC §2 plus `sources` (reference provenance) and `meta`.
+constexpr std::string_view kV1 = R"sql(
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE countries (
+    iso3 TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    region TEXT
+);
+CREATE TABLE sources (
+    id TEXT PRIMARY KEY,
+    publisher TEXT NOT NULL,
+    title TEXT,
+    year INTEGER,
+    url TEXT,
+    notes TEXT
+);
+CREATE TABLE materials (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    stage TEXT NOT NULL CHECK (stage IN ('mining','refining','precursor','cathode','anode',
+        'electrolyte','separator','cell','magnet','component','other')),
+    unit TEXT
+);
+CREATE TABLE recipes (
+    material_id TEXT NOT NULL REFERENCES materials(id),
+    input_material_id TEXT NOT NULL REFERENCES materials(id),
+    qty_per_unit REAL NOT NULL DEFAULT 1,
+    PRIMARY KEY (material_id, input_material_id)
+);
+CREATE INDEX recipes_input ON recipes(input_material_id);
+CREATE TABLE world_shares (
+    material_id TEXT NOT NULL REFERENCES materials(id),
+    country TEXT NOT NULL REFERENCES countries(iso3),
+    share REAL NOT NULL CHECK (share >= 0 AND share <= 1),
+    year INTEGER,
+    source TEXT,
+    PRIMARY KEY (material_id, country)
+);
+CREATE INDEX world_shares_country ON world_shares(country);
+CREATE TABLE technologies (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    stage TEXT,
+    description TEXT
+);
+CREATE TABLE controls (
+    id TEXT PRIMARY KEY,
+    issuer TEXT NOT NULL REFERENCES countries(iso3),
+    title TEXT NOT NULL,
+    reference TEXT,
+    announced TEXT,
+    effective TEXT NOT NULL,
+    "end" TEXT,
+    kind TEXT NOT NULL CHECK (kind IN ('licence','prohibition','country_ban')),
+    target_country TEXT REFERENCES countries(iso3),
+    licence_review_days INTEGER,
+    source TEXT
+);
+CREATE INDEX controls_issuer ON controls(issuer);
+CREATE TABLE control_items (
+    control_id TEXT NOT NULL REFERENCES controls(id),
+    item_kind TEXT NOT NULL CHECK (item_kind IN ('material','technology')),
+    item_id TEXT NOT NULL,
+    PRIMARY KEY (control_id, item_kind, item_id)
+);
+CREATE INDEX control_items_item ON control_items(item_kind, item_id);
+CREATE TABLE suppliers (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    hq_country TEXT REFERENCES countries(iso3),
+    owner_country TEXT REFERENCES countries(iso3)
+);
+CREATE TABLE sites (
+    id TEXT PRIMARY KEY,
+    supplier_id TEXT NOT NULL REFERENCES suppliers(id),
+    country TEXT NOT NULL REFERENCES countries(iso3),
+    name TEXT,
+    lat REAL,
+    lon REAL
+);
+CREATE INDEX sites_supplier ON sites(supplier_id);
+CREATE INDEX sites_country ON sites(country);
+CREATE TABLE site_technologies (
+    site_id TEXT NOT NULL REFERENCES sites(id),
+    technology_id TEXT NOT NULL REFERENCES technologies(id),
+    PRIMARY KEY (site_id, technology_id)
+);
+CREATE INDEX site_technologies_technology ON site_technologies(technology_id);
+CREATE TABLE products (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    annual_volume REAL NOT NULL CHECK (annual_volume >= 0),
+    unit_price REAL
+);
+CREATE TABLE product_bom (
+    product_id TEXT NOT NULL REFERENCES products(id),
+    material_id TEXT NOT NULL REFERENCES materials(id),
+    qty_per_unit REAL NOT NULL,
+    PRIMARY KEY (product_id, material_id)
+);
+CREATE INDEX product_bom_material ON product_bom(material_id);
+CREATE TABLE supply (
+    buyer_site TEXT REFERENCES sites(id),
+    material_id TEXT NOT NULL REFERENCES materials(id),
+    supplier_site TEXT NOT NULL REFERENCES sites(id),
+    share REAL NOT NULL CHECK (share >= 0 AND share <= 1),
+    annual_spend REAL,
+    lead_time_days INTEGER NOT NULL DEFAULT 0 CHECK (lead_time_days >= 0)
+);
+CREATE UNIQUE INDEX supply_key ON supply(ifnull(buyer_site, ''), material_id, supplier_site);
+CREATE INDEX supply_supplier ON supply(supplier_site);
+CREATE INDEX supply_material ON supply(material_id);
+CREATE TABLE inventory (
+    material_id TEXT PRIMARY KEY REFERENCES materials(id),
+    days_on_hand REAL NOT NULL CHECK (days_on_hand >= 0)
+);
+CREATE TABLE alternatives (
+    material_id TEXT NOT NULL REFERENCES materials(id),
+    site_id TEXT NOT NULL REFERENCES sites(id),
+    qualification_days INTEGER NOT NULL CHECK (qualification_days >= 0),
+    max_share REAL NOT NULL CHECK (max_share >= 0 AND max_share <= 1),
+    cost_premium_pct REAL,
+    PRIMARY KEY (material_id, site_id)
+);
+CREATE INDEX alternatives_site ON alternatives(site_id);
+)sql";
+
+constexpr std::array kMigrations = {
+    Migration{1, "initial schema: SPEC §2 tables, sources, meta", kV1},
+};
+
+} // namespace
+
+std::span<const Migration> migrations() { return kMigrations; }
+
+int currentSchemaVersion() { return kMigrations.back().version; }
+
+} // namespace chokepoint::core::store

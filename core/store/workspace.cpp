@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: MIT
+#include "core/store/workspace.h"
+
+#include "core/store/schema.h"
+
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+namespace chokepoint::core {
+namespace {
+
+namespace fs = std::filesystem;
+
+uint32_t bigEndian32(const unsigned char* p)
+{
+    return (uint32_t(p[0]) << 24) | (uint32_t(p[1]) << 16) | (uint32_t(p[2]) << 8) | p[3];
+}
+
+// Checks the file before SQLite sees it, so that garbage gets a plain message.
+Result<void> checkHeader(const std::string& path)
+{
+    std::error_code ec;
+    const auto size = fs::file_size(path, ec);
+    if (ec)
+        return Error{path + ": cannot open workspace: " + ec.message()};
+    if (size == 0)
+        return Error{path + ": not a Chokepoint workspace (the file is empty)"};
+    std::ifstream in(path, std::ios::binary);
+    unsigned char header[100] = {};
+    in.read(reinterpret_cast<char*>(header), sizeof header);
+    if (!in || std::memcmp(header, "SQLite format 3", 16) != 0)
+        return Error{path + ": not a Chokepoint workspace (not an SQLite database)"};
+    uint32_t pageSize = (uint32_t(header[16]) << 8) | header[17];
+    if (pageSize == 1)
+        pageSize = 65536;
+    const uint32_t pages = bigEndian32(header + 28);
+    if (pageSize < 512 || (pageSize & (pageSize - 1)) != 0)
+        return Error{path + ": not a Chokepoint workspace (corrupt database header)"};
+    // The in-header size is valid when the change counters agree (SQLite file format §1.3.7).
+    if (bigEndian32(header + 24) == bigEndian32(header + 92) && pages > 0
+        && uint64_t(pages) * pageSize > size)
+        return Error{path + ": the workspace is truncated (" + std::to_string(size)
+                     + " bytes, header says " + std::to_string(uint64_t(pages) * pageSize) + ")"};
+    return {};
+}
+
+Result<void> configure(sql::Database& db, bool readOnly)
+{
+    if (auto r = db.exec("PRAGMA foreign_keys = ON"); !r)
+        return r;
+    if (!readOnly) {
+        sql::Statement wal(db, "PRAGMA journal_mode = WAL");
+        if (!wal.valid())
+            return Error{wal.errorString()};
+        wal.step();
+        if (auto r = db.exec("PRAGMA synchronous = NORMAL"); !r)
+            return r;
+    }
+    return {};
+}
+
+} // namespace
+
+Result<Workspace> Workspace::create(const std::string& path)
+{
+    std::error_code ec;
+    if (fs::exists(path, ec) && fs::file_size(path, ec) > 0)
+        return Error{path + ": already exists; choose another name or open it"};
+    auto db = sql::Database::open(path, sql::Database::Mode::Create);
+    if (!db)
+        return db.error();
+    if (auto r = configure(*db, false); !r)
+        return Error{path + ": " + r.errorString()};
+    if (auto r = db->exec("PRAGMA application_id = " + std::to_string(store::kApplicationId)); !r)
+        return Error{path + ": " + r.errorString()};
+    Workspace ws(std::move(*db), 0);
+    if (auto r = ws.migrate(); !r)
+        return r.error();
+    return ws;
+}
+
+Result<Workspace> Workspace::open(const std::string& path) { return openImpl(path, false); }
+
+Result<Workspace> Workspace::openReadOnly(const std::string& path) { return openImpl(path, true); }
+
+Result<Workspace> Workspace::openImpl(const std::string& path, bool readOnly)
+{
+    if (auto r = checkHeader(path); !r)
+        return r.error();
+    auto db = sql::Database::open(path, readOnly ? sql::Database::Mode::ReadOnly
+                                                 : sql::Database::Mode::ReadWrite);
+    if (!db)
+        return db.error();
+    sql::Statement appId(*db, "PRAGMA application_id");
+    if (!appId.valid() || !appId.step())
+        return Error{path + ": not a Chokepoint workspace (" + db->lastError() + ")"};
+    if (appId.integer(0) != store::kApplicationId)
+        return Error{path + ": is an SQLite database but not a Chokepoint workspace"};
+    auto version = db->userVersion();
+    if (!version)
+        return Error{path + ": " + version.errorString()};
+    const int known = store::currentSchemaVersion();
+    if (*version > known)
+        return Error{path + ": was written by a newer version of Chokepoint (workspace schema "
+                     + std::to_string(*version) + ", this program knows up to "
+                     + std::to_string(known) + "); open it with a newer Chokepoint"};
+    if (*version < 1)
+        return Error{path + ": not a Chokepoint workspace (no schema)"};
+    if (readOnly && *version < known)
+        return Error{path + ": needs an upgrade (schema " + std::to_string(*version)
+                     + "); open it for writing once to migrate it"};
+    if (auto r = configure(*db, readOnly); !r)
+        return Error{path + ": " + r.errorString()};
+    Workspace ws(std::move(*db), *version);
+    if (!readOnly && *version < known)
+        if (auto r = ws.migrate(); !r)
+            return r.error();
+    return ws;
+}
+
+Result<void> Workspace::migrate()
+{
+    for (const auto& m : store::migrations()) {
+        if (m.version <= m_version)
+            continue;
+        sql::Transaction tx(m_db);
+        if (!tx.begun())
+            return Error{path() + ": cannot migrate: " + tx.errorString()};
+        if (auto r = m_db.exec(m.sql); !r)
+            return Error{path() + ": migration to schema " + std::to_string(m.version) + " ("
+                         + std::string(m.description) + ") failed: " + r.errorString()};
+        if (auto r = m_db.setUserVersion(m.version); !r)
+            return Error{path() + ": " + r.errorString()};
+        if (auto r = tx.commit(); !r)
+            return Error{path() + ": cannot commit migration: " + r.errorString()};
+        m_version = m.version;
+    }
+    return {};
+}
+
+std::optional<std::string> Workspace::meta(const std::string& key)
+{
+    sql::Statement st(m_db, "SELECT value FROM meta WHERE key = ?");
+    st.bind(1, key);
+    if (st.step())
+        return st.text(0);
+    return std::nullopt;
+}
+
+Result<void> Workspace::setMeta(const std::string& key, const std::string& value)
+{
+    sql::Statement st(m_db, "INSERT INTO meta(key, value) VALUES(?, ?) "
+                            "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    st.bind(1, key).bind(2, value);
+    return st.run();
+}
+
+} // namespace chokepoint::core

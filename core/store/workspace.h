@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/model/dataset.h"
+#include "core/store/sqlite.h"
+#include "core/util/result.h"
+
+#include <optional>
+#include <string>
+
+namespace chokepoint::core {
+
+/// How a Dataset is written into a workspace.
+enum class WriteMode {
+    Append,  ///< add the rows (the caller validated that keys do not collide)
+    Replace, ///< replace company data; replace reference data too if the dataset holds any
+};
+
+/// One workspace file (SQLite, WAL, foreign keys on). Not thread-safe; move-only.
+///
+/// open() refuses files that are not workspaces (empty, garbage, truncated, other SQLite
+/// databases) and workspaces written by a newer program, with a message naming the file;
+/// older workspaces are migrated, each step in its own transaction.
+class Workspace {
+public:
+    static Result<Workspace> create(const std::string& path);
+    static Result<Workspace> open(const std::string& path);
+    /// Opens for reading only (never migrates; an older schema is refused).
+    static Result<Workspace> openReadOnly(const std::string& path);
+
+    const std::string& path() const { return m_db.path(); }
+    int schemaVersion() const { return m_version; }
+    sql::Database& database() { return m_db; }
+
+    /// Reads every table, rows in stored order.
+    Result<Dataset> load();
+    /// Writes the dataset in one transaction; on any failure nothing changes.
+    Result<void> write(const Dataset& data, WriteMode mode);
+
+    std::optional<std::string> meta(const std::string& key);
+    Result<void> setMeta(const std::string& key, const std::string& value);
+
+private:
+    explicit Workspace(sql::Database db, int version)
+        : m_db(std::move(db))
+        , m_version(version)
+    {
+    }
+    static Result<Workspace> openImpl(const std::string& path, bool readOnly);
+    Result<void> migrate();
+
+    sql::Database m_db;
+    int m_version = 0;
+};
+
+} // namespace chokepoint::core

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+#include "ui/application.h"
+
+#include "core/io/bundled.h"
+#include "core/store/workspace.h"
+#include "ui/mainwindow.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStandardPaths>
+
+namespace chokepoint::ui {
+
+namespace {
+
+// Creates the default workspace from the bundled data on first start.
+core::Result<std::string> defaultWorkspace()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(dir);
+    const std::string path = (dir + QStringLiteral("/default.chokepoint")).toStdString();
+    if (QFileInfo::exists(QString::fromStdString(path)))
+        return path;
+    auto data = core::io::bundledDataset();
+    if (!data)
+        return data.error();
+    auto ws = core::Workspace::create(path);
+    if (!ws)
+        return ws.error();
+    if (auto r = ws->write(*data, core::WriteMode::Replace); !r)
+        return r.error();
+    return path;
+}
+
+} // namespace
+
+int runGui(int argc, char** argv, const std::string& workspacePath)
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Chokepoint"));
+    QApplication::setApplicationName(QStringLiteral("Chokepoint"));
+    QApplication::setApplicationVersion(QStringLiteral(CHOKEPOINT_VERSION));
+
+    std::string path = workspacePath;
+    if (path.empty()) {
+        QSettings settings;
+        const QString last = settings.value(QStringLiteral("lastWorkspace")).toString();
+        if (!last.isEmpty() && QFileInfo::exists(last))
+            path = last.toStdString();
+    }
+    if (path.empty()) {
+        auto def = defaultWorkspace();
+        if (!def) {
+            QMessageBox::critical(nullptr, QStringLiteral("Chokepoint"),
+                                  QString::fromStdString(def.errorString()));
+            return 1;
+        }
+        path = *def;
+    }
+    MainWindow window;
+    window.show();
+    if (!window.openWorkspace(QString::fromStdString(path)))
+        return 1;
+    return app.exec();
+}
+
+} // namespace chokepoint::ui
