@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: MIT
-// exposure, scenario, report, generate.
 #include "app/commandline.h"
 
 namespace chokepoint::app {
 
-void addAnalysisCommands(std::vector<Command>&) {}
+void addAnalysisCommands(std::vector<Command>& list)
+{
+    addExposureCommands(list);
+    addScenarioCommands(list);
+    addReportCommands(list);
+}
 
 } // namespace chokepoint::app
