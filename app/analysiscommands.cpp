@@ -3,8 +3,7 @@
 
 namespace chokepoint::app {
 
-void addAnalysisCommands(std::vector<Command>& list)
-{
+void addAnalysisCommands(std::vector<Command>& list) {
     addExposureCommands(list);
     addScenarioCommands(list);
     addReportCommands(list);

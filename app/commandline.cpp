@@ -7,16 +7,14 @@
 
 namespace chokepoint::app {
 
-std::string Args::value(const std::string& option, const std::string& fallback) const
-{
+std::string Args::value(const std::string& option, const std::string& fallback) const {
     auto it = options.find(option);
     if (it == options.end() || it->second.empty())
         return fallback;
     return it->second.back();
 }
 
-const std::vector<Command>& commands()
-{
+const std::vector<Command>& commands() {
     static const std::vector<Command> list = [] {
         std::vector<Command> l;
         addDataCommands(l);
@@ -26,21 +24,19 @@ const std::vector<Command>& commands()
     return list;
 }
 
-const Command* findCommand(const std::string& name)
-{
+const Command* findCommand(const std::string& name) {
     for (const auto& c : commands())
         if (c.name == name)
             return &c;
     return nullptr;
 }
 
-std::string helpText()
-{
-    std::string s = "Chokepoint " CHOKEPOINT_VERSION
-                    " - China supply-chain and export-control exposure\n\n"
-                    "Usage:\n"
-                    "  chokepoint [WORKSPACE.chokepoint]   open the dashboard (default: the last "
-                    "or the default workspace)\n";
+std::string helpText() {
+    std::string s =
+        "Chokepoint " CHOKEPOINT_VERSION " - China supply-chain and export-control exposure\n\n"
+        "Usage:\n"
+        "  chokepoint [WORKSPACE.chokepoint]   open the dashboard (default: the last "
+        "or the default workspace)\n";
     for (const auto& c : commands()) {
         std::string line = "  chokepoint " + c.usage;
         if (line.size() < 60)
@@ -55,8 +51,7 @@ std::string helpText()
     return s;
 }
 
-int runCommandLine(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err)
-{
+int runCommandLine(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {
     if (argv.empty() || argv[0] == "--help" || argv[0] == "-h" || argv[0] == "help") {
         out << helpText();
         return kOk;

@@ -22,8 +22,8 @@ struct Args {
 
 struct Command {
     std::string name;
-    std::string usage;   ///< e.g. "init WS [--empty]"
-    std::string summary; ///< one line
+    std::string usage;                     ///< e.g. "init WS [--empty]"
+    std::string summary;                   ///< one line
     std::vector<std::string> valueOptions; ///< options taking a value
     std::vector<std::string> flags;        ///< options without a value
     size_t minPositional = 0;

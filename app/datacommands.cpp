@@ -1,31 +1,28 @@
 // SPDX-License-Identifier: MIT
 // init, import, export.
+#include <ostream>
+
 #include "app/commandline.h"
 #include "core/io/bundled.h"
 #include "core/io/interchange.h"
 #include "core/io/xlsxwriter.h"
 #include "core/store/workspace.h"
 
-#include <ostream>
-
 namespace chokepoint::app {
 namespace {
 
 using core::Workspace;
 
-bool endsWith(const std::string& s, const std::string& suffix)
-{
+bool endsWith(const std::string& s, const std::string& suffix) {
     if (s.size() < suffix.size())
         return false;
     for (size_t i = 0; i < suffix.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(s[s.size() - suffix.size() + i]))
-            != suffix[i])
+        if (std::tolower(static_cast<unsigned char>(s[s.size() - suffix.size() + i])) != suffix[i])
             return false;
     return true;
 }
 
-int runInit(const Args& a, std::ostream& out, std::ostream& err)
-{
+int runInit(const Args& a, std::ostream& out, std::ostream& err) {
     const std::string& path = a.positional[0];
     core::Dataset data;
     if (!a.has("--empty")) {
@@ -52,8 +49,7 @@ int runInit(const Args& a, std::ostream& out, std::ostream& err)
     return kOk;
 }
 
-int runImport(const Args& a, std::ostream& out, std::ostream& err)
-{
+int runImport(const Args& a, std::ostream& out, std::ostream& err) {
     const std::string& wsPath = a.positional[0];
     const std::string& source = a.positional[1];
     auto ws = Workspace::open(wsPath);
@@ -88,13 +84,11 @@ int runImport(const Args& a, std::ostream& out, std::ostream& err)
         detail += (detail.empty() ? "" : ", ") + table + " " + std::to_string(n);
     }
     out << "imported " << total << " rows into " << wsPath
-        << (options.replace ? " (replacing)" : "") << (detail.empty() ? "" : ": " + detail)
-        << "\n";
+        << (options.replace ? " (replacing)" : "") << (detail.empty() ? "" : ": " + detail) << "\n";
     return kOk;
 }
 
-int runExport(const Args& a, std::ostream& out, std::ostream& err)
-{
+int runExport(const Args& a, std::ostream& out, std::ostream& err) {
     const std::string& wsPath = a.positional[0];
     const std::string& target = a.positional[1];
     auto ws = Workspace::openReadOnly(wsPath);
@@ -119,16 +113,30 @@ int runExport(const Args& a, std::ostream& out, std::ostream& err)
 
 } // namespace
 
-void addDataCommands(std::vector<Command>& list)
-{
-    list.push_back({"init", "init WS [--empty]",
-                    "create a workspace with the bundled data (or empty)", {}, {"--empty"}, 1, 1,
+void addDataCommands(std::vector<Command>& list) {
+    list.push_back({"init",
+                    "init WS [--empty]",
+                    "create a workspace with the bundled data (or empty)",
+                    {},
+                    {"--empty"},
+                    1,
+                    1,
                     runInit});
-    list.push_back({"import", "import WS PATH [--replace]",
-                    "import a CSV folder, a .csv file or an .xlsx workbook", {}, {"--replace"}, 2,
-                    2, runImport});
-    list.push_back({"export", "export WS DIR|OUT.xlsx",
-                    "write every table as CSV files (or one .xlsx workbook)", {}, {}, 2, 2,
+    list.push_back({"import",
+                    "import WS PATH [--replace]",
+                    "import a CSV folder, a .csv file or an .xlsx workbook",
+                    {},
+                    {"--replace"},
+                    2,
+                    2,
+                    runImport});
+    list.push_back({"export",
+                    "export WS DIR|OUT.xlsx",
+                    "write every table as CSV files (or one .xlsx workbook)",
+                    {},
+                    {},
+                    2,
+                    2,
                     runExport});
 }
 

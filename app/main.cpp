@@ -1,26 +1,24 @@
 // SPDX-License-Identifier: MIT
-#include "app/commandline.h"
-#include "ui/application.h"
+#include <filesystem>
+#include <iostream>
 
 #include <QApplication>
 #include <QCoreApplication>
 
-#include <filesystem>
-#include <iostream>
+#include "app/commandline.h"
+#include "ui/application.h"
 
 namespace {
 
-bool looksLikeWorkspace(const std::string& arg)
-{
+bool looksLikeWorkspace(const std::string& arg) {
     std::error_code ec;
-    return std::filesystem::is_regular_file(arg, ec)
-           || (arg.size() > 11 && arg.compare(arg.size() - 11, 11, ".chokepoint") == 0);
+    return std::filesystem::is_regular_file(arg, ec) ||
+           (arg.size() > 11 && arg.compare(arg.size() - 11, 11, ".chokepoint") == 0);
 }
 
 } // namespace
 
-int main(int argc, char** argv)
-{
+int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty() || (args.size() == 1 && looksLikeWorkspace(args[0])))
         return chokepoint::ui::runGui(argc, argv, args.empty() ? std::string() : args[0]);

@@ -12,9 +12,7 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // Builds a Csr from (owner, item) pairs, keeping the pairs' order within each owner.
-template <class T>
-Csr<T> makeCsr(size_t owners, const std::vector<std::pair<Index, T>>& pairs)
-{
+template <class T> Csr<T> makeCsr(size_t owners, const std::vector<std::pair<Index, T>>& pairs) {
     Csr<T> csr;
     csr.start.assign(owners + 1, 0);
     for (const auto& p : pairs)
@@ -28,29 +26,25 @@ Csr<T> makeCsr(size_t owners, const std::vector<std::pair<Index, T>>& pairs)
 }
 } // namespace
 
-Index IdIndex::add(const std::string& id)
-{
+Index IdIndex::add(const std::string& id) {
     auto [it, inserted] = m_map.emplace(id, Index(m_ids.size()));
     if (inserted)
         m_ids.push_back(id);
     return it->second;
 }
 
-Index IdIndex::find(std::string_view id) const
-{
+Index IdIndex::find(std::string_view id) const {
     auto it = m_map.find(id);
     return it == m_map.end() ? kNone : it->second;
 }
 
-void IdIndex::reserve(size_t n)
-{
+void IdIndex::reserve(size_t n) {
     m_ids.reserve(n);
     m_map.reserve(n);
 }
 
 Network::Network(Dataset data, std::string focusCountry)
-    : m_data(std::move(data))
-{
+    : m_data(std::move(data)) {
     const Dataset& d = m_data;
     countries.reserve(d.countries.size());
     for (const auto& c : d.countries)
@@ -102,20 +96,21 @@ Network::Network(Dataset data, std::string focusCountry)
     {
         std::vector<std::pair<Index, BomItem>> pairs;
         for (const auto& b : d.productBom)
-            pairs.push_back({products.find(b.productId), {materials.find(b.materialId), b.qtyPerUnit}});
+            pairs.push_back(
+                {products.find(b.productId), {materials.find(b.materialId), b.qtyPerUnit}});
         productBom = makeCsr(products.size(), pairs);
     }
     buildMaterials();
     buildSupply();
 }
 
-void Network::buildMaterials()
-{
+void Network::buildMaterials() {
     const Dataset& d = m_data;
     const size_t n = materials.size();
     std::vector<std::pair<Index, RecipeInput>> pairs;
     for (const auto& r : d.recipes)
-        pairs.push_back({materials.find(r.materialId), {materials.find(r.inputMaterialId), r.qtyPerUnit}});
+        pairs.push_back(
+            {materials.find(r.materialId), {materials.find(r.inputMaterialId), r.qtyPerUnit}});
     recipes = makeCsr(n, pairs);
 
     // Topological order (inputs first), Kahn's algorithm on "input -> output" edges.
@@ -151,20 +146,17 @@ void Network::buildMaterials()
         inventoryDays[size_t(materials.find(inv.materialId))] = inv.daysOnHand;
 }
 
-Index Network::findGroup(Index buyer, Index material) const
-{
+Index Network::findGroup(Index buyer, Index material) const {
     auto it = m_groupIndex.find(key(buyer, material));
     return it == m_groupIndex.end() ? kNone : it->second;
 }
 
-Index Network::findNode(Index site, Index material) const
-{
+Index Network::findNode(Index site, Index material) const {
     auto it = m_nodeIndex.find(key(site, material));
     return it == m_nodeIndex.end() ? kNone : it->second;
 }
 
-void Network::buildSupply()
-{
+void Network::buildSupply() {
     const Dataset& d = m_data;
     const size_t nLinks = d.supply.size();
     std::vector<Index> buyer(nLinks), material(nLinks), supplier(nLinks);
@@ -196,7 +188,8 @@ void Network::buildSupply()
     std::vector<Index> linkGroup(nLinks);
     m_groupIndex.reserve(nLinks / 2 + 1);
     for (size_t i = 0; i < nLinks; ++i) {
-        auto [it, inserted] = m_groupIndex.emplace(key(buyer[i], material[i]), Index(groups.size()));
+        auto [it, inserted] =
+            m_groupIndex.emplace(key(buyer[i], material[i]), Index(groups.size()));
         if (inserted)
             groups.push_back({buyer[i], material[i], 0.0});
         linkGroup[i] = it->second;
@@ -253,8 +246,7 @@ ControlState::ControlState(const Network& net, Date asOf)
     , m_asOf(asOf)
     , m_materialIssuers(net.materials.size())
     , m_tech(net.technologies.size(), 0)
-    , m_siteTech(net.sites.size(), 0)
-{
+    , m_siteTech(net.sites.size(), 0) {
     for (const auto& c : net.controls) {
         if (!c.inForceAt(asOf))
             continue;
@@ -274,15 +266,14 @@ ControlState::ControlState(const Network& net, Date asOf)
             }
 }
 
-bool ControlState::materialControlledBy(Index material, Index country) const
-{
+bool ControlState::materialControlledBy(Index material, Index country) const {
     const auto& issuers = m_materialIssuers[size_t(material)];
     return std::find(issuers.begin(), issuers.end(), country) != issuers.end();
 }
 
-bool ControlState::flowControlled(Index site, Index material) const
-{
-    return m_siteTech[size_t(site)] || materialControlledBy(material, m_net.siteCountry[size_t(site)]);
+bool ControlState::flowControlled(Index site, Index material) const {
+    return m_siteTech[size_t(site)] ||
+           materialControlledBy(material, m_net.siteCountry[size_t(site)]);
 }
 
 } // namespace chokepoint::core::analysis

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "core/model/dataset.h"
-
 #include <cstdint>
 #include <limits>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
+
+#include "core/model/dataset.h"
 
 namespace chokepoint::core::analysis {
 
@@ -37,8 +37,7 @@ private:
 };
 
 /// A compressed list of lists: items of entry i are items[start[i] .. start[i+1]).
-template <class T>
-struct Csr {
+template <class T> struct Csr {
     std::vector<uint32_t> start{0};
     std::vector<T> items;
     size_t size() const { return start.size() - 1; }
@@ -124,21 +123,21 @@ public:
     Csr<AlternativeInfo> alternatives; ///< per material
 
     // Suppliers and sites
-    std::vector<Index> supplierOwner;   ///< owner country or kNone
-    std::vector<Index> supplierHq;      ///< hq country or kNone
-    std::vector<Index> siteSupplier;    ///< per site
-    std::vector<Index> siteCountry;     ///< per site
-    Csr<Index> siteTechnologies;        ///< technologies per site
+    std::vector<Index> supplierOwner; ///< owner country or kNone
+    std::vector<Index> supplierHq;    ///< hq country or kNone
+    std::vector<Index> siteSupplier;  ///< per site
+    std::vector<Index> siteCountry;   ///< per site
+    Csr<Index> siteTechnologies;      ///< technologies per site
 
     // Controls
     std::vector<ControlInfo> controls;
 
     // Supply: groups (buyer, material) with their links; nodes (site, material).
     std::vector<Group> groups;
-    Csr<Link> groupLinks;               ///< links per group
-    std::vector<Index> selfGroup;       ///< per material: our group, or kNone
-    std::vector<Node> nodes;            ///< ordered by topoRank of the material
-    Csr<Index> nodeInputGroups;         ///< per node, per recipe input: group or kNone
+    Csr<Link> groupLinks;         ///< links per group
+    std::vector<Index> selfGroup; ///< per material: our group, or kNone
+    std::vector<Node> nodes;      ///< ordered by topoRank of the material
+    Csr<Index> nodeInputGroups;   ///< per node, per recipe input: group or kNone
     Index findGroup(Index buyer, Index material) const;
     Index findNode(Index site, Index material) const;
 
@@ -174,8 +173,7 @@ public:
     /// The `controlled` lens of SPEC §3 for site s and material m.
     bool flowControlled(Index site, Index material) const;
     /// Material covered by a control in force issued by `country` (for unknown origin).
-    bool materialControlled(Index material, Index country) const
-    {
+    bool materialControlled(Index material, Index country) const {
         return materialControlledBy(material, country);
     }
     Date asOf() const { return m_asOf; }

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "core/io/bundled.h"
 
-#include "core/io/csv.h"
-#include "core/io/interchange.h"
+#include <algorithm>
 
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 
-#include <algorithm>
+#include "core/io/csv.h"
+#include "core/io/interchange.h"
 
 namespace chokepoint::core::io {
 
@@ -16,8 +16,7 @@ namespace {
 constexpr const char* kDataPrefix = ":/chokepoint/data/ev-battery";
 constexpr const char* kScenarioPrefix = ":/chokepoint/scenarios";
 
-std::vector<QString> listFiles(const char* prefix, const QString& suffix)
-{
+std::vector<QString> listFiles(const char* prefix, const QString& suffix) {
     std::vector<QString> files;
     QDirIterator it(QString::fromLatin1(prefix), QDir::Files);
     while (it.hasNext()) {
@@ -30,8 +29,7 @@ std::vector<QString> listFiles(const char* prefix, const QString& suffix)
 }
 } // namespace
 
-bool readBundledTables(std::vector<RawTable>& tables, IssueList& issues)
-{
+bool readBundledTables(std::vector<RawTable>& tables, IssueList& issues) {
     const auto files = listFiles(kDataPrefix, QStringLiteral(".csv"));
     if (files.empty()) {
         issues.add({"bundled data", {}, 0, 0}, "the bundled data set is missing from this build");
@@ -55,8 +53,7 @@ bool readBundledTables(std::vector<RawTable>& tables, IssueList& issues)
     return ok;
 }
 
-Result<Dataset> bundledDataset()
-{
+Result<Dataset> bundledDataset() {
     std::vector<RawTable> tables;
     IssueList issues;
     Dataset d;
@@ -65,8 +62,7 @@ Result<Dataset> bundledDataset()
     return d;
 }
 
-std::vector<std::pair<std::string, std::string>> bundledScenarios()
-{
+std::vector<std::pair<std::string, std::string>> bundledScenarios() {
     std::vector<std::pair<std::string, std::string>> out;
     for (const QString& f : listFiles(kScenarioPrefix, QStringLiteral(".json"))) {
         QFile file(f);

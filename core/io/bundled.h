@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "core/io/issue.h"
 #include "core/io/rawtable.h"
 #include "core/model/dataset.h"
 #include "core/util/result.h"
-
-#include <string>
-#include <vector>
 
 namespace chokepoint::core::io {
 

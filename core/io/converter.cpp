@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Raw text tables -> typed rows, with per-cell checks (SPEC §2).
+#include <limits>
+
 #include "core/io/fieldreader.h"
 #include "core/io/tableschema.h"
 #include "core/io/validator.h"
-
-#include <limits>
 
 namespace chokepoint::core::io {
 namespace {
@@ -14,8 +14,7 @@ constexpr int kMaxInt = std::numeric_limits<int>::max();
 
 template <class T, class Convert>
 void convertRows(const RawTable& raw, const ColumnMap& cols, std::vector<T>& out,
-                 ImportedRows::Origin& origin, IssueList& issues, Convert convert)
-{
+                 ImportedRows::Origin& origin, IssueList& issues, Convert convert) {
     out.reserve(out.size() + raw.rowCount());
     origin.rows.reserve(raw.rowCount());
     for (size_t r = 0; r < raw.rowCount(); ++r) {
@@ -30,12 +29,11 @@ void convertRows(const RawTable& raw, const ColumnMap& cols, std::vector<T>& out
 
 template <class E>
 E enumField(FieldReader& f, int col, std::string_view what, std::optional<E> parsed,
-            std::string_view allowed)
-{
+            std::string_view allowed) {
     if (!parsed) {
         f.fail(col, f.cell(col).empty() ? "missing " + std::string(what)
-                                        : std::string(what) + " '" + std::string(f.cell(col))
-                                              + "' is not one of: " + std::string(allowed));
+                                        : std::string(what) + " '" + std::string(f.cell(col)) +
+                                              "' is not one of: " + std::string(allowed));
         return E{};
     }
     return *parsed;
@@ -45,8 +43,7 @@ constexpr std::string_view kStages =
     "mining, refining, precursor, cathode, anode, electrolyte, separator, cell, magnet, "
     "component, other";
 
-void convertOne(const RawTable& raw, ImportedRows& out, IssueList& issues)
-{
+void convertOne(const RawTable& raw, ImportedRows& out, IssueList& issues) {
     const TableSpec* spec = findTableSpec(raw.name);
     ColumnMap cols(raw, *spec, issues);
     if (!cols.ok())
@@ -58,17 +55,19 @@ void convertOne(const RawTable& raw, ImportedRows& out, IssueList& issues)
 
     if (t == "countries") {
         convertRows(raw, cols, d.countries, origin, issues, [](FieldReader& f, const ColumnMap& c) {
-            return Country{f.id(c["iso3"], "iso3"), f.text(c["name"], "name"), f.optText(c["region"])};
+            return Country{f.id(c["iso3"], "iso3"), f.text(c["name"], "name"),
+                           f.optText(c["region"])};
         });
     } else if (t == "sources") {
         convertRows(raw, cols, d.sources, origin, issues, [](FieldReader& f, const ColumnMap& c) {
-            return Source{f.id(c["id"], "id"),           f.text(c["publisher"], "publisher"),
-                          f.optText(c["title"]),         f.optInteger(c["year"], "year", 0, 9999),
-                          f.optText(c["url"]),           f.optText(c["notes"])};
+            return Source{f.id(c["id"], "id"),   f.text(c["publisher"], "publisher"),
+                          f.optText(c["title"]), f.optInteger(c["year"], "year", 0, 9999),
+                          f.optText(c["url"]),   f.optText(c["notes"])};
         });
     } else if (t == "materials") {
         convertRows(raw, cols, d.materials, origin, issues, [](FieldReader& f, const ColumnMap& c) {
-            Material m{f.id(c["id"], "id"), f.text(c["name"], "name"), Stage::Other, f.optText(c["unit"])};
+            Material m{f.id(c["id"], "id"), f.text(c["name"], "name"), Stage::Other,
+                       f.optText(c["unit"])};
             m.stage = enumField(f, c["stage"], "stage", parseStage(f.cell(c["stage"])), kStages);
             return m;
         });
@@ -81,19 +80,23 @@ void convertOne(const RawTable& raw, ImportedRows& out, IssueList& issues)
             return r;
         });
     } else if (t == "world_shares") {
-        convertRows(raw, cols, d.worldShares, origin, issues, [](FieldReader& f, const ColumnMap& c) {
-            return WorldShare{f.id(c["material_id"], "material_id"), f.id(c["country"], "country"),
-                              f.number(c["share"], "share", 0, 1, true),
-                              f.optInteger(c["year"], "year", 0, 9999), f.optText(c["source"])};
-        });
+        convertRows(
+            raw, cols, d.worldShares, origin, issues, [](FieldReader& f, const ColumnMap& c) {
+                return WorldShare{f.id(c["material_id"], "material_id"),
+                                  f.id(c["country"], "country"),
+                                  f.number(c["share"], "share", 0, 1, true),
+                                  f.optInteger(c["year"], "year", 0, 9999), f.optText(c["source"])};
+            });
     } else if (t == "technologies") {
-        convertRows(raw, cols, d.technologies, origin, issues, [](FieldReader& f, const ColumnMap& c) {
-            Technology x{f.id(c["id"], "id"), f.text(c["name"], "name"), std::nullopt,
-                         f.optText(c["description"])};
-            if (!f.cell(c["stage"]).empty())
-                x.stage = enumField(f, c["stage"], "stage", parseStage(f.cell(c["stage"])), kStages);
-            return x;
-        });
+        convertRows(
+            raw, cols, d.technologies, origin, issues, [](FieldReader& f, const ColumnMap& c) {
+                Technology x{f.id(c["id"], "id"), f.text(c["name"], "name"), std::nullopt,
+                             f.optText(c["description"])};
+                if (!f.cell(c["stage"]).empty())
+                    x.stage =
+                        enumField(f, c["stage"], "stage", parseStage(f.cell(c["stage"])), kStages);
+                return x;
+            });
     } else if (t == "controls") {
         convertRows(raw, cols, d.controls, origin, issues, [](FieldReader& f, const ColumnMap& c) {
             Control x;
@@ -103,27 +106,29 @@ void convertOne(const RawTable& raw, ImportedRows& out, IssueList& issues)
             x.reference = f.optText(c["reference"]);
             x.announced = f.optDate(c["announced"], "announced");
             x.effective = f.date(c["effective"], "effective");
+            // An end on or before `effective` is allowed: a measure suspended before it took
+            // effect (e.g. MOFCOM Nos. 55-58 of 2025) is never in force.
             x.end = f.optDate(c["end"], "end");
             x.kind = enumField(f, c["kind"], "kind", parseControlKind(f.cell(c["kind"])),
                                "licence, prohibition, country_ban");
             const std::string target = f.optId(c["target_country"], "target_country");
             if (!target.empty())
                 x.targetCountry = target;
-            x.licenceReviewDays = f.optInteger(c["licence_review_days"], "licence_review_days", 0, kMaxInt);
+            x.licenceReviewDays =
+                f.optInteger(c["licence_review_days"], "licence_review_days", 0, kMaxInt);
             x.source = f.optText(c["source"]);
-            if (f.ok() && x.end && *x.end < x.effective)
-                f.fail(c["end"], "end " + x.end->toString() + " is before effective "
-                                     + x.effective.toString());
             return x;
         });
     } else if (t == "control_items") {
-        convertRows(raw, cols, d.controlItems, origin, issues, [](FieldReader& f, const ColumnMap& c) {
-            ControlItem x{f.id(c["control_id"], "control_id"), ItemKind::Material,
-                          f.id(c["item_id"], "item_id")};
-            x.itemKind = enumField(f, c["item_kind"], "item_kind",
-                                   parseItemKind(f.cell(c["item_kind"])), "material, technology");
-            return x;
-        });
+        convertRows(raw, cols, d.controlItems, origin, issues,
+                    [](FieldReader& f, const ColumnMap& c) {
+                        ControlItem x{f.id(c["control_id"], "control_id"), ItemKind::Material,
+                                      f.id(c["item_id"], "item_id")};
+                        x.itemKind = enumField(f, c["item_kind"], "item_kind",
+                                               parseItemKind(f.cell(c["item_kind"])),
+                                               "material, technology");
+                        return x;
+                    });
     } else if (t == "suppliers") {
         convertRows(raw, cols, d.suppliers, origin, issues, [](FieldReader& f, const ColumnMap& c) {
             Supplier x{f.id(c["id"], "id"), f.text(c["name"], "name"), std::nullopt, std::nullopt};
@@ -135,9 +140,12 @@ void convertOne(const RawTable& raw, ImportedRows& out, IssueList& issues)
         });
     } else if (t == "sites") {
         convertRows(raw, cols, d.sites, origin, issues, [](FieldReader& f, const ColumnMap& c) {
-            return Site{f.id(c["id"], "id"),           f.id(c["supplier_id"], "supplier_id"),
-                        f.id(c["country"], "country"), f.optText(c["name"]),
-                        f.optNumber(c["lat"], "lat", -90, 90), f.optNumber(c["lon"], "lon", -180, 180)};
+            return Site{f.id(c["id"], "id"),
+                        f.id(c["supplier_id"], "supplier_id"),
+                        f.id(c["country"], "country"),
+                        f.optText(c["name"]),
+                        f.optNumber(c["lat"], "lat", -90, 90),
+                        f.optNumber(c["lon"], "lon", -180, 180)};
         });
     } else if (t == "site_technologies") {
         convertRows(raw, cols, d.siteTechnologies, origin, issues,
@@ -152,18 +160,23 @@ void convertOne(const RawTable& raw, ImportedRows& out, IssueList& issues)
                            f.optNumber(c["unit_price"], "unit_price", 0, kInf)};
         });
     } else if (t == "product_bom") {
-        convertRows(raw, cols, d.productBom, origin, issues, [](FieldReader& f, const ColumnMap& c) {
-            return BomLine{f.id(c["product_id"], "product_id"), f.id(c["material_id"], "material_id"),
-                           f.number(c["qty_per_unit"], "qty_per_unit", 0, kInf)};
-        });
+        convertRows(raw, cols, d.productBom, origin, issues,
+                    [](FieldReader& f, const ColumnMap& c) {
+                        return BomLine{f.id(c["product_id"], "product_id"),
+                                       f.id(c["material_id"], "material_id"),
+                                       f.number(c["qty_per_unit"], "qty_per_unit", 0, kInf)};
+                    });
     } else if (t == "supply") {
         const int cBuyer = cols["buyer_site"], cMat = cols["material_id"],
                   cSup = cols["supplier_site"], cShare = cols["share"],
                   cSpend = cols["annual_spend"], cLead = cols["lead_time_days"];
         convertRows(raw, cols, d.supply, origin, issues, [&](FieldReader& f, const ColumnMap&) {
-            SupplyLink x{f.optId(cBuyer, "buyer_site"), f.id(cMat, "material_id"),
-                         f.id(cSup, "supplier_site"), f.number(cShare, "share", 0, 1, true),
-                         f.optNumber(cSpend, "annual_spend", 0, kInf), 0};
+            SupplyLink x{f.optId(cBuyer, "buyer_site"),
+                         f.id(cMat, "material_id"),
+                         f.id(cSup, "supplier_site"),
+                         f.number(cShare, "share", 0, 1, true),
+                         f.optNumber(cSpend, "annual_spend", 0, kInf),
+                         0};
             if (!f.cell(cLead).empty())
                 x.leadTimeDays = f.integer(cLead, "lead_time_days", 0, 100000);
             if (f.ok() && x.buyerSite == x.supplierSite)
@@ -176,19 +189,20 @@ void convertOne(const RawTable& raw, ImportedRows& out, IssueList& issues)
                                   f.number(c["days_on_hand"], "days_on_hand", 0, kInf)};
         });
     } else if (t == "alternatives") {
-        convertRows(raw, cols, d.alternatives, origin, issues, [](FieldReader& f, const ColumnMap& c) {
-            return Alternative{f.id(c["material_id"], "material_id"), f.id(c["site_id"], "site_id"),
-                               f.integer(c["qualification_days"], "qualification_days", 0, 100000),
-                               f.number(c["max_share"], "max_share", 0, 1, true),
-                               f.optNumber(c["cost_premium_pct"], "cost_premium_pct", -kInf, kInf)};
-        });
+        convertRows(raw, cols, d.alternatives, origin, issues,
+                    [](FieldReader& f, const ColumnMap& c) {
+                        return Alternative{
+                            f.id(c["material_id"], "material_id"), f.id(c["site_id"], "site_id"),
+                            f.integer(c["qualification_days"], "qualification_days", 0, 100000),
+                            f.number(c["max_share"], "max_share", 0, 1, true),
+                            f.optNumber(c["cost_premium_pct"], "cost_premium_pct", -kInf, kInf)};
+                    });
     }
 }
 
 } // namespace
 
-void convertTables(const std::vector<RawTable>& tables, ImportedRows& out, IssueList& issues)
-{
+void convertTables(const std::vector<RawTable>& tables, ImportedRows& out, IssueList& issues) {
     for (const auto& raw : tables) {
         if (!findTableSpec(raw.name)) {
             issues.add({raw.file, raw.sheet, 0, 0},

@@ -9,8 +9,7 @@ namespace chokepoint::core::io {
 namespace {
 
 // Returns the byte offset of the first invalid UTF-8 sequence, or npos.
-size_t invalidUtf8(std::string_view s)
-{
+size_t invalidUtf8(std::string_view s) {
     size_t i = 0;
     const size_t n = s.size();
     while (i < n) {
@@ -54,15 +53,12 @@ public:
     Parser(std::string_view buf, const std::string& file, IssueList& issues)
         : m_buf(buf)
         , m_file(file)
-        , m_issues(issues)
-    {
-    }
+        , m_issues(issues) {}
 
     enum class Status { Ok, End, Fatal };
 
     // Reads the next record (skipping blank lines) into fields().
-    Status next()
-    {
+    Status next() {
         while (true) {
             Status s = record();
             if (s != Status::Ok)
@@ -77,8 +73,7 @@ public:
     int recordLine() const { return m_recordLine; }
 
 private:
-    Status record()
-    {
+    Status record() {
         m_fields.clear();
         m_scratchUsed = 0;
         if (m_pos >= m_buf.size())
@@ -123,8 +118,8 @@ private:
                     field = m_buf.substr(chunk, m_pos - chunk);
                 }
                 ++m_pos; // closing quote
-                if (m_pos < n && m_buf[m_pos] != ',' && m_buf[m_pos] != '\n'
-                    && m_buf[m_pos] != '\r') {
+                if (m_pos < n && m_buf[m_pos] != ',' && m_buf[m_pos] != '\n' &&
+                    m_buf[m_pos] != '\r') {
                     m_issues.add({m_file, {}, m_line, int(m_fields.size()) + 1},
                                  "unexpected character after a closing quote (a quote inside "
                                  "a quoted field must be doubled: \"\")");
@@ -155,8 +150,7 @@ private:
         }
     }
 
-    std::string& scratch()
-    {
+    std::string& scratch() {
         if (m_scratchUsed == m_scratch.size())
             m_scratch.emplace_back();
         std::string& s = m_scratch[m_scratchUsed++];
@@ -176,8 +170,7 @@ private:
     size_t m_scratchUsed = 0;
 };
 
-bool checkField(std::string_view f, const std::string& file, int line, int col, IssueList& issues)
-{
+bool checkField(std::string_view f, const std::string& file, int line, int col, IssueList& issues) {
     if (std::memchr(f.data(), '\0', f.size()) != nullptr) {
         issues.add({file, {}, line, col}, "NUL byte in field (is this a binary or UTF-16 file?)");
         return false;
@@ -189,8 +182,7 @@ bool checkField(std::string_view f, const std::string& file, int line, int col, 
     return true;
 }
 
-std::string_view trim(std::string_view s)
-{
+std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
         s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
@@ -200,10 +192,9 @@ std::string_view trim(std::string_view s)
 
 } // namespace
 
-bool parseCsv(std::string_view text, RawTable& out, IssueList& issues)
-{
-    if (text.size() >= 2
-        && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
+bool parseCsv(std::string_view text, RawTable& out, IssueList& issues) {
+    if (text.size() >= 2 &&
+        ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
         issues.add({out.file, {}, 1, 0}, "the file is UTF-16; save it as UTF-8");
         return false;
     }
@@ -239,9 +230,9 @@ bool parseCsv(std::string_view text, RawTable& out, IssueList& issues)
             return false;
         const auto& fields = p.fields();
         if (fields.size() != columns) {
-            issues.add({out.file, {}, p.recordLine(), 0},
-                       "expected " + std::to_string(columns) + " fields (as in the header), found "
-                           + std::to_string(fields.size()));
+            issues.add({out.file, {}, p.recordLine(), 0}, "expected " + std::to_string(columns) +
+                                                              " fields (as in the header), found " +
+                                                              std::to_string(fields.size()));
             continue;
         }
         bool rowOk = true;
@@ -257,8 +248,7 @@ bool parseCsv(std::string_view text, RawTable& out, IssueList& issues)
 }
 
 bool readCsvFile(const std::string& path, const std::string& displayName, RawTable& out,
-                 IssueList& issues)
-{
+                 IssueList& issues) {
     out.file = displayName;
     std::ifstream in(path, std::ios::binary);
     if (!in) {
@@ -277,10 +267,9 @@ bool readCsvFile(const std::string& path, const std::string& displayName, RawTab
     return parseCsv(text, out, issues);
 }
 
-void appendCsvField(std::string& line, std::string_view field)
-{
-    const bool needsQuotes = field.find_first_of(",\"\r\n") != std::string_view::npos
-                             || (!field.empty() && (field.front() == ' ' || field.back() == ' '));
+void appendCsvField(std::string& line, std::string_view field) {
+    const bool needsQuotes = field.find_first_of(",\"\r\n") != std::string_view::npos ||
+                             (!field.empty() && (field.front() == ' ' || field.back() == ' '));
     if (!needsQuotes) {
         line.append(field);
         return;
@@ -294,12 +283,16 @@ void appendCsvField(std::string& line, std::string_view field)
     line.push_back('"');
 }
 
-std::string formatNumber(double value)
-{
+std::string formatNumber(double value) {
     if (value == 0.0)
         return "0";
-    char buf[64];
-    const auto res = std::to_chars(buf, buf + sizeof buf, value);
+    // Shortest text that reads back exactly; plain decimals in the everyday range so that
+    // spreadsheets and people read "0.0008" and "10000000", not "8e-04" and "1e+07".
+    char buf[400];
+    const double a = value < 0 ? -value : value;
+    const auto format =
+        a >= 1e-6 && a < 1e15 ? std::chars_format::fixed : std::chars_format::general;
+    const auto res = std::to_chars(buf, buf + sizeof buf, value, format);
     return std::string(buf, res.ptr);
 }
 

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "core/io/issue.h"
-#include "core/io/rawtable.h"
-
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "core/io/issue.h"
+#include "core/io/rawtable.h"
 
 namespace chokepoint::core::io {
 

@@ -1,17 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include "core/io/fieldreader.h"
 
-#include "core/io/csv.h"
-
 #include <charconv>
 #include <cmath>
 #include <limits>
 
+#include "core/io/csv.h"
+
 namespace chokepoint::core::io {
 namespace {
 
-std::string_view trim(std::string_view s)
-{
+std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
         s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
@@ -19,8 +18,7 @@ std::string_view trim(std::string_view s)
     return s;
 }
 
-std::string quote(std::string_view s)
-{
+std::string quote(std::string_view s) {
     constexpr size_t kMax = 40;
     std::string q = "'";
     q.append(s.substr(0, kMax));
@@ -30,8 +28,7 @@ std::string quote(std::string_view s)
     return q;
 }
 
-std::string lower(std::string_view s)
-{
+std::string lower(std::string_view s) {
     std::string r(s);
     for (auto& c : r)
         if (c >= 'A' && c <= 'Z')
@@ -41,21 +38,19 @@ std::string lower(std::string_view s)
 
 } // namespace
 
-bool isValidId(std::string_view s)
-{
+bool isValidId(std::string_view s) {
     if (s.empty() || s.size() > 64)
         return false;
     for (const char c : s) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                        || c == '_' || c == '.' || c == '-';
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                        (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
         if (!ok)
             return false;
     }
     return true;
 }
 
-std::optional<double> parseNumber(std::string_view s, bool allowPercent)
-{
+std::optional<double> parseNumber(std::string_view s, bool allowPercent) {
     s = trim(s);
     bool percent = false;
     if (allowPercent && !s.empty() && s.back() == '%') {
@@ -84,8 +79,7 @@ std::optional<double> parseNumber(std::string_view s, bool allowPercent)
 
 ColumnMap::ColumnMap(const RawTable& raw, const TableSpec& spec, IssueList& issues)
     : m_spec(spec)
-    , m_rawIndex(spec.columns.size(), -1)
-{
+    , m_rawIndex(spec.columns.size(), -1) {
     for (size_t i = 0; i < raw.header.size(); ++i) {
         const std::string name = lower(raw.header[i]);
         const int s = spec.columnIndex(name);
@@ -93,9 +87,9 @@ ColumnMap::ColumnMap(const RawTable& raw, const TableSpec& spec, IssueList& issu
             std::string known;
             for (const auto& c : spec.columns)
                 known += (known.empty() ? "" : ", ") + std::string(c.name);
-            issues.add(raw.locateHeader(i), "unknown column " + quote(raw.header[i]) + " in table "
-                                                + std::string(spec.name) + " (expected: " + known
-                                                + ")");
+            issues.add(raw.locateHeader(i), "unknown column " + quote(raw.header[i]) +
+                                                " in table " + std::string(spec.name) +
+                                                " (expected: " + known + ")");
             m_ok = false;
             continue;
         }
@@ -115,50 +109,44 @@ ColumnMap::ColumnMap(const RawTable& raw, const TableSpec& spec, IssueList& issu
     }
 }
 
-int ColumnMap::operator[](std::string_view name) const
-{
+int ColumnMap::operator[](std::string_view name) const {
     const int s = m_spec.columnIndex(name);
     return s < 0 ? -1 : m_rawIndex[size_t(s)];
 }
 
-std::string_view FieldReader::cell(int col) const
-{
+std::string_view FieldReader::cell(int col) const {
     if (col < 0)
         return {};
     return trim(m_raw.cell(m_row, size_t(col)));
 }
 
-void FieldReader::fail(int col, std::string message)
-{
+void FieldReader::fail(int col, std::string message) {
     m_ok = false;
     m_issues.add(col < 0 ? m_raw.locateRow(m_row) : m_raw.locate(m_row, size_t(col)),
                  std::move(message));
 }
 
-std::string FieldReader::id(int col, std::string_view what)
-{
+std::string FieldReader::id(int col, std::string_view what) {
     const auto v = cell(col);
     if (v.empty()) {
         fail(col, "missing " + std::string(what));
         return {};
     }
     if (!isValidId(v)) {
-        fail(col, "invalid " + std::string(what) + " " + quote(v)
-                      + " (ids are 1-64 characters of A-Z a-z 0-9 _ . -)");
+        fail(col, "invalid " + std::string(what) + " " + quote(v) +
+                      " (ids are 1-64 characters of A-Z a-z 0-9 _ . -)");
         return {};
     }
     return std::string(v);
 }
 
-std::string FieldReader::optId(int col, std::string_view what)
-{
+std::string FieldReader::optId(int col, std::string_view what) {
     if (cell(col).empty())
         return {};
     return id(col, what);
 }
 
-std::string FieldReader::text(int col, std::string_view what)
-{
+std::string FieldReader::text(int col, std::string_view what) {
     const auto raw = col < 0 ? std::string_view() : m_raw.cell(m_row, size_t(col));
     if (trim(raw).empty()) {
         fail(col, "missing " + std::string(what));
@@ -167,16 +155,14 @@ std::string FieldReader::text(int col, std::string_view what)
     return std::string(raw);
 }
 
-std::optional<std::string> FieldReader::optText(int col)
-{
+std::optional<std::string> FieldReader::optText(int col) {
     const auto raw = col < 0 ? std::string_view() : m_raw.cell(m_row, size_t(col));
     if (raw.empty())
         return std::nullopt;
     return std::string(raw);
 }
 
-double FieldReader::number(int col, std::string_view what, double min, double max, bool percent)
-{
+double FieldReader::number(int col, std::string_view what, double min, double max, bool percent) {
     const auto v = cell(col);
     if (v.empty()) {
         fail(col, "missing " + std::string(what));
@@ -188,24 +174,24 @@ double FieldReader::number(int col, std::string_view what, double min, double ma
         return 0;
     }
     if (*n < min || *n > max) {
-        const std::string range = max == std::numeric_limits<double>::max()
-                                      ? "at least " + formatNumber(min)
-                                      : "between " + formatNumber(min) + " and " + formatNumber(max);
+        const std::string range =
+            max == std::numeric_limits<double>::max()
+                ? "at least " + formatNumber(min)
+                : "between " + formatNumber(min) + " and " + formatNumber(max);
         fail(col, std::string(what) + " " + quote(v) + " must be " + range);
         return 0;
     }
     return *n;
 }
 
-std::optional<double> FieldReader::optNumber(int col, std::string_view what, double min, double max)
-{
+std::optional<double> FieldReader::optNumber(int col, std::string_view what, double min,
+                                             double max) {
     if (cell(col).empty())
         return std::nullopt;
     return number(col, what, min, max);
 }
 
-int FieldReader::integer(int col, std::string_view what, int min, int max)
-{
+int FieldReader::integer(int col, std::string_view what, int min, int max) {
     const auto v = cell(col);
     const auto n = parseNumber(v, false);
     if (v.empty() || !n || std::floor(*n) != *n) {
@@ -213,22 +199,20 @@ int FieldReader::integer(int col, std::string_view what, int min, int max)
         return 0;
     }
     if (*n < min || *n > max) {
-        fail(col, std::string(what) + " " + quote(v) + " must be between " + std::to_string(min)
-                      + " and " + std::to_string(max));
+        fail(col, std::string(what) + " " + quote(v) + " must be between " + std::to_string(min) +
+                      " and " + std::to_string(max));
         return 0;
     }
     return int(*n);
 }
 
-std::optional<int> FieldReader::optInteger(int col, std::string_view what, int min, int max)
-{
+std::optional<int> FieldReader::optInteger(int col, std::string_view what, int min, int max) {
     if (cell(col).empty())
         return std::nullopt;
     return integer(col, what, min, max);
 }
 
-Date FieldReader::date(int col, std::string_view what)
-{
+Date FieldReader::date(int col, std::string_view what) {
     const auto v = cell(col);
     const auto d = Date::parse(v);
     if (!d) {
@@ -239,8 +223,7 @@ Date FieldReader::date(int col, std::string_view what)
     return *d;
 }
 
-std::optional<Date> FieldReader::optDate(int col, std::string_view what)
-{
+std::optional<Date> FieldReader::optDate(int col, std::string_view what) {
     if (cell(col).empty())
         return std::nullopt;
     return date(col, what);

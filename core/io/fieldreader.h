@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <optional>
+#include <string>
+#include <string_view>
+
 #include "core/io/issue.h"
 #include "core/io/rawtable.h"
 #include "core/io/tableschema.h"
 #include "core/model/date.h"
-
-#include <optional>
-#include <string>
-#include <string_view>
 
 namespace chokepoint::core::io {
 
@@ -39,9 +39,7 @@ public:
     FieldReader(const RawTable& raw, size_t row, IssueList& issues)
         : m_raw(raw)
         , m_row(row)
-        , m_issues(issues)
-    {
-    }
+        , m_issues(issues) {}
     bool ok() const { return m_ok; }
 
     std::string id(int col, std::string_view what);

@@ -1,40 +1,38 @@
 // SPDX-License-Identifier: MIT
 #include "core/io/interchange.h"
 
+#include <algorithm>
+#include <filesystem>
+
+#include <QSaveFile>
+
 #include "core/io/csv.h"
 #include "core/io/tableschema.h"
 #include "core/io/validator.h"
 #include "core/io/xlsxreader.h"
 #include "core/store/workspace.h"
 
-#include <QSaveFile>
-
-#include <algorithm>
-#include <filesystem>
-
 namespace chokepoint::core::io {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string joinPath(const std::string& dir, const std::string& name)
-{
+std::string joinPath(const std::string& dir, const std::string& name) {
     if (dir.empty())
         return name;
     return dir.back() == '/' ? dir + name : dir + "/" + name;
 }
 
-std::string lowerExtension(const fs::path& p)
-{
+std::string lowerExtension(const fs::path& p) {
     std::string e = p.extension().string();
-    std::transform(e.begin(), e.end(), e.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    std::transform(e.begin(), e.end(), e.begin(),
+                   [](unsigned char c) { return char(std::tolower(c)); });
     return e;
 }
 
 } // namespace
 
-bool readSource(const std::string& path, std::vector<RawTable>& tables, IssueList& issues)
-{
+bool readSource(const std::string& path, std::vector<RawTable>& tables, IssueList& issues) {
     std::error_code ec;
     const fs::path p(path);
     if (fs::is_directory(p, ec)) {
@@ -59,8 +57,8 @@ bool readSource(const std::string& path, std::vector<RawTable>& tables, IssueLis
             return specs.size();
         };
         std::sort(files.begin(), files.end(), [&](const fs::path& a, const fs::path& b) {
-            return std::make_pair(rank(a), a.filename().string())
-                   < std::make_pair(rank(b), b.filename().string());
+            return std::make_pair(rank(a), a.filename().string()) <
+                   std::make_pair(rank(b), b.filename().string());
         });
         bool ok = true;
         for (const auto& f : files) {
@@ -89,16 +87,14 @@ bool readSource(const std::string& path, std::vector<RawTable>& tables, IssueLis
     return false;
 }
 
-bool hasReferenceTables(const std::vector<RawTable>& tables)
-{
+bool hasReferenceTables(const std::vector<RawTable>& tables) {
     return std::any_of(tables.begin(), tables.end(), [](const RawTable& t) {
         const auto* spec = findTableSpec(t.name);
         return spec && spec->reference;
     });
 }
 
-Dataset keptData(const Dataset& current, bool replace, bool importHasReferenceTables)
-{
+Dataset keptData(const Dataset& current, bool replace, bool importHasReferenceTables) {
     if (!replace)
         return current;
     Dataset kept;
@@ -116,8 +112,7 @@ Dataset keptData(const Dataset& current, bool replace, bool importHasReferenceTa
 }
 
 bool validateTables(const std::vector<RawTable>& tables, const Dataset& kept, Dataset& out,
-                    IssueList& issues)
-{
+                    IssueList& issues) {
     ImportedRows imported;
     convertTables(tables, imported, issues);
     if (issues.empty())
@@ -129,8 +124,7 @@ bool validateTables(const std::vector<RawTable>& tables, const Dataset& kept, Da
 }
 
 Result<ImportSummary> importTables(Workspace& ws, const std::vector<RawTable>& tables,
-                                   const ImportOptions& options, IssueList& issues)
-{
+                                   const ImportOptions& options, IssueList& issues) {
     auto report = [&](double f, const std::string& stage) {
         return !options.progress || options.progress(f, stage);
     };
@@ -145,8 +139,8 @@ Result<ImportSummary> importTables(Workspace& ws, const std::vector<RawTable>& t
         return ImportSummary{{}, true};
     Dataset data;
     if (!validateTables(tables, kept, data, issues))
-        return Error{"the import has " + std::to_string(issues.total())
-                     + " error(s); nothing was written"};
+        return Error{"the import has " + std::to_string(issues.total()) +
+                     " error(s); nothing was written"};
     if (!report(0.6, "writing"))
         return ImportSummary{{}, true};
     if (auto r = ws.write(data, options.replace ? WriteMode::Replace : WriteMode::Append); !r)
@@ -158,8 +152,7 @@ Result<ImportSummary> importTables(Workspace& ws, const std::vector<RawTable>& t
     return summary;
 }
 
-std::string tableToCsv(const Dataset& data, std::string_view table)
-{
+std::string tableToCsv(const Dataset& data, std::string_view table) {
     const TableSpec* spec = findTableSpec(table);
     std::string out;
     if (!spec)
@@ -189,8 +182,7 @@ std::string tableToCsv(const Dataset& data, std::string_view table)
     return out;
 }
 
-Result<void> exportCsvFolder(const Dataset& data, const std::string& dir)
-{
+Result<void> exportCsvFolder(const Dataset& data, const std::string& dir) {
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec)

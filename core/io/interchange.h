@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "core/io/issue.h"
-#include "core/io/rawtable.h"
-#include "core/model/dataset.h"
-#include "core/util/result.h"
-
 #include <functional>
 #include <map>
 #include <string>
 #include <vector>
+
+#include "core/io/issue.h"
+#include "core/io/rawtable.h"
+#include "core/model/dataset.h"
+#include "core/util/result.h"
 
 namespace chokepoint::core {
 class Workspace;

@@ -4,8 +4,7 @@
 namespace chokepoint::core::io {
 
 namespace {
-std::string columnLetters(int column)
-{
+std::string columnLetters(int column) {
     std::string s;
     for (int c = column; c > 0; c = (c - 1) / 26)
         s.insert(s.begin(), char('A' + (c - 1) % 26));
@@ -13,8 +12,7 @@ std::string columnLetters(int column)
 }
 } // namespace
 
-std::string Location::toString() const
-{
+std::string Location::toString() const {
     if (!sheet.empty()) {
         std::string s = file + ":" + sheet;
         if (line > 0)
@@ -30,15 +28,13 @@ std::string Location::toString() const
     return s;
 }
 
-void IssueList::add(Location where, std::string message)
-{
+void IssueList::add(Location where, std::string message) {
     ++m_total;
     if (m_issues.size() < m_limit)
         m_issues.push_back({std::move(where), std::move(message)});
 }
 
-std::string IssueList::toString() const
-{
+std::string IssueList::toString() const {
     std::string s;
     for (const auto& i : m_issues) {
         s += i.toString();

@@ -28,9 +28,7 @@ struct Issue {
 class IssueList {
 public:
     explicit IssueList(size_t limit = 200)
-        : m_limit(limit)
-    {
-    }
+        : m_limit(limit) {}
     void add(Location where, std::string message);
     bool empty() const { return m_total == 0; }
     size_t total() const { return m_total; }

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "core/io/issue.h"
-
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "core/io/issue.h"
 
 namespace chokepoint::core::io {
 
@@ -23,8 +23,7 @@ public:
 
     size_t rowCount() const { return m_lines.size(); }
     size_t columnCount() const { return header.size(); }
-    std::string_view cell(size_t row, size_t col) const
-    {
+    std::string_view cell(size_t row, size_t col) const {
         const size_t i = row * header.size() + col;
         return {m_text.data() + m_start[i], m_len[i]};
     }

@@ -3,19 +3,19 @@
 
 namespace chokepoint::core::io {
 
-int TableSpec::columnIndex(std::string_view column) const
-{
+int TableSpec::columnIndex(std::string_view column) const {
     for (size_t i = 0; i < columns.size(); ++i)
         if (columns[i].name == column)
             return int(i);
     return -1;
 }
 
-const std::vector<TableSpec>& tableSpecs()
-{
+const std::vector<TableSpec>& tableSpecs() {
     using T = ColumnType;
     static const std::vector<TableSpec> specs = {
-        {"countries", true, {{"iso3", true, T::Id}, {"name", true, T::Text}, {"region", false, T::Text}}},
+        {"countries",
+         true,
+         {{"iso3", true, T::Id}, {"name", true, T::Text}, {"region", false, T::Text}}},
         {"sources",
          true,
          {{"id", true, T::Id},
@@ -26,7 +26,10 @@ const std::vector<TableSpec>& tableSpecs()
           {"notes", false, T::Text}}},
         {"materials",
          true,
-         {{"id", true, T::Id}, {"name", true, T::Text}, {"stage", true, T::Enum}, {"unit", false, T::Text}}},
+         {{"id", true, T::Id},
+          {"name", true, T::Text},
+          {"stage", true, T::Enum},
+          {"unit", false, T::Text}}},
         {"recipes",
          true,
          {{"material_id", true, T::Id},
@@ -84,7 +87,9 @@ const std::vector<TableSpec>& tableSpecs()
           {"unit_price", false, T::Number}}},
         {"product_bom",
          false,
-         {{"product_id", true, T::Id}, {"material_id", true, T::Id}, {"qty_per_unit", true, T::Number}}},
+         {{"product_id", true, T::Id},
+          {"material_id", true, T::Id},
+          {"qty_per_unit", true, T::Number}}},
         {"supply",
          false,
          {{"buyer_site", false, T::Id},
@@ -105,8 +110,7 @@ const std::vector<TableSpec>& tableSpecs()
     return specs;
 }
 
-const TableSpec* findTableSpec(std::string_view name)
-{
+const TableSpec* findTableSpec(std::string_view name) {
     for (const auto& t : tableSpecs())
         if (t.name == name)
             return &t;
@@ -115,28 +119,25 @@ const TableSpec* findTableSpec(std::string_view name)
 
 namespace {
 
-Cell opt(const std::optional<std::string>& v)
-{
+Cell opt(const std::optional<std::string>& v) {
     return v ? Cell(*v) : Cell();
 }
-Cell opt(const std::optional<double>& v)
-{
+Cell opt(const std::optional<double>& v) {
     return v ? Cell(*v) : Cell();
 }
-Cell opt(const std::optional<int>& v)
-{
+Cell opt(const std::optional<int>& v) {
     return v ? Cell(int64_t(*v)) : Cell();
 }
-Cell opt(const std::optional<Date>& v)
-{
+Cell opt(const std::optional<Date>& v) {
     return v ? Cell(*v) : Cell();
 }
-Cell text(std::string_view s) { return Cell(std::string(s)); }
+Cell text(std::string_view s) {
+    return Cell(std::string(s));
+}
 
 template <class T, class F>
 void each(const std::vector<T>& rows, const std::function<void(const std::vector<Cell>&)>& out,
-          F toCells)
-{
+          F toCells) {
     std::vector<Cell> cells;
     for (const auto& r : rows) {
         cells.clear();
@@ -148,8 +149,7 @@ void each(const std::vector<T>& rows, const std::function<void(const std::vector
 } // namespace
 
 void forEachRow(const Dataset& d, std::string_view table,
-                const std::function<void(const std::vector<Cell>&)>& out)
-{
+                const std::function<void(const std::vector<Cell>&)>& out) {
     using C = std::vector<Cell>;
     if (table == "countries")
         each(d.countries, out, [](const Country& x, C& c) { c = {x.iso3, x.name, opt(x.region)}; });
@@ -175,9 +175,17 @@ void forEachRow(const Dataset& d, std::string_view table,
         });
     else if (table == "controls")
         each(d.controls, out, [](const Control& x, C& c) {
-            c = {x.id,         x.issuer,      x.title,        opt(x.reference),
-                 opt(x.announced), x.effective, opt(x.end), text(toString(x.kind)),
-                 opt(x.targetCountry), opt(x.licenceReviewDays), opt(x.source)};
+            c = {x.id,
+                 x.issuer,
+                 x.title,
+                 opt(x.reference),
+                 opt(x.announced),
+                 x.effective,
+                 opt(x.end),
+                 text(toString(x.kind)),
+                 opt(x.targetCountry),
+                 opt(x.licenceReviewDays),
+                 opt(x.source)};
         });
     else if (table == "control_items")
         each(d.controlItems, out, [](const ControlItem& x, C& c) {
@@ -192,8 +200,9 @@ void forEachRow(const Dataset& d, std::string_view table,
             c = {x.id, x.supplierId, x.country, opt(x.name), opt(x.lat), opt(x.lon)};
         });
     else if (table == "site_technologies")
-        each(d.siteTechnologies, out,
-             [](const SiteTechnology& x, C& c) { c = {x.siteId, x.technologyId}; });
+        each(d.siteTechnologies, out, [](const SiteTechnology& x, C& c) {
+            c = {x.siteId, x.technologyId};
+        });
     else if (table == "products")
         each(d.products, out, [](const Product& x, C& c) {
             c = {x.id, x.name, x.annualVolume, opt(x.unitPrice)};
@@ -204,12 +213,17 @@ void forEachRow(const Dataset& d, std::string_view table,
         });
     else if (table == "supply")
         each(d.supply, out, [](const SupplyLink& x, C& c) {
-            c = {x.buyerSite.empty() ? Cell() : Cell(x.buyerSite), x.materialId, x.supplierSite,
-                 x.share, opt(x.annualSpend), int64_t(x.leadTimeDays)};
+            c = {x.buyerSite.empty() ? Cell() : Cell(x.buyerSite),
+                 x.materialId,
+                 x.supplierSite,
+                 x.share,
+                 opt(x.annualSpend),
+                 int64_t(x.leadTimeDays)};
         });
     else if (table == "inventory")
-        each(d.inventory, out,
-             [](const InventoryLevel& x, C& c) { c = {x.materialId, x.daysOnHand}; });
+        each(d.inventory, out, [](const InventoryLevel& x, C& c) {
+            c = {x.materialId, x.daysOnHand};
+        });
     else if (table == "alternatives")
         each(d.alternatives, out, [](const Alternative& x, C& c) {
             c = {x.materialId, x.siteId, int64_t(x.qualificationDays), x.maxShare,
@@ -217,24 +231,39 @@ void forEachRow(const Dataset& d, std::string_view table,
         });
 }
 
-size_t rowCount(const Dataset& d, std::string_view t)
-{
-    if (t == "countries") return d.countries.size();
-    if (t == "sources") return d.sources.size();
-    if (t == "materials") return d.materials.size();
-    if (t == "recipes") return d.recipes.size();
-    if (t == "world_shares") return d.worldShares.size();
-    if (t == "technologies") return d.technologies.size();
-    if (t == "controls") return d.controls.size();
-    if (t == "control_items") return d.controlItems.size();
-    if (t == "suppliers") return d.suppliers.size();
-    if (t == "sites") return d.sites.size();
-    if (t == "site_technologies") return d.siteTechnologies.size();
-    if (t == "products") return d.products.size();
-    if (t == "product_bom") return d.productBom.size();
-    if (t == "supply") return d.supply.size();
-    if (t == "inventory") return d.inventory.size();
-    if (t == "alternatives") return d.alternatives.size();
+size_t rowCount(const Dataset& d, std::string_view t) {
+    if (t == "countries")
+        return d.countries.size();
+    if (t == "sources")
+        return d.sources.size();
+    if (t == "materials")
+        return d.materials.size();
+    if (t == "recipes")
+        return d.recipes.size();
+    if (t == "world_shares")
+        return d.worldShares.size();
+    if (t == "technologies")
+        return d.technologies.size();
+    if (t == "controls")
+        return d.controls.size();
+    if (t == "control_items")
+        return d.controlItems.size();
+    if (t == "suppliers")
+        return d.suppliers.size();
+    if (t == "sites")
+        return d.sites.size();
+    if (t == "site_technologies")
+        return d.siteTechnologies.size();
+    if (t == "products")
+        return d.products.size();
+    if (t == "product_bom")
+        return d.productBom.size();
+    if (t == "supply")
+        return d.supply.size();
+    if (t == "inventory")
+        return d.inventory.size();
+    if (t == "alternatives")
+        return d.alternatives.size();
     return 0;
 }
 

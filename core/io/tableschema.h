@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "core/model/dataset.h"
-
 #include <cstdint>
 #include <functional>
 #include <string_view>
 #include <variant>
 #include <vector>
+
+#include "core/model/dataset.h"
 
 namespace chokepoint::core::io {
 

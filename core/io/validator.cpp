@@ -2,13 +2,14 @@
 // Cross-row checks of an import against itself and what stays in the workspace.
 #include "core/io/validator.h"
 
-#include "core/io/csv.h"
-#include "core/io/tableschema.h"
-
+#include <algorithm>
 #include <functional>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+
+#include "core/io/csv.h"
+#include "core/io/tableschema.h"
 
 namespace chokepoint::core::io {
 namespace {
@@ -25,23 +26,19 @@ public:
     Checker(const ImportedRows& in, const Dataset& kept, IssueList& issues)
         : m_in(in)
         , m_kept(kept)
-        , m_issues(issues)
-    {
-    }
+        , m_issues(issues) {}
 
     void run();
 
 private:
-    void error(std::string_view table, size_t row, std::string_view column, std::string msg)
-    {
+    void error(std::string_view table, size_t row, std::string_view column, std::string msg) {
         m_issues.add(m_in.locate(table, row, column), std::move(msg));
     }
 
     // Unique keys: within the import, and against the kept workspace rows.
     template <class T, class Key>
     void unique(std::string_view table, std::string_view column, const std::vector<T>& imported,
-                const std::vector<T>& kept, Key key, std::string_view what)
-    {
+                const std::vector<T>& kept, Key key, std::string_view what) {
         std::unordered_map<std::string, size_t> seen;
         seen.reserve(imported.size() + kept.size());
         for (const auto& r : kept)
@@ -54,14 +51,13 @@ private:
                 error(table, i, column, std::string(what) + " already exists in the workspace");
             else
                 error(table, i, column,
-                      std::string(what) + " is given twice (first at "
-                          + m_in.locate(table, it->second).toString() + ")");
+                      std::string(what) + " is given twice (first on line " +
+                          std::to_string(m_in.locate(table, it->second).line) + ")");
         }
     }
 
     template <class T, class Get>
-    IdSet ids(const std::vector<T>& a, const std::vector<T>& b, Get get)
-    {
+    IdSet ids(const std::vector<T>& a, const std::vector<T>& b, Get get) {
         IdSet s;
         s.reserve(a.size() + b.size());
         for (const auto& r : a)
@@ -72,12 +68,11 @@ private:
     }
 
     void ref(const IdSet& set, std::string_view value, std::string_view table, size_t row,
-             std::string_view column, std::string_view what)
-    {
+             std::string_view column, std::string_view what) {
         if (!value.empty() && !set.count(value))
             error(table, row, column,
-                  "unknown " + std::string(what) + " '" + std::string(value)
-                      + "' (not in the import nor in the workspace)");
+                  "unknown " + std::string(what) + " '" + std::string(value) +
+                      "' (not in the import nor in the workspace)");
     }
 
     void checkSupplyShares();
@@ -88,61 +83,81 @@ private:
     IssueList& m_issues;
 };
 
-void Checker::run()
-{
+void Checker::run() {
     const Dataset& d = m_in.data;
     const Dataset& k = m_kept;
     auto quoteId = [](std::string_view id) { return "'" + std::string(id) + "'"; };
 
-    unique("countries", "iso3", d.countries, k.countries,
-           [](const Country& x) { return x.iso3; }, "country");
-    unique("sources", "id", d.sources, k.sources, [](const Source& x) { return x.id; }, "source id");
-    unique("materials", "id", d.materials, k.materials, [](const Material& x) { return x.id; },
-           "material id");
-    unique("recipes", "input_material_id", d.recipes, k.recipes,
-           [](const Recipe& x) { return x.materialId + '\x1f' + x.inputMaterialId; },
-           "this recipe input");
-    unique("world_shares", "country", d.worldShares, k.worldShares,
-           [](const WorldShare& x) { return x.materialId + '\x1f' + x.country; },
-           "a world share for this material and country");
-    unique("technologies", "id", d.technologies, k.technologies,
-           [](const Technology& x) { return x.id; }, "technology id");
-    unique("controls", "id", d.controls, k.controls, [](const Control& x) { return x.id; },
-           "control id");
-    unique("control_items", "item_id", d.controlItems, k.controlItems,
-           [](const ControlItem& x) {
-               return x.controlId + '\x1f' + std::string(toString(x.itemKind)) + '\x1f' + x.itemId;
-           },
-           "this control item");
-    unique("suppliers", "id", d.suppliers, k.suppliers, [](const Supplier& x) { return x.id; },
-           "supplier id");
-    unique("sites", "id", d.sites, k.sites, [](const Site& x) { return x.id; }, "site id");
-    unique("site_technologies", "technology_id", d.siteTechnologies, k.siteTechnologies,
-           [](const SiteTechnology& x) { return x.siteId + '\x1f' + x.technologyId; },
-           "this site technology");
-    unique("products", "id", d.products, k.products, [](const Product& x) { return x.id; },
-           "product id");
-    unique("product_bom", "material_id", d.productBom, k.productBom,
-           [](const BomLine& x) { return x.productId + '\x1f' + x.materialId; },
-           "this BOM line");
-    unique("supply", "supplier_site", d.supply, k.supply,
-           [](const SupplyLink& x) {
-               return x.buyerSite + '\x1f' + x.materialId + '\x1f' + x.supplierSite;
-           },
-           "a supply link with this buyer_site, material_id and supplier_site");
-    unique("inventory", "material_id", d.inventory, k.inventory,
-           [](const InventoryLevel& x) { return x.materialId; }, "inventory for this material");
-    unique("alternatives", "site_id", d.alternatives, k.alternatives,
-           [](const Alternative& x) { return x.materialId + '\x1f' + x.siteId; },
-           "this alternative");
+    unique(
+        "countries", "iso3", d.countries, k.countries, [](const Country& x) { return x.iso3; },
+        "country");
+    unique(
+        "sources", "id", d.sources, k.sources, [](const Source& x) { return x.id; }, "source id");
+    unique(
+        "materials", "id", d.materials, k.materials, [](const Material& x) { return x.id; },
+        "material id");
+    unique(
+        "recipes", "input_material_id", d.recipes, k.recipes,
+        [](const Recipe& x) { return x.materialId + '\x1f' + x.inputMaterialId; },
+        "this recipe input");
+    unique(
+        "world_shares", "country", d.worldShares, k.worldShares,
+        [](const WorldShare& x) { return x.materialId + '\x1f' + x.country; },
+        "a world share for this material and country");
+    unique(
+        "technologies", "id", d.technologies, k.technologies,
+        [](const Technology& x) { return x.id; }, "technology id");
+    unique(
+        "controls", "id", d.controls, k.controls, [](const Control& x) { return x.id; },
+        "control id");
+    unique(
+        "control_items", "item_id", d.controlItems, k.controlItems,
+        [](const ControlItem& x) {
+            return x.controlId + '\x1f' + std::string(toString(x.itemKind)) + '\x1f' + x.itemId;
+        },
+        "this control item");
+    unique(
+        "suppliers", "id", d.suppliers, k.suppliers, [](const Supplier& x) { return x.id; },
+        "supplier id");
+    unique(
+        "sites", "id", d.sites, k.sites, [](const Site& x) { return x.id; }, "site id");
+    unique(
+        "site_technologies", "technology_id", d.siteTechnologies, k.siteTechnologies,
+        [](const SiteTechnology& x) { return x.siteId + '\x1f' + x.technologyId; },
+        "this site technology");
+    unique(
+        "products", "id", d.products, k.products, [](const Product& x) { return x.id; },
+        "product id");
+    unique(
+        "product_bom", "material_id", d.productBom, k.productBom,
+        [](const BomLine& x) { return x.productId + '\x1f' + x.materialId; }, "this BOM line");
+    unique(
+        "supply", "supplier_site", d.supply, k.supply,
+        [](const SupplyLink& x) {
+            return x.buyerSite + '\x1f' + x.materialId + '\x1f' + x.supplierSite;
+        },
+        "a supply link with this buyer_site, material_id and supplier_site");
+    unique(
+        "inventory", "material_id", d.inventory, k.inventory,
+        [](const InventoryLevel& x) { return x.materialId; }, "inventory for this material");
+    unique(
+        "alternatives", "site_id", d.alternatives, k.alternatives,
+        [](const Alternative& x) { return x.materialId + '\x1f' + x.siteId; }, "this alternative");
 
-    const IdSet countries = ids(d.countries, k.countries, [](const Country& x) -> std::string_view { return x.iso3; });
-    const IdSet materials = ids(d.materials, k.materials, [](const Material& x) -> std::string_view { return x.id; });
-    const IdSet techs = ids(d.technologies, k.technologies, [](const Technology& x) -> std::string_view { return x.id; });
-    const IdSet controls = ids(d.controls, k.controls, [](const Control& x) -> std::string_view { return x.id; });
-    const IdSet suppliers = ids(d.suppliers, k.suppliers, [](const Supplier& x) -> std::string_view { return x.id; });
-    const IdSet sites = ids(d.sites, k.sites, [](const Site& x) -> std::string_view { return x.id; });
-    const IdSet products = ids(d.products, k.products, [](const Product& x) -> std::string_view { return x.id; });
+    const IdSet countries =
+        ids(d.countries, k.countries, [](const Country& x) -> std::string_view { return x.iso3; });
+    const IdSet materials =
+        ids(d.materials, k.materials, [](const Material& x) -> std::string_view { return x.id; });
+    const IdSet techs = ids(d.technologies, k.technologies,
+                            [](const Technology& x) -> std::string_view { return x.id; });
+    const IdSet controls =
+        ids(d.controls, k.controls, [](const Control& x) -> std::string_view { return x.id; });
+    const IdSet suppliers =
+        ids(d.suppliers, k.suppliers, [](const Supplier& x) -> std::string_view { return x.id; });
+    const IdSet sites =
+        ids(d.sites, k.sites, [](const Site& x) -> std::string_view { return x.id; });
+    const IdSet products =
+        ids(d.products, k.products, [](const Product& x) -> std::string_view { return x.id; });
     (void)quoteId;
 
     for (size_t i = 0; i < d.recipes.size(); ++i) {
@@ -156,7 +171,8 @@ void Checker::run()
     for (size_t i = 0; i < d.controls.size(); ++i) {
         ref(countries, d.controls[i].issuer, "controls", i, "issuer", "country");
         if (d.controls[i].targetCountry)
-            ref(countries, *d.controls[i].targetCountry, "controls", i, "target_country", "country");
+            ref(countries, *d.controls[i].targetCountry, "controls", i, "target_country",
+                "country");
     }
     for (size_t i = 0; i < d.controlItems.size(); ++i) {
         const auto& x = d.controlItems[i];
@@ -170,7 +186,8 @@ void Checker::run()
         if (d.suppliers[i].hqCountry)
             ref(countries, *d.suppliers[i].hqCountry, "suppliers", i, "hq_country", "country");
         if (d.suppliers[i].ownerCountry)
-            ref(countries, *d.suppliers[i].ownerCountry, "suppliers", i, "owner_country", "country");
+            ref(countries, *d.suppliers[i].ownerCountry, "suppliers", i, "owner_country",
+                "country");
     }
     for (size_t i = 0; i < d.sites.size(); ++i) {
         ref(suppliers, d.sites[i].supplierId, "sites", i, "supplier_id", "supplier");
@@ -201,8 +218,7 @@ void Checker::run()
     checkRecipeCycles();
 }
 
-void Checker::checkSupplyShares()
-{
+void Checker::checkSupplyShares() {
     struct Group {
         double sum = 0;
         size_t lastImported = SIZE_MAX;
@@ -220,15 +236,15 @@ void Checker::checkSupplyShares()
         if (g.lastImported == SIZE_MAX || g.sum <= 1.0 + kShareSumTolerance)
             continue;
         const auto& x = m_in.data.supply[g.lastImported];
-        error("supply", g.lastImported, "share",
-              "supply shares of material '" + x.materialId + "' bought by "
-                  + (x.buyerSite.empty() ? std::string("our company") : "site '" + x.buyerSite + "'")
-                  + " sum to " + formatNumber(g.sum) + ", more than 1");
+        error(
+            "supply", g.lastImported, "share",
+            "supply shares of material '" + x.materialId + "' bought by " +
+                (x.buyerSite.empty() ? std::string("our company") : "site '" + x.buyerSite + "'") +
+                " sum to " + formatNumber(g.sum) + ", more than 1");
     }
 }
 
-void Checker::checkRecipeCycles()
-{
+void Checker::checkRecipeCycles() {
     // Graph material -> inputs over kept and imported recipes; imported edges remember their row.
     struct Edge {
         std::string_view to;
@@ -249,7 +265,12 @@ void Checker::checkRecipeCycles()
         std::string_view node;
         size_t next;
     };
-    for (const auto& [start, edges] : graph) {
+    // Sorted starting points and rotated cycle text keep the message deterministic.
+    std::vector<std::string_view> starts;
+    for (const auto& entry : graph)
+        starts.push_back(entry.first);
+    std::sort(starts.begin(), starts.end());
+    for (const std::string_view start : starts) {
         if (color[start] != White)
             continue;
         std::vector<Frame> stack{{start, 0}};
@@ -276,13 +297,16 @@ void Checker::checkRecipeCycles()
                 pathRows.push_back(e.importedRow);
             } else if (c == Grey) {
                 // Cycle: from e.to along the path back to f.node, then e.to again.
-                std::string text;
                 size_t from = 0;
                 while (path[from] != e.to)
                     ++from;
-                for (size_t i = from; i < path.size(); ++i)
-                    text += std::string(path[i]) + " -> ";
-                text += std::string(e.to);
+                std::vector<std::string_view> cycle(path.begin() + long(from), path.end());
+                std::rotate(cycle.begin(), std::min_element(cycle.begin(), cycle.end()),
+                            cycle.end());
+                std::string text;
+                for (const auto m : cycle)
+                    text += std::string(m) + " -> ";
+                text += std::string(cycle.front());
                 size_t row = e.importedRow;
                 for (size_t i = from; row == SIZE_MAX && i < pathRows.size(); ++i)
                     row = pathRows[i];
@@ -297,8 +321,7 @@ void Checker::checkRecipeCycles()
 
 } // namespace
 
-Location ImportedRows::locate(std::string_view table, size_t i, std::string_view column) const
-{
+Location ImportedRows::locate(std::string_view table, size_t i, std::string_view column) const {
     auto it = origins.find(table);
     if (it == origins.end() || !it->second.table || i >= it->second.rows.size())
         return {std::string(table), {}, 0, 0};
@@ -317,16 +340,14 @@ Location ImportedRows::locate(std::string_view table, size_t i, std::string_view
     return raw.locateRow(r);
 }
 
-bool ImportedRows::hasReferenceTables() const
-{
+bool ImportedRows::hasReferenceTables() const {
     for (const auto& [name, origin] : origins)
         if (const auto* spec = findTableSpec(name); spec && spec->reference)
             return true;
     return false;
 }
 
-void crossCheck(const ImportedRows& imported, const Dataset& kept, IssueList& issues)
-{
+void crossCheck(const ImportedRows& imported, const Dataset& kept, IssueList& issues) {
     Checker(imported, kept, issues).run();
 }
 

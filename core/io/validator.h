@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "core/io/issue.h"
-#include "core/io/rawtable.h"
-#include "core/model/dataset.h"
-
 #include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
+
+#include "core/io/issue.h"
+#include "core/io/rawtable.h"
+#include "core/model/dataset.h"
 
 namespace chokepoint::core::io {
 

@@ -5,17 +5,14 @@
 
 namespace chokepoint::core {
 
-bool Dataset::empty() const
-{
-    return countries.empty() && materials.empty() && recipes.empty() && worldShares.empty()
-           && technologies.empty() && controls.empty() && controlItems.empty()
-           && suppliers.empty() && sites.empty() && siteTechnologies.empty() && products.empty()
-           && productBom.empty() && supply.empty() && inventory.empty() && alternatives.empty()
-           && sources.empty();
+bool Dataset::empty() const {
+    return countries.empty() && materials.empty() && recipes.empty() && worldShares.empty() &&
+           technologies.empty() && controls.empty() && controlItems.empty() && suppliers.empty() &&
+           sites.empty() && siteTechnologies.empty() && products.empty() && productBom.empty() &&
+           supply.empty() && inventory.empty() && alternatives.empty() && sources.empty();
 }
 
-std::optional<int> Dataset::referenceVintage() const
-{
+std::optional<int> Dataset::referenceVintage() const {
     std::optional<int> newest;
     auto take = [&](const std::optional<int>& y) {
         if (y && (!newest || *y > *newest))

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "core/model/date.h"
-#include "core/model/enums.h"
-
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "core/model/date.h"
+#include "core/model/enums.h"
 
 namespace chokepoint::core {
 

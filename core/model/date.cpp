@@ -8,8 +8,7 @@ namespace chokepoint::core {
 namespace {
 
 // Howard Hinnant's civil-calendar algorithms (public domain).
-int daysFromCivil(int y, unsigned m, unsigned d)
-{
+int daysFromCivil(int y, unsigned m, unsigned d) {
     y -= m <= 2 ? 1 : 0;
     const int era = (y >= 0 ? y : y - 399) / 400;
     const unsigned yoe = static_cast<unsigned>(y - era * 400);
@@ -24,8 +23,7 @@ struct Ymd {
     unsigned d;
 };
 
-Ymd civilFromDays(int z)
-{
+Ymd civilFromDays(int z) {
     z += 719468;
     const int era = (z >= 0 ? z : z - 146096) / 146097;
     const unsigned doe = static_cast<unsigned>(z - era * 146097);
@@ -38,23 +36,22 @@ Ymd civilFromDays(int z)
     return {y + (m <= 2 ? 1 : 0), m, d};
 }
 
-bool isLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool isLeap(int y) {
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
-unsigned daysInMonth(int y, unsigned m)
-{
+unsigned daysInMonth(int y, unsigned m) {
     static constexpr unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     return m == 2 && isLeap(y) ? 29 : kDays[m - 1];
 }
 
 } // namespace
 
-Date Date::fromYmd(int year, int month, int day)
-{
+Date Date::fromYmd(int year, int month, int day) {
     return Date(daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)));
 }
 
-std::optional<Date> Date::parse(std::string_view s)
-{
+std::optional<Date> Date::parse(std::string_view s) {
     if (s.size() != 10 || s[4] != '-' || s[7] != '-')
         return std::nullopt;
     auto digits = [&](size_t from, size_t n, int& out) {
@@ -69,24 +66,29 @@ std::optional<Date> Date::parse(std::string_view s)
     int y = 0, m = 0, d = 0;
     if (!digits(0, 4, y) || !digits(5, 2, m) || !digits(8, 2, d))
         return std::nullopt;
-    if (m < 1 || m > 12 || d < 1 || static_cast<unsigned>(d) > daysInMonth(y, static_cast<unsigned>(m)))
+    if (m < 1 || m > 12 || d < 1 ||
+        static_cast<unsigned>(d) > daysInMonth(y, static_cast<unsigned>(m)))
         return std::nullopt;
     return fromYmd(y, m, d);
 }
 
-Date Date::today()
-{
+Date Date::today() {
     const auto now = std::chrono::system_clock::now();
     const auto days = std::chrono::floor<std::chrono::days>(now).time_since_epoch().count();
     return Date(static_cast<int>(days));
 }
 
-int Date::year() const { return civilFromDays(m_days).y; }
-int Date::month() const { return static_cast<int>(civilFromDays(m_days).m); }
-int Date::day() const { return static_cast<int>(civilFromDays(m_days).d); }
+int Date::year() const {
+    return civilFromDays(m_days).y;
+}
+int Date::month() const {
+    return static_cast<int>(civilFromDays(m_days).m);
+}
+int Date::day() const {
+    return static_cast<int>(civilFromDays(m_days).d);
+}
 
-std::string Date::toString() const
-{
+std::string Date::toString() const {
     const Ymd ymd = civilFromDays(m_days);
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", ymd.y, ymd.m, ymd.d);

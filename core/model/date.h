@@ -29,7 +29,8 @@ public:
     constexpr auto operator<=>(const Date&) const = default;
 
 private:
-    constexpr explicit Date(int days) : m_days(days) {}
+    constexpr explicit Date(int days)
+        : m_days(days) {}
     int m_days = 0;
 };
 

@@ -27,39 +27,38 @@ enum class ControlKind { Licence, Prohibition, CountryBan };
 enum class ItemKind { Material, Technology };
 
 inline constexpr std::array<std::string_view, 11> kStageNames = {
-    "mining",    "refining",  "precursor", "cathode",   "anode", "electrolyte",
-    "separator", "cell",      "magnet",    "component", "other"};
+    "mining",    "refining", "precursor", "cathode",   "anode", "electrolyte",
+    "separator", "cell",     "magnet",    "component", "other"};
 inline constexpr std::array<std::string_view, 3> kControlKindNames = {"licence", "prohibition",
-                                                                       "country_ban"};
+                                                                      "country_ban"};
 inline constexpr std::array<std::string_view, 2> kItemKindNames = {"material", "technology"};
 
-constexpr std::string_view toString(Stage s) { return kStageNames[static_cast<size_t>(s)]; }
-constexpr std::string_view toString(ControlKind k)
-{
+constexpr std::string_view toString(Stage s) {
+    return kStageNames[static_cast<size_t>(s)];
+}
+constexpr std::string_view toString(ControlKind k) {
     return kControlKindNames[static_cast<size_t>(k)];
 }
-constexpr std::string_view toString(ItemKind k) { return kItemKindNames[static_cast<size_t>(k)]; }
+constexpr std::string_view toString(ItemKind k) {
+    return kItemKindNames[static_cast<size_t>(k)];
+}
 
 template <class E, size_t N>
 constexpr std::optional<E> enumFromString(const std::array<std::string_view, N>& names,
-                                          std::string_view text)
-{
+                                          std::string_view text) {
     for (size_t i = 0; i < N; ++i)
         if (names[i] == text)
             return static_cast<E>(i);
     return std::nullopt;
 }
 
-inline std::optional<Stage> parseStage(std::string_view t)
-{
+inline std::optional<Stage> parseStage(std::string_view t) {
     return enumFromString<Stage>(kStageNames, t);
 }
-inline std::optional<ControlKind> parseControlKind(std::string_view t)
-{
+inline std::optional<ControlKind> parseControlKind(std::string_view t) {
     return enumFromString<ControlKind>(kControlKindNames, t);
 }
-inline std::optional<ItemKind> parseItemKind(std::string_view t)
-{
+inline std::optional<ItemKind> parseItemKind(std::string_view t) {
     return enumFromString<ItemKind>(kItemKindNames, t);
 }
 

@@ -1,30 +1,27 @@
 // SPDX-License-Identifier: MIT
 // Workspace::load and Workspace::write: the Dataset <-> SQLite mapping.
-#include "core/store/workspace.h"
-
 #include <functional>
+
+#include "core/store/workspace.h"
 
 namespace chokepoint::core {
 namespace {
 
 using sql::Statement;
 
-std::optional<Date> optDate(const Statement& st, int col)
-{
+std::optional<Date> optDate(const Statement& st, int col) {
     if (st.isNull(col))
         return std::nullopt;
     return Date::parse(st.textView(col));
 }
 
-std::optional<std::string> optDateText(const std::optional<Date>& d)
-{
+std::optional<std::string> optDateText(const std::optional<Date>& d) {
     if (!d)
         return std::nullopt;
     return d->toString();
 }
 
-std::optional<std::string> optEmpty(const std::string& s)
-{
+std::optional<std::string> optEmpty(const std::string& s) {
     if (s.empty())
         return std::nullopt;
     return s;
@@ -32,8 +29,7 @@ std::optional<std::string> optEmpty(const std::string& s)
 
 // Runs `select`, calling `row` for each result; any SQL error ends the load.
 Result<void> query(sql::Database& db, std::string_view select,
-                   const std::function<bool(const Statement&)>& row)
-{
+                   const std::function<bool(const Statement&)>& row) {
     Statement st(db, select);
     if (!st.valid())
         return Error{st.errorString()};
@@ -47,8 +43,7 @@ Result<void> query(sql::Database& db, std::string_view select,
 
 template <class T, class Bind>
 Result<void> insertAll(sql::Database& db, std::string_view insertSql, const std::vector<T>& rows,
-                       Bind bind)
-{
+                       Bind bind) {
     Statement st(db, insertSql);
     if (!st.valid())
         return Error{st.errorString()};
@@ -63,8 +58,7 @@ Result<void> insertAll(sql::Database& db, std::string_view insertSql, const std:
 
 } // namespace
 
-Result<Dataset> Workspace::load()
-{
+Result<Dataset> Workspace::load() {
     Dataset d;
     auto& db = m_db;
     Result<void> r = query(db, "SELECT iso3, name, region FROM countries ORDER BY rowid",
@@ -180,8 +174,7 @@ Result<Dataset> Workspace::load()
                   "lead_time_days FROM supply ORDER BY rowid",
                   [&](const Statement& s) {
                       d.supply.push_back({std::string(s.textView(0)), s.text(1), s.text(2),
-                                          s.real(3), s.optReal(4),
-                                          static_cast<int>(s.integer(5))});
+                                          s.real(3), s.optReal(4), static_cast<int>(s.integer(5))});
                       return true;
                   });
     }
@@ -206,17 +199,15 @@ Result<Dataset> Workspace::load()
     return d;
 }
 
-Result<void> Workspace::write(const Dataset& d, WriteMode mode)
-{
+Result<void> Workspace::write(const Dataset& d, WriteMode mode) {
     auto& db = m_db;
     sql::Transaction tx(db);
     if (!tx.begun())
         return Error{path() + ": cannot write: " + tx.errorString()};
 
-    const bool hasReference = !d.countries.empty() || !d.materials.empty() || !d.recipes.empty()
-                              || !d.worldShares.empty() || !d.technologies.empty()
-                              || !d.controls.empty() || !d.controlItems.empty()
-                              || !d.sources.empty();
+    const bool hasReference = !d.countries.empty() || !d.materials.empty() || !d.recipes.empty() ||
+                              !d.worldShares.empty() || !d.technologies.empty() ||
+                              !d.controls.empty() || !d.controlItems.empty() || !d.sources.empty();
     Result<void> r;
     if (mode == WriteMode::Replace) {
         r = db.exec("DELETE FROM alternatives; DELETE FROM inventory; DELETE FROM supply;"
@@ -239,10 +230,11 @@ Result<void> Workspace::write(const Dataset& d, WriteMode mode)
                           s.bind(5, x.url).bind(6, x.notes);
                       });
     if (r)
-        r = insertAll(db, "INSERT INTO materials VALUES(?,?,?,?)", d.materials,
-                      [](Statement& s, const Material& m) {
-                          s.bind(1, m.id).bind(2, m.name).bind(3, toString(m.stage)).bind(4, m.unit);
-                      });
+        r = insertAll(
+            db, "INSERT INTO materials VALUES(?,?,?,?)", d.materials,
+            [](Statement& s, const Material& m) {
+                s.bind(1, m.id).bind(2, m.name).bind(3, toString(m.stage)).bind(4, m.unit);
+            });
     if (r)
         r = insertAll(db, "INSERT INTO recipes VALUES(?,?,?)", d.recipes,
                       [](Statement& s, const Recipe& x) {

@@ -142,8 +142,12 @@ constexpr std::array kMigrations = {
 
 } // namespace
 
-std::span<const Migration> migrations() { return kMigrations; }
+std::span<const Migration> migrations() {
+    return kMigrations;
+}
 
-int currentSchemaVersion() { return kMigrations.back().version; }
+int currentSchemaVersion() {
+    return kMigrations.back().version;
+}
 
 } // namespace chokepoint::core::store

@@ -2,25 +2,20 @@
 #include "core/store/sqlite.h"
 
 #include <sqlite3.h>
-
 #include <utility>
 
 namespace chokepoint::core::sql {
 
-Database::~Database()
-{
+Database::~Database() {
     if (m_db)
         sqlite3_close_v2(m_db);
 }
 
 Database::Database(Database&& other) noexcept
     : m_db(std::exchange(other.m_db, nullptr))
-    , m_path(std::move(other.m_path))
-{
-}
+    , m_path(std::move(other.m_path)) {}
 
-Database& Database::operator=(Database&& other) noexcept
-{
+Database& Database::operator=(Database&& other) noexcept {
     if (this != &other) {
         if (m_db)
             sqlite3_close_v2(m_db);
@@ -30,8 +25,7 @@ Database& Database::operator=(Database&& other) noexcept
     return *this;
 }
 
-Result<Database> Database::open(const std::string& path, Mode mode)
-{
+Result<Database> Database::open(const std::string& path, Mode mode) {
     int flags = SQLITE_OPEN_NOMUTEX;
     switch (mode) {
     case Mode::ReadOnly:
@@ -60,8 +54,7 @@ Result<Database> Database::open(const std::string& path, Mode mode)
     return d;
 }
 
-Result<void> Database::exec(std::string_view sqlText)
-{
+Result<void> Database::exec(std::string_view sqlText) {
     char* err = nullptr;
     const std::string s(sqlText);
     if (sqlite3_exec(m_db, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
@@ -72,12 +65,17 @@ Result<void> Database::exec(std::string_view sqlText)
     return {};
 }
 
-std::string Database::lastError() const { return m_db ? sqlite3_errmsg(m_db) : "not open"; }
-int64_t Database::lastInsertRowId() const { return sqlite3_last_insert_rowid(m_db); }
-int Database::changes() const { return sqlite3_changes(m_db); }
+std::string Database::lastError() const {
+    return m_db ? sqlite3_errmsg(m_db) : "not open";
+}
+int64_t Database::lastInsertRowId() const {
+    return sqlite3_last_insert_rowid(m_db);
+}
+int Database::changes() const {
+    return sqlite3_changes(m_db);
+}
 
-Result<int> Database::userVersion()
-{
+Result<int> Database::userVersion() {
     Statement st(*this, "PRAGMA user_version");
     if (!st.valid())
         return Error{st.errorString()};
@@ -86,63 +84,51 @@ Result<int> Database::userVersion()
     return static_cast<int>(st.integer(0));
 }
 
-Result<void> Database::setUserVersion(int version)
-{
+Result<void> Database::setUserVersion(int version) {
     return exec("PRAGMA user_version = " + std::to_string(version));
 }
 
 Statement::Statement(Database& db, std::string_view sqlText)
-    : m_db(db.handle())
-{
+    : m_db(db.handle()) {
     if (sqlite3_prepare_v2(m_db, sqlText.data(), static_cast<int>(sqlText.size()), &m_stmt,
-                           nullptr)
-        != SQLITE_OK) {
+                           nullptr) != SQLITE_OK) {
         m_error = sqlite3_errmsg(m_db);
         m_stmt = nullptr;
     }
 }
 
-Statement::~Statement()
-{
+Statement::~Statement() {
     if (m_stmt)
         sqlite3_finalize(m_stmt);
 }
 
-Statement& Statement::bind(int i, std::string_view text)
-{
+Statement& Statement::bind(int i, std::string_view text) {
     sqlite3_bind_text(m_stmt, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
     return *this;
 }
-Statement& Statement::bind(int i, double v)
-{
+Statement& Statement::bind(int i, double v) {
     sqlite3_bind_double(m_stmt, i, v);
     return *this;
 }
-Statement& Statement::bind(int i, int64_t v)
-{
+Statement& Statement::bind(int i, int64_t v) {
     sqlite3_bind_int64(m_stmt, i, v);
     return *this;
 }
-Statement& Statement::bindNull(int i)
-{
+Statement& Statement::bindNull(int i) {
     sqlite3_bind_null(m_stmt, i);
     return *this;
 }
-Statement& Statement::bind(int i, const std::optional<std::string>& v)
-{
+Statement& Statement::bind(int i, const std::optional<std::string>& v) {
     return v ? bind(i, std::string_view(*v)) : bindNull(i);
 }
-Statement& Statement::bind(int i, const std::optional<double>& v)
-{
+Statement& Statement::bind(int i, const std::optional<double>& v) {
     return v ? bind(i, *v) : bindNull(i);
 }
-Statement& Statement::bind(int i, const std::optional<int>& v)
-{
+Statement& Statement::bind(int i, const std::optional<int>& v) {
     return v ? bind(i, static_cast<int64_t>(*v)) : bindNull(i);
 }
 
-bool Statement::step()
-{
+bool Statement::step() {
     if (!m_stmt)
         return false;
     const int rc = sqlite3_step(m_stmt);
@@ -155,8 +141,7 @@ bool Statement::step()
     return false;
 }
 
-Result<void> Statement::run()
-{
+Result<void> Statement::run() {
     if (!m_stmt)
         return Error{m_error};
     m_failed = false;
@@ -168,60 +153,60 @@ Result<void> Statement::run()
     return {};
 }
 
-void Statement::reset()
-{
+void Statement::reset() {
     sqlite3_reset(m_stmt);
     sqlite3_clear_bindings(m_stmt);
 }
 
-bool Statement::isNull(int c) const { return sqlite3_column_type(m_stmt, c) == SQLITE_NULL; }
+bool Statement::isNull(int c) const {
+    return sqlite3_column_type(m_stmt, c) == SQLITE_NULL;
+}
 
-std::string_view Statement::textView(int c) const
-{
+std::string_view Statement::textView(int c) const {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, c));
     if (!p)
         return {};
     return {p, static_cast<size_t>(sqlite3_column_bytes(m_stmt, c))};
 }
-std::string Statement::text(int c) const { return std::string(textView(c)); }
-double Statement::real(int c) const { return sqlite3_column_double(m_stmt, c); }
-int64_t Statement::integer(int c) const { return sqlite3_column_int64(m_stmt, c); }
-std::optional<std::string> Statement::optText(int c) const
-{
+std::string Statement::text(int c) const {
+    return std::string(textView(c));
+}
+double Statement::real(int c) const {
+    return sqlite3_column_double(m_stmt, c);
+}
+int64_t Statement::integer(int c) const {
+    return sqlite3_column_int64(m_stmt, c);
+}
+std::optional<std::string> Statement::optText(int c) const {
     if (isNull(c))
         return std::nullopt;
     return text(c);
 }
-std::optional<double> Statement::optReal(int c) const
-{
+std::optional<double> Statement::optReal(int c) const {
     if (isNull(c))
         return std::nullopt;
     return real(c);
 }
-std::optional<int> Statement::optInt(int c) const
-{
+std::optional<int> Statement::optInt(int c) const {
     if (isNull(c))
         return std::nullopt;
     return static_cast<int>(integer(c));
 }
 
 Transaction::Transaction(Database& db)
-    : m_db(db)
-{
+    : m_db(db) {
     auto r = m_db.exec("BEGIN IMMEDIATE");
     m_begun = r.ok();
     if (!m_begun)
         m_error = r.errorString();
 }
 
-Transaction::~Transaction()
-{
+Transaction::~Transaction() {
     if (m_begun && !m_done)
         (void)m_db.exec("ROLLBACK");
 }
 
-Result<void> Transaction::commit()
-{
+Result<void> Transaction::commit() {
     if (!m_begun)
         return Error{"transaction not begun: " + m_error};
     auto r = m_db.exec("COMMIT");

@@ -1,25 +1,23 @@
 // SPDX-License-Identifier: MIT
 #include "core/store/workspace.h"
 
-#include "core/store/schema.h"
-
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+
+#include "core/store/schema.h"
 
 namespace chokepoint::core {
 namespace {
 
 namespace fs = std::filesystem;
 
-uint32_t bigEndian32(const unsigned char* p)
-{
+uint32_t bigEndian32(const unsigned char* p) {
     return (uint32_t(p[0]) << 24) | (uint32_t(p[1]) << 16) | (uint32_t(p[2]) << 8) | p[3];
 }
 
 // Checks the file before SQLite sees it, so that garbage gets a plain message.
-Result<void> checkHeader(const std::string& path)
-{
+Result<void> checkHeader(const std::string& path) {
     std::error_code ec;
     const auto size = fs::file_size(path, ec);
     if (ec)
@@ -38,15 +36,14 @@ Result<void> checkHeader(const std::string& path)
     if (pageSize < 512 || (pageSize & (pageSize - 1)) != 0)
         return Error{path + ": not a Chokepoint workspace (corrupt database header)"};
     // The in-header size is valid when the change counters agree (SQLite file format §1.3.7).
-    if (bigEndian32(header + 24) == bigEndian32(header + 92) && pages > 0
-        && uint64_t(pages) * pageSize > size)
-        return Error{path + ": the workspace is truncated (" + std::to_string(size)
-                     + " bytes, header says " + std::to_string(uint64_t(pages) * pageSize) + ")"};
+    if (bigEndian32(header + 24) == bigEndian32(header + 92) && pages > 0 &&
+        uint64_t(pages) * pageSize > size)
+        return Error{path + ": the workspace is truncated (" + std::to_string(size) +
+                     " bytes, header says " + std::to_string(uint64_t(pages) * pageSize) + ")"};
     return {};
 }
 
-Result<void> configure(sql::Database& db, bool readOnly)
-{
+Result<void> configure(sql::Database& db, bool readOnly) {
     if (auto r = db.exec("PRAGMA foreign_keys = ON"); !r)
         return r;
     if (!readOnly) {
@@ -62,8 +59,7 @@ Result<void> configure(sql::Database& db, bool readOnly)
 
 } // namespace
 
-Result<Workspace> Workspace::create(const std::string& path)
-{
+Result<Workspace> Workspace::create(const std::string& path) {
     std::error_code ec;
     if (fs::exists(path, ec) && fs::file_size(path, ec) > 0)
         return Error{path + ": already exists; choose another name or open it"};
@@ -80,12 +76,15 @@ Result<Workspace> Workspace::create(const std::string& path)
     return ws;
 }
 
-Result<Workspace> Workspace::open(const std::string& path) { return openImpl(path, false); }
+Result<Workspace> Workspace::open(const std::string& path) {
+    return openImpl(path, false);
+}
 
-Result<Workspace> Workspace::openReadOnly(const std::string& path) { return openImpl(path, true); }
+Result<Workspace> Workspace::openReadOnly(const std::string& path) {
+    return openImpl(path, true);
+}
 
-Result<Workspace> Workspace::openImpl(const std::string& path, bool readOnly)
-{
+Result<Workspace> Workspace::openImpl(const std::string& path, bool readOnly) {
     if (auto r = checkHeader(path); !r)
         return r.error();
     auto db = sql::Database::open(path, readOnly ? sql::Database::Mode::ReadOnly
@@ -102,14 +101,14 @@ Result<Workspace> Workspace::openImpl(const std::string& path, bool readOnly)
         return Error{path + ": " + version.errorString()};
     const int known = store::currentSchemaVersion();
     if (*version > known)
-        return Error{path + ": was written by a newer version of Chokepoint (workspace schema "
-                     + std::to_string(*version) + ", this program knows up to "
-                     + std::to_string(known) + "); open it with a newer Chokepoint"};
+        return Error{path + ": was written by a newer version of Chokepoint (workspace schema " +
+                     std::to_string(*version) + ", this program knows up to " +
+                     std::to_string(known) + "); open it with a newer Chokepoint"};
     if (*version < 1)
         return Error{path + ": not a Chokepoint workspace (no schema)"};
     if (readOnly && *version < known)
-        return Error{path + ": needs an upgrade (schema " + std::to_string(*version)
-                     + "); open it for writing once to migrate it"};
+        return Error{path + ": needs an upgrade (schema " + std::to_string(*version) +
+                     "); open it for writing once to migrate it"};
     if (auto r = configure(*db, readOnly); !r)
         return Error{path + ": " + r.errorString()};
     Workspace ws(std::move(*db), *version);
@@ -119,8 +118,7 @@ Result<Workspace> Workspace::openImpl(const std::string& path, bool readOnly)
     return ws;
 }
 
-Result<void> Workspace::migrate()
-{
+Result<void> Workspace::migrate() {
     for (const auto& m : store::migrations()) {
         if (m.version <= m_version)
             continue;
@@ -128,8 +126,8 @@ Result<void> Workspace::migrate()
         if (!tx.begun())
             return Error{path() + ": cannot migrate: " + tx.errorString()};
         if (auto r = m_db.exec(m.sql); !r)
-            return Error{path() + ": migration to schema " + std::to_string(m.version) + " ("
-                         + std::string(m.description) + ") failed: " + r.errorString()};
+            return Error{path() + ": migration to schema " + std::to_string(m.version) + " (" +
+                         std::string(m.description) + ") failed: " + r.errorString()};
         if (auto r = m_db.setUserVersion(m.version); !r)
             return Error{path() + ": " + r.errorString()};
         if (auto r = tx.commit(); !r)
@@ -139,8 +137,7 @@ Result<void> Workspace::migrate()
     return {};
 }
 
-std::optional<std::string> Workspace::meta(const std::string& key)
-{
+std::optional<std::string> Workspace::meta(const std::string& key) {
     sql::Statement st(m_db, "SELECT value FROM meta WHERE key = ?");
     st.bind(1, key);
     if (st.step())
@@ -148,8 +145,7 @@ std::optional<std::string> Workspace::meta(const std::string& key)
     return std::nullopt;
 }
 
-Result<void> Workspace::setMeta(const std::string& key, const std::string& value)
-{
+Result<void> Workspace::setMeta(const std::string& key, const std::string& value) {
     sql::Statement st(m_db, "INSERT INTO meta(key, value) VALUES(?, ?) "
                             "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     st.bind(1, key).bind(2, value);

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <optional>
+#include <string>
+
 #include "core/model/dataset.h"
 #include "core/store/sqlite.h"
 #include "core/util/result.h"
-
-#include <optional>
-#include <string>
 
 namespace chokepoint::core {
 
@@ -43,9 +43,7 @@ public:
 private:
     explicit Workspace(sql::Database db, int version)
         : m_db(std::move(db))
-        , m_version(version)
-    {
-    }
+        , m_version(version) {}
     static Result<Workspace> openImpl(const std::string& path, bool readOnly);
     Result<void> migrate();
 

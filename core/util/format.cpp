@@ -7,8 +7,7 @@
 namespace chokepoint::core {
 
 namespace {
-size_t displayWidth(const std::string& s)
-{
+size_t displayWidth(const std::string& s) {
     size_t n = 0;
     for (const unsigned char c : s)
         if ((c & 0xC0) != 0x80)
@@ -17,8 +16,7 @@ size_t displayWidth(const std::string& s)
 }
 } // namespace
 
-std::string formatFixed(double v, int decimals)
-{
+std::string formatFixed(double v, int decimals) {
     if (!std::isfinite(v))
         return "n/a";
     char buf[64];
@@ -37,15 +35,13 @@ std::string formatFixed(double v, int decimals)
     return (negative ? "-" : "") + grouped + frac;
 }
 
-std::string formatPercent(double fraction, int decimals)
-{
+std::string formatPercent(double fraction, int decimals) {
     if (!std::isfinite(fraction))
         return "n/a";
     return formatFixed(fraction * 100.0, decimals) + " %";
 }
 
-std::string formatMoney(double amount, const std::string& currency)
-{
+std::string formatMoney(double amount, const std::string& currency) {
     if (!std::isfinite(amount))
         return "n/a";
     const double a = std::fabs(amount);
@@ -63,30 +59,28 @@ std::string formatMoney(double amount, const std::string& currency)
     return sign + currency + formatFixed(a, 0);
 }
 
-std::string formatDays(double days)
-{
+std::string formatDays(double days) {
     if (!std::isfinite(days))
         return "n/a";
     const double r = std::round(days);
     return formatFixed(r, 0) + (r == 1 ? " day" : " days");
 }
 
-std::string formatCount(double n) { return formatFixed(n, 0); }
+std::string formatCount(double n) {
+    return formatFixed(n, 0);
+}
 
-void TextTable::addColumn(std::string title, Align align)
-{
+void TextTable::addColumn(std::string title, Align align) {
     m_titles.push_back(std::move(title));
     m_align.push_back(align);
 }
 
-void TextTable::addRow(std::vector<std::string> cells)
-{
+void TextTable::addRow(std::vector<std::string> cells) {
     cells.resize(m_titles.size());
     m_rows.push_back(std::move(cells));
 }
 
-std::string TextTable::render() const
-{
+std::string TextTable::render() const {
     std::vector<size_t> width(m_titles.size());
     for (size_t c = 0; c < m_titles.size(); ++c) {
         width[c] = displayWidth(m_titles[c]);

@@ -7,8 +7,7 @@
 
 namespace chokepoint::core {
 
-std::string JsonWriter::escape(std::string_view s)
-{
+std::string JsonWriter::escape(std::string_view s) {
     std::string out;
     out.reserve(s.size() + 2);
     out += '"';
@@ -43,8 +42,7 @@ std::string JsonWriter::escape(std::string_view s)
     return out;
 }
 
-std::string JsonWriter::number(double d)
-{
+std::string JsonWriter::number(double d) {
     if (!std::isfinite(d))
         return "null";
     if (d == 0.0)
@@ -58,16 +56,14 @@ std::string JsonWriter::number(double d)
     return s;
 }
 
-void JsonWriter::newline()
-{
+void JsonWriter::newline() {
     if (m_indent <= 0)
         return;
     m_out += '\n';
     m_out.append(m_stack.size() * size_t(m_indent), ' ');
 }
 
-void JsonWriter::beforeValue()
-{
+void JsonWriter::beforeValue() {
     if (m_afterKey) {
         m_afterKey = false;
         return;
@@ -80,16 +76,14 @@ void JsonWriter::beforeValue()
     }
 }
 
-JsonWriter& JsonWriter::beginObject()
-{
+JsonWriter& JsonWriter::beginObject() {
     beforeValue();
     m_out += '{';
     m_stack.push_back({false, true});
     return *this;
 }
 
-JsonWriter& JsonWriter::endObject()
-{
+JsonWriter& JsonWriter::endObject() {
     const bool empty = m_stack.back().empty;
     m_stack.pop_back();
     if (!empty)
@@ -98,16 +92,14 @@ JsonWriter& JsonWriter::endObject()
     return *this;
 }
 
-JsonWriter& JsonWriter::beginArray()
-{
+JsonWriter& JsonWriter::beginArray() {
     beforeValue();
     m_out += '[';
     m_stack.push_back({true, true});
     return *this;
 }
 
-JsonWriter& JsonWriter::endArray()
-{
+JsonWriter& JsonWriter::endArray() {
     const bool empty = m_stack.back().empty;
     m_stack.pop_back();
     if (!empty)
@@ -116,8 +108,7 @@ JsonWriter& JsonWriter::endArray()
     return *this;
 }
 
-JsonWriter& JsonWriter::key(std::string_view k)
-{
+JsonWriter& JsonWriter::key(std::string_view k) {
     beforeValue();
     m_out += escape(k);
     m_out += m_indent > 0 ? ": " : ":";
@@ -125,36 +116,31 @@ JsonWriter& JsonWriter::key(std::string_view k)
     return *this;
 }
 
-JsonWriter& JsonWriter::value(std::string_view s)
-{
+JsonWriter& JsonWriter::value(std::string_view s) {
     beforeValue();
     m_out += escape(s);
     return *this;
 }
 
-JsonWriter& JsonWriter::value(double d)
-{
+JsonWriter& JsonWriter::value(double d) {
     beforeValue();
     m_out += number(d);
     return *this;
 }
 
-JsonWriter& JsonWriter::value(int64_t i)
-{
+JsonWriter& JsonWriter::value(int64_t i) {
     beforeValue();
     m_out += std::to_string(i);
     return *this;
 }
 
-JsonWriter& JsonWriter::value(bool b)
-{
+JsonWriter& JsonWriter::value(bool b) {
     beforeValue();
     m_out += b ? "true" : "false";
     return *this;
 }
 
-JsonWriter& JsonWriter::null()
-{
+JsonWriter& JsonWriter::null() {
     beforeValue();
     m_out += "null";
     return *this;

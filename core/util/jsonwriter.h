@@ -14,9 +14,7 @@ namespace chokepoint::core {
 class JsonWriter {
 public:
     explicit JsonWriter(int indent = 2)
-        : m_indent(indent)
-    {
-    }
+        : m_indent(indent) {}
 
     JsonWriter& beginObject();
     JsonWriter& endObject();
@@ -33,16 +31,12 @@ public:
     JsonWriter& value(int i) { return value(int64_t(i)); }
     JsonWriter& value(bool b);
     JsonWriter& null();
-    template <class T>
-    JsonWriter& value(const std::optional<T>& v)
-    {
+    template <class T> JsonWriter& value(const std::optional<T>& v) {
         return v ? value(*v) : null();
     }
 
     /// key + value in one call.
-    template <class T>
-    JsonWriter& member(std::string_view k, const T& v)
-    {
+    template <class T> JsonWriter& member(std::string_view k, const T& v) {
         key(k);
         return value(v);
     }

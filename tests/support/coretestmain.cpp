@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: MIT
-#include <QCoreApplication>
-
 #include <gtest/gtest.h>
 
-int main(int argc, char** argv)
-{
+#include <QCoreApplication>
+
+int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();

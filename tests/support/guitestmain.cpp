@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: MIT
 // main() for GUI tests: offscreen platform (no display needed), one QApplication.
-#include <QApplication>
-
 #include <gtest/gtest.h>
 
-int main(int argc, char** argv)
-{
+#include <QApplication>
+
+int main(int argc, char** argv) {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);

@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "core/io/issue.h"
-#include "core/io/rawtable.h"
-#include "core/model/dataset.h"
-
-#include <QTemporaryDir>
-
 #include <initializer_list>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include <QTemporaryDir>
+
+#include "core/io/issue.h"
+#include "core/io/rawtable.h"
+#include "core/model/dataset.h"
 
 namespace chokepoint::test {
 

@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: MIT
-#include "core/io/csv.h"
-
 #include <gtest/gtest.h>
+
+#include "core/io/csv.h"
 
 using namespace chokepoint::core::io;
 
 namespace {
 
-RawTable parse(const std::string& text, IssueList& issues)
-{
+RawTable parse(const std::string& text, IssueList& issues) {
     RawTable t;
     t.name = "t";
     t.file = "t.csv";
@@ -18,8 +17,7 @@ RawTable parse(const std::string& text, IssueList& issues)
 
 } // namespace
 
-TEST(Csv, ReadsHeaderAndRows)
-{
+TEST(Csv, ReadsHeaderAndRows) {
     IssueList issues;
     const auto t = parse("a,b\n1,2\n3,4\n", issues);
     ASSERT_TRUE(issues.empty()) << issues.toString();
@@ -31,12 +29,12 @@ TEST(Csv, ReadsHeaderAndRows)
     EXPECT_EQ(t.lineOf(1), 3);
 }
 
-TEST(Csv, Rfc4180QuotingWithCommasQuotesAndNewlines)
-{
+TEST(Csv, Rfc4180QuotingWithCommasQuotesAndNewlines) {
     IssueList issues;
-    const auto t = parse("name,x\r\n\"Korea, Republic of\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",z\r\n"
-                         "after,3\r\n",
-                         issues);
+    const auto t =
+        parse("name,x\r\n\"Korea, Republic of\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",z\r\n"
+              "after,3\r\n",
+              issues);
     ASSERT_TRUE(issues.empty()) << issues.toString();
     ASSERT_EQ(t.rowCount(), 3u);
     EXPECT_EQ(t.cell(0, 0), "Korea, Republic of");
@@ -47,8 +45,7 @@ TEST(Csv, Rfc4180QuotingWithCommasQuotesAndNewlines)
     EXPECT_EQ(t.cell(2, 0), "after");
 }
 
-TEST(Csv, SkipsBomAndBlankLinesAndLastLineWithoutNewline)
-{
+TEST(Csv, SkipsBomAndBlankLinesAndLastLineWithoutNewline) {
     IssueList issues;
     const auto t = parse("\xEF\xBB\xBFid,v\n\nx,1\n\ny,2", issues);
     ASSERT_TRUE(issues.empty()) << issues.toString();
@@ -58,8 +55,7 @@ TEST(Csv, SkipsBomAndBlankLinesAndLastLineWithoutNewline)
     EXPECT_EQ(t.lineOf(1), 5);
 }
 
-TEST(Csv, EmptyQuotedFieldIsAField)
-{
+TEST(Csv, EmptyQuotedFieldIsAField) {
     IssueList issues;
     const auto t = parse("a\n\"\"\n", issues);
     ASSERT_TRUE(issues.empty());
@@ -67,8 +63,7 @@ TEST(Csv, EmptyQuotedFieldIsAField)
     EXPECT_EQ(t.cell(0, 0), "");
 }
 
-TEST(Csv, WrongFieldCountIsReportedWithLine)
-{
+TEST(Csv, WrongFieldCountIsReportedWithLine) {
     IssueList issues;
     const auto t = parse("a,b\n1,2\n1,2,3\n4\n5,6\n", issues);
     ASSERT_EQ(issues.total(), 2u);
@@ -78,8 +73,7 @@ TEST(Csv, WrongFieldCountIsReportedWithLine)
     EXPECT_EQ(t.rowCount(), 2u);
 }
 
-TEST(Csv, UnterminatedQuoteIsFatal)
-{
+TEST(Csv, UnterminatedQuoteIsFatal) {
     IssueList issues;
     RawTable t;
     t.file = "t.csv";
@@ -89,8 +83,7 @@ TEST(Csv, UnterminatedQuoteIsFatal)
     EXPECT_EQ(issues.issues()[0].where.column, 2);
 }
 
-TEST(Csv, GarbageAfterClosingQuote)
-{
+TEST(Csv, GarbageAfterClosingQuote) {
     IssueList issues;
     RawTable t;
     t.file = "t.csv";
@@ -100,13 +93,15 @@ TEST(Csv, GarbageAfterClosingQuote)
         << issues.toString();
 }
 
-TEST(Csv, RejectsUtf16NulAndInvalidUtf8)
-{
+TEST(Csv, RejectsUtf16NulAndInvalidUtf8) {
     {
         IssueList issues;
         RawTable t;
         t.file = "u.csv";
-        EXPECT_FALSE(parseCsv(std::string("\xFF\xFE" "a\0,\0", 6), t, issues));
+        EXPECT_FALSE(parseCsv(std::string("\xFF\xFE"
+                                          "a\0,\0",
+                                          6),
+                              t, issues));
         EXPECT_NE(issues.toString().find("UTF-16"), std::string::npos);
     }
     {
@@ -124,8 +119,7 @@ TEST(Csv, RejectsUtf16NulAndInvalidUtf8)
     }
 }
 
-TEST(Csv, EmptyFile)
-{
+TEST(Csv, EmptyFile) {
     IssueList issues;
     RawTable t;
     t.file = "e.csv";
@@ -133,8 +127,7 @@ TEST(Csv, EmptyFile)
     EXPECT_EQ(issues.toString(), "e.csv:1: the file is empty (no header row)\n");
 }
 
-TEST(Csv, FieldQuotingOnWrite)
-{
+TEST(Csv, FieldQuotingOnWrite) {
     std::string line;
     appendCsvField(line, "plain");
     line += ',';
@@ -146,11 +139,14 @@ TEST(Csv, FieldQuotingOnWrite)
     EXPECT_EQ(line, "plain,\"a,b\",\"say \"\"x\"\"\",\"two\nlines\"");
 }
 
-TEST(Csv, NumbersRoundTripShortest)
-{
+TEST(Csv, NumbersRoundTripShortest) {
     EXPECT_EQ(formatNumber(0.1), "0.1");
     EXPECT_EQ(formatNumber(52348159.58), "52348159.58");
     EXPECT_EQ(formatNumber(-0.0), "0");
     EXPECT_EQ(formatNumber(1.0), "1");
     EXPECT_EQ(formatNumber(0.328303), "0.328303");
+    EXPECT_EQ(formatNumber(0.0008), "0.0008");
+    EXPECT_EQ(formatNumber(1e7), "10000000");
+    EXPECT_EQ(formatNumber(1e-7), "1e-07");
+    EXPECT_EQ(formatNumber(2.5e20), "2.5e+20");
 }

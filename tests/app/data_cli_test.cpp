@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: MIT
+// The data sub-commands through the real executable: exit codes and messages (SPEC §5).
+#include <gtest/gtest.h>
+
+#include "core/io/tableschema.h"
+#include "tests/support/testsupport.h"
+
+using namespace chokepoint;
+
+namespace {
+
+std::string exportAll(const test::TempDir& tmp, const std::string& ws, const std::string& dir) {
+    EXPECT_EQ(test::runChokepoint({"export", ws, tmp.file(dir)}), 0);
+    std::string all;
+    for (const auto& spec : core::io::tableSpecs())
+        all += test::readFile(tmp.file(dir + "/" + std::string(spec.name) + ".csv"));
+    return all;
+}
+
+TEST(DataCli, HelpVersionAndBadUsage) {
+    std::string out, err;
+    EXPECT_EQ(test::runChokepoint({"--help"}, &out), 0);
+    EXPECT_NE(out.find("chokepoint import WS PATH [--replace]"), std::string::npos) << out;
+    EXPECT_EQ(test::runChokepoint({"--version"}, &out), 0);
+    EXPECT_EQ(out.rfind("chokepoint ", 0), 0u) << out;
+    EXPECT_EQ(test::runChokepoint({"frobnicate"}, &out, &err), 2);
+    EXPECT_NE(err.find("unknown command 'frobnicate'"), std::string::npos);
+    EXPECT_EQ(test::runChokepoint({"init"}, &out, &err), 2);
+    EXPECT_NE(err.find("missing arguments"), std::string::npos);
+    EXPECT_EQ(test::runChokepoint({"init", "a", "b"}, &out, &err), 2);
+    EXPECT_EQ(test::runChokepoint({"init", "a", "--colour"}, &out, &err), 2);
+    EXPECT_NE(err.find("unknown option --colour"), std::string::npos);
+}
+
+TEST(DataCli, InitThenExportGivesBackTheBundledData) {
+    test::TempDir tmp;
+    const auto ws = tmp.file("w.chokepoint");
+    ASSERT_EQ(test::runChokepoint({"init", ws}), 0);
+    exportAll(tmp, ws, "out");
+    for (const auto& spec : core::io::tableSpecs()) {
+        const std::string name = std::string(spec.name) + ".csv";
+        EXPECT_EQ(test::readFile(tmp.file("out/" + name)),
+                  test::readFile(std::string(CHOKEPOINT_SOURCE_DIR) +
+                                 "/resources/data/ev-battery/" + name))
+            << name;
+    }
+    std::string err;
+    EXPECT_EQ(test::runChokepoint({"init", ws}, nullptr, &err), 1) << "exists already";
+    EXPECT_NE(err.find("already exists"), std::string::npos);
+}
+
+TEST(DataCli, MalformedImportExitsThreeListsEveryErrorAndChangesNothing) {
+    test::TempDir tmp;
+    const auto ws = tmp.file("w.chokepoint");
+    ASSERT_EQ(test::runChokepoint({"init", ws}), 0);
+    const std::string before = exportAll(tmp, ws, "before");
+    tmp.write("bad/suppliers.csv", "id,name,owner_country\nnew_sup,New,CHN\nbad sup,Bad,CHN\n");
+    tmp.write("bad/sites.csv", "id,supplier_id,country\nnew_site,new_sup,ATLANTIS\n");
+    tmp.write("bad/supply.csv", "material_id,supplier_site,share\nnot_a_material,new_site,2\n");
+    std::string out, err;
+    EXPECT_EQ(test::runChokepoint({"import", ws, tmp.file("bad")}, &out, &err), 3);
+    const std::string dir = tmp.file("bad") + "/";
+    EXPECT_NE(err.find(dir + "suppliers.csv:3:1: invalid id 'bad sup'"), std::string::npos) << err;
+    EXPECT_NE(err.find(dir + "supply.csv:2:3: share '2' must be between 0 and 1"),
+              std::string::npos)
+        << err;
+    EXPECT_NE(err.find("nothing was written"), std::string::npos);
+    EXPECT_EQ(exportAll(tmp, ws, "after"), before);
+
+    // Fixing the per-cell errors reveals the reference errors, still nothing written.
+    tmp.write("bad/suppliers.csv", "id,name,owner_country\nnew_sup,New,CHN\n");
+    tmp.write("bad/supply.csv", "material_id,supplier_site,share\nnot_a_material,new_site,0.2\n");
+    EXPECT_EQ(test::runChokepoint({"import", ws, tmp.file("bad")}, &out, &err), 3);
+    EXPECT_NE(err.find(dir + "sites.csv:2:3: unknown country 'ATLANTIS'"), std::string::npos)
+        << err;
+    EXPECT_NE(err.find(dir + "supply.csv:2:1: unknown material 'not_a_material'"),
+              std::string::npos)
+        << err;
+    EXPECT_EQ(exportAll(tmp, ws, "after2"), before);
+}
+
+TEST(DataCli, ImportAndReplace) {
+    test::TempDir tmp;
+    const auto ws = tmp.file("w.chokepoint");
+    ASSERT_EQ(test::runChokepoint({"init", ws, "--empty"}), 0);
+    std::string out;
+    ASSERT_EQ(test::runChokepoint({"import", ws, test::dataDir() + "/small-network/data"}, &out),
+              0);
+    EXPECT_NE(out.find("supply 348"), std::string::npos) << out;
+    // Importing the same again collides with existing ids.
+    std::string err;
+    EXPECT_EQ(
+        test::runChokepoint({"import", ws, test::dataDir() + "/small-network/data"}, &out, &err),
+        3);
+    EXPECT_NE(err.find("already exists in the workspace"), std::string::npos);
+    // --replace swaps it in one go.
+    EXPECT_EQ(test::runChokepoint(
+                  {"import", ws, test::dataDir() + "/small-network/data", "--replace"}, &out, &err),
+              0)
+        << err;
+}
+
+TEST(DataCli, WorkspaceProblemsExitOne) {
+    test::TempDir tmp;
+    std::string err;
+    EXPECT_EQ(test::runChokepoint({"export", tmp.file("missing.chokepoint"), tmp.file("o")},
+                                  nullptr, &err),
+              1);
+    const auto garbage = tmp.write("g.chokepoint", "definitely not a database");
+    EXPECT_EQ(test::runChokepoint({"import", garbage, test::dataDir() + "/small-network/data"},
+                                  nullptr, &err),
+              1);
+    EXPECT_NE(err.find("not a Chokepoint workspace"), std::string::npos) << err;
+    EXPECT_EQ(test::readFile(garbage), "definitely not a database");
+}
+
+} // namespace

@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: MIT
+#include <gtest/gtest.h>
+
+#include "core/io/bundled.h"
+#include "core/io/interchange.h"
+#include "core/io/tableschema.h"
+#include "core/store/workspace.h"
+#include "tests/support/testsupport.h"
+
+using namespace chokepoint;
+
+namespace {
+
+struct Fixture {
+    test::TempDir tmp;
+    core::Workspace ws = std::move(core::Workspace::create(tmp.file("w.chokepoint")).value());
+
+    // Imports a folder; returns the issues as text ("" when clean).
+    std::string import(const std::string& folder, bool replace = false) {
+        std::vector<core::io::RawTable> tables;
+        core::io::IssueList issues;
+        if (core::io::readSource(folder, tables, issues) && issues.empty()) {
+            core::io::ImportOptions o;
+            o.replace = replace;
+            auto r = core::io::importTables(ws, tables, o, issues);
+            if (!r.ok() && issues.empty())
+                return r.errorString();
+        }
+        return issues.toString();
+    }
+    core::Dataset data() { return ws.load().value(); }
+};
+
+const char* kReference[][2] = {
+    {"countries.csv", "iso3,name\nCHN,China\nDEU,Germany\nIDN,Indonesia\n"},
+    {"materials.csv", "id,name,stage\nore,Ore,mining\nmetal,Metal,refining\n"},
+};
+
+TEST(Import, QuirksColumnOrderBomCrlfQuotingPercentAndDefaults) {
+    Fixture f;
+    for (const auto& [name, text] : kReference)
+        f.tmp.write(std::string("ref/") + name, text);
+    ASSERT_EQ(f.import(f.tmp.file("ref")), "");
+    // Columns in another order, optional columns missing, a BOM, CRLF, quoted fields with
+    // commas, quotes and a newline, and a share in percent.
+    f.tmp.write("co/suppliers.csv",
+                "\xEF\xBB\xBFname,id\r\n\"Acme, \"\"Ltd\"\"\r\nEast\",acme\r\n");
+    f.tmp.write("co/sites.csv", "country,supplier_id,id\r\nIDN,acme,plant1\r\n");
+    f.tmp.write("co/supply.csv", "share,supplier_site,material_id\r\n62.5%,plant1,metal\r\n");
+    f.tmp.write("co/recipes.csv", "input_material_id,material_id\nore,metal\n");
+    ASSERT_EQ(f.import(f.tmp.file("co")), "");
+    const auto d = f.data();
+    ASSERT_EQ(d.suppliers.size(), 1u);
+    EXPECT_EQ(d.suppliers[0].name, "Acme, \"Ltd\"\r\nEast");
+    EXPECT_FALSE(d.suppliers[0].ownerCountry.has_value());
+    ASSERT_EQ(d.supply.size(), 1u);
+    EXPECT_DOUBLE_EQ(d.supply[0].share, 0.625);
+    EXPECT_EQ(d.supply[0].buyerSite, "");
+    EXPECT_EQ(d.supply[0].leadTimeDays, 0); // default
+    EXPECT_FALSE(d.supply[0].annualSpend.has_value());
+    ASSERT_EQ(d.recipes.size(), 1u);
+    EXPECT_DOUBLE_EQ(d.recipes[0].qtyPerUnit, 1.0); // default
+}
+
+TEST(Import, ExportThenImportReproducesTheWorkspace) {
+    Fixture a;
+    ASSERT_EQ(a.import(test::dataDir() + "/small-network/data"), "");
+    const auto original = a.data();
+    ASSERT_EQ(original.supply.size(), 348u);
+    const auto out = a.tmp.file("export");
+    ASSERT_TRUE(core::io::exportCsvFolder(original, out).ok());
+
+    Fixture b;
+    ASSERT_EQ(b.import(out), "");
+    EXPECT_EQ(b.data(), original);
+}
+
+TEST(Import, BundledDataRoundTripsByteForByte) {
+    auto bundled = core::io::bundledDataset();
+    ASSERT_TRUE(bundled.ok()) << bundled.errorString();
+    EXPECT_GE(bundled->suppliers.size(), 30u);
+    EXPECT_GE(bundled->products.size(), 3u);
+    test::TempDir tmp;
+    ASSERT_TRUE(core::io::exportCsvFolder(*bundled, tmp.path()).ok());
+    for (const auto& spec : core::io::tableSpecs()) {
+        const std::string name = std::string(spec.name) + ".csv";
+        EXPECT_EQ(test::readFile(tmp.file(name)),
+                  test::readFile(std::string(CHOKEPOINT_SOURCE_DIR) +
+                                 "/resources/data/ev-battery/" + name))
+            << name;
+    }
+}
+
+TEST(Import, AppendChecksShareSumsAgainstTheWorkspace) {
+    Fixture f;
+    for (const auto& [name, text] : kReference)
+        f.tmp.write(std::string("ref/") + name, text);
+    f.tmp.write("ref/suppliers.csv", "id,name\nacme,Acme\n");
+    f.tmp.write("ref/sites.csv", "id,supplier_id,country\np1,acme,CHN\np2,acme,DEU\n");
+    f.tmp.write("ref/supply.csv", "material_id,supplier_site,share\nmetal,p1,0.7\n");
+    ASSERT_EQ(f.import(f.tmp.file("ref")), "");
+    // 0.7 already in the workspace + 0.4 = 1.1 > 1.
+    f.tmp.write("more/supply.csv", "material_id,supplier_site,share\nmetal,p2,0.4\n");
+    const std::string issues = f.import(f.tmp.file("more"));
+    EXPECT_NE(issues.find("supply.csv:2:3: supply shares of material 'metal' bought by our company "
+                          "sum to 1.1, more than 1"),
+              std::string::npos)
+        << issues;
+    EXPECT_EQ(f.data().supply.size(), 1u);
+    // With --replace the old company rows go, so the same file is fine.
+    f.tmp.write("more/suppliers.csv", "id,name\nacme,Acme\n");
+    f.tmp.write("more/sites.csv", "id,supplier_id,country\np2,acme,DEU\n");
+    EXPECT_EQ(f.import(f.tmp.file("more"), true), "");
+    const auto d = f.data();
+    ASSERT_EQ(d.supply.size(), 1u);
+    EXPECT_EQ(d.supply[0].supplierSite, "p2");
+    EXPECT_EQ(d.materials.size(), 2u) << "reference data kept";
+}
+
+TEST(Import, ReplaceWithReferenceTablesReplacesEverything) {
+    Fixture f;
+    ASSERT_EQ(f.import(test::dataDir() + "/small-network/data"), "");
+    for (const auto& [name, text] : kReference)
+        f.tmp.write(std::string("ref/") + name, text);
+    ASSERT_EQ(f.import(f.tmp.file("ref"), true), "");
+    const auto d = f.data();
+    EXPECT_EQ(d.countries.size(), 3u);
+    EXPECT_EQ(d.materials.size(), 2u);
+    EXPECT_TRUE(d.supply.empty());
+    EXPECT_TRUE(d.controls.empty());
+}
+
+TEST(Import, DeepRecipeChainIsAcceptedAndCycleNamed) {
+    Fixture f;
+    std::string materials = "id,name,stage\n", recipes = "material_id,input_material_id\n";
+    for (int i = 0; i <= 1000; ++i)
+        materials += "m" + std::to_string(i) + ",M" + std::to_string(i) + ",other\n";
+    for (int i = 1; i <= 1000; ++i)
+        recipes += "m" + std::to_string(i) + ",m" + std::to_string(i - 1) + "\n";
+    f.tmp.write("chain/materials.csv", materials);
+    f.tmp.write("chain/recipes.csv", recipes);
+    ASSERT_EQ(f.import(f.tmp.file("chain")), "");
+    EXPECT_EQ(f.data().recipes.size(), 1000u);
+    // Closing the chain makes a 1,001-material cycle, reported at the closing row.
+    f.tmp.write("close/recipes.csv", "material_id,input_material_id\nm0,m1000\n");
+    const auto issues = f.import(f.tmp.file("close"));
+    EXPECT_NE(issues.find("recipes.csv:2:2: recipe cycle: m0 -> m1000 -> m999"), std::string::npos)
+        << issues.substr(0, 200);
+    EXPECT_EQ(f.data().recipes.size(), 1000u);
+}
+
+TEST(Import, ErrorsAreCappedButCounted) {
+    Fixture f;
+    std::string csv = "id,name,stage\n";
+    for (int i = 0; i < 1000; ++i)
+        csv += "bad id " + std::to_string(i) + ",x,mining\n";
+    f.tmp.write("many/materials.csv", csv);
+    const auto issues = f.import(f.tmp.file("many"));
+    EXPECT_NE(issues.find("... and 800 more errors"), std::string::npos);
+}
+
+} // namespace

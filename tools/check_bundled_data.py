@@ -1,0 +1,746 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""Validate a Chokepoint interchange folder (SPEC §2) -- by default the bundled
+EV-battery data set in resources/data/ev-battery -- and print a summary.
+
+Standard library only.  Usage:
+
+    python3 tools/check_bundled_data.py [FOLDER] [--as-of YYYY-MM-DD] [--lenient] [--quiet]
+
+Checks (every problem is reported as ``file:line:column: message``):
+
+* SPEC §2: known tables, required columns present, no unknown or duplicate
+  columns, types (ids, numbers, integers, dates, shares incl. ``62.5%``) and
+  enums valid, ids / keys unique, every reference resolves, shares in [0, 1],
+  supply shares per (buyer_site, material_id) sum to at most 1 (+1e-9),
+  recipes acyclic (the cycle is named), world shares per material sum to at
+  most 1 (+1e-9).
+* Bundle conventions (relaxed by ``--lenient``): UTF-8 without BOM, LF line
+  ends, columns in SPEC order with every column present, source ids in
+  ``source`` columns resolve in the ``sources`` extension table, no ``ROW``
+  pseudo-country, every product BOM material bought directly by the company
+  (buyer_site empty).
+
+Warnings (do not fail the check) point at modelling gaps, e.g. a site that buys
+a material that is no input of anything it supplies, or an alternative for a
+material the company does not buy directly (SPEC §4 only uses those).
+
+The summary ends with an indicative exposure table (SPEC §3, the three lenses at
+``--as-of``, default today) so that a reviewer can see the story the data tells.
+It is a plain re-implementation for review only; the product's engine is in core/.
+
+Exit status: 0 no errors, 1 errors found, 2 bad usage.
+"""
+
+import argparse
+import codecs
+import csv
+import datetime as _dt
+import math
+import os
+import re
+import sys
+from collections import defaultdict
+
+STAGES = ["mining", "refining", "precursor", "cathode", "anode", "electrolyte", "separator",
+          "cell", "magnet", "component", "other"]
+KINDS = ["licence", "prohibition", "country_ban"]
+ITEM_KINDS = ["material", "technology"]
+
+# table -> list of (column, required, type); order = SPEC §2 order.
+# types: id, text, number, integer, date, share, enum:<list name>
+SCHEMA = {
+    "countries": [("iso3", True, "id"), ("name", True, "text"), ("region", False, "text")],
+    "materials": [("id", True, "id"), ("name", True, "text"), ("stage", True, "enum:stage"),
+                  ("unit", False, "text")],
+    "recipes": [("material_id", True, "id"), ("input_material_id", True, "id"),
+                ("qty_per_unit", False, "number")],
+    "world_shares": [("material_id", True, "id"), ("country", True, "id"), ("share", True, "share"),
+                     ("year", False, "integer"), ("source", False, "text")],
+    "technologies": [("id", True, "id"), ("name", True, "text"), ("stage", False, "enum:stage"),
+                     ("description", False, "text")],
+    "controls": [("id", True, "id"), ("issuer", True, "id"), ("title", True, "text"),
+                 ("reference", False, "text"), ("announced", False, "date"),
+                 ("effective", True, "date"), ("end", False, "date"), ("kind", True, "enum:kind"),
+                 ("target_country", False, "id"), ("licence_review_days", False, "integer"),
+                 ("source", False, "text")],
+    "control_items": [("control_id", True, "id"), ("item_kind", True, "enum:item_kind"),
+                      ("item_id", True, "id")],
+    "suppliers": [("id", True, "id"), ("name", True, "text"), ("hq_country", False, "id"),
+                  ("owner_country", False, "id")],
+    "sites": [("id", True, "id"), ("supplier_id", True, "id"), ("country", True, "id"),
+              ("name", False, "text"), ("lat", False, "number"), ("lon", False, "number")],
+    "site_technologies": [("site_id", True, "id"), ("technology_id", True, "id")],
+    "products": [("id", True, "id"), ("name", True, "text"), ("annual_volume", True, "number"),
+                 ("unit_price", False, "number")],
+    "product_bom": [("product_id", True, "id"), ("material_id", True, "id"),
+                    ("qty_per_unit", True, "number")],
+    "supply": [("buyer_site", False, "id"), ("material_id", True, "id"),
+               ("supplier_site", True, "id"), ("share", True, "share"),
+               ("annual_spend", False, "number"), ("lead_time_days", False, "integer")],
+    "inventory": [("material_id", True, "id"), ("days_on_hand", True, "number")],
+    "alternatives": [("material_id", True, "id"), ("site_id", True, "id"),
+                     ("qualification_days", True, "integer"), ("max_share", True, "share"),
+                     ("cost_premium_pct", False, "number")],
+    # extension table of the bundled data set (reference provenance)
+    "sources": [("id", True, "id"), ("publisher", True, "text"), ("title", False, "text"),
+                ("year", False, "integer"), ("url", False, "text"), ("notes", False, "text")],
+}
+ENUMS = {"stage": STAGES, "kind": KINDS, "item_kind": ITEM_KINDS}
+
+# unique keys per table
+KEYS = {
+    "countries": ("iso3",), "materials": ("id",), "recipes": ("material_id", "input_material_id"),
+    "world_shares": ("material_id", "country"), "technologies": ("id",), "controls": ("id",),
+    "control_items": ("control_id", "item_kind", "item_id"), "suppliers": ("id",), "sites": ("id",),
+    "site_technologies": ("site_id", "technology_id"), "products": ("id",),
+    "product_bom": ("product_id", "material_id"),
+    "supply": ("buyer_site", "material_id", "supplier_site"), "inventory": ("material_id",),
+    "alternatives": ("material_id", "site_id"), "sources": ("id",),
+}
+
+ID_RE = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+INT_RE = re.compile(r"^[+-]?\d+$")
+SOURCE_ID_RE = re.compile(r"^S\d{3}$")
+EPS = 1e-9
+DROPPED = set()  # tables with records that could not be read at all
+
+
+class Report:
+    def __init__(self):
+        self.errors = []
+        self.warnings = []
+        self.notes = []
+
+    def error(self, where, msg):
+        self.errors.append(f"{where}: {msg}")
+
+    def warn(self, where, msg):
+        self.warnings.append(f"{where}: warning: {msg}")
+
+    def note(self, msg):
+        self.notes.append(msg)
+
+
+class Row:
+    """One parsed record: values by column name, plus its line and column positions."""
+
+    def __init__(self, fname, line, cols, values):
+        self.fname = fname
+        self.line = line
+        self.cols = cols  # column name -> 1-based column number
+        self.v = values   # column name -> parsed value or None
+
+    def at(self, col=None):
+        c = self.cols.get(col, 1) if col else 1
+        return f"{self.fname}:{self.line}:{c}"
+
+    def __getitem__(self, k):
+        return self.v.get(k)
+
+
+def parse_value(text, typ, rep, where):
+    if typ == "text":
+        return text
+    if typ == "id":
+        if not ID_RE.match(text):
+            rep.error(where, f"invalid id '{text}' (expected [A-Za-z0-9_.-], 1-64 characters)")
+            return None
+        return text
+    if typ == "number":
+        try:
+            x = float(text)
+        except ValueError:
+            rep.error(where, f"'{text}' is not a number")
+            return None
+        if not math.isfinite(x):
+            rep.error(where, f"'{text}' is not a finite number")
+            return None
+        return x
+    if typ == "integer":
+        if not INT_RE.match(text):
+            rep.error(where, f"'{text}' is not an integer")
+            return None
+        return int(text)
+    if typ == "date":
+        if not DATE_RE.match(text):
+            rep.error(where, f"'{text}' is not a date YYYY-MM-DD")
+            return None
+        try:
+            return _dt.date.fromisoformat(text)
+        except ValueError:
+            rep.error(where, f"'{text}' is not a valid calendar date")
+            return None
+    if typ == "share":
+        t = text.strip()
+        pct = t.endswith("%")
+        try:
+            x = float(t[:-1] if pct else t)
+        except ValueError:
+            rep.error(where, f"'{text}' is not a share (fraction, or percent with %)")
+            return None
+        if pct:
+            x /= 100.0
+        if not (0.0 <= x <= 1.0) or not math.isfinite(x):
+            rep.error(where, f"share {text} outside [0, 1]")
+            return None
+        return x
+    if typ.startswith("enum:"):
+        allowed = ENUMS[typ[5:]]
+        if text not in allowed:
+            rep.error(where, f"'{text}' is not one of {', '.join(allowed)}")
+            return None
+        return text
+    raise AssertionError(typ)
+
+
+def read_table(folder, name, rep, strict):
+    path = os.path.join(folder, name + ".csv")
+    fname = name + ".csv"
+    with open(path, "rb") as f:
+        raw = f.read()
+    if raw.startswith(codecs.BOM_UTF8):
+        if strict:
+            rep.error(f"{fname}:1:1", "UTF-8 byte-order mark (bundle convention: no BOM)")
+        raw = raw[len(codecs.BOM_UTF8):]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        rep.error(f"{fname}:1:1", f"not valid UTF-8 ({e})")
+        return None
+    if strict and "\r" in text:
+        line = text[:text.index("\r")].count("\n") + 1
+        rep.error(f"{fname}:{line}:1", "CR character (bundle convention: LF line ends)")
+    if strict and text and not text.endswith("\n"):
+        rep.error(f"{fname}:{text.count(chr(10)) + 1}:1", "last line has no line end")
+    spec = SCHEMA[name]
+    spec_cols = [c[0] for c in spec]
+    types = {c[0]: c[2] for c in spec}
+    required = [c[0] for c in spec if c[1]]
+    reader = csv.reader(text.splitlines(keepends=True), strict=True)
+    rows = []
+    try:
+        header = next(reader)
+    except StopIteration:
+        rep.error(f"{fname}:1:1", "empty file (no header row)")
+        return None
+    except csv.Error as e:
+        rep.error(f"{fname}:1:1", f"CSV syntax error: {e}")
+        return None
+    cols = {}
+    bad_header = False
+    ignore = set()  # positions of unknown or repeated columns: reported, then skipped
+    for i, h in enumerate(header, 1):
+        if h in cols:
+            rep.error(f"{fname}:1:{i}", f"duplicate column '{h}'")
+            bad_header = True
+            ignore.add(i - 1)
+        elif h not in types:
+            rep.error(f"{fname}:1:{i}", f"unknown column '{h}'")
+            bad_header = True
+            ignore.add(i - 1)
+        else:
+            cols[h] = i
+    missing = [r for r in required if r not in cols]
+    for r in missing:
+        rep.error(f"{fname}:1:1", f"required column '{r}' missing")
+    if missing:
+        return None  # rows cannot be keyed; references into this table are not checked
+    if strict and not bad_header and header != spec_cols:
+        rep.error(f"{fname}:1:1", f"columns {','.join(header)} differ from SPEC order "
+                  f"{','.join(spec_cols)} (bundle convention)")
+    prev_end = 1
+    try:
+        for rec in reader:
+            line = prev_end + 1
+            prev_end = reader.line_num
+            if rec == [] or rec == [""] * len(rec) and len(rec) <= 1:
+                if strict:
+                    rep.error(f"{fname}:{line}:1", "empty line")
+                continue
+            if len(rec) != len(header):
+                rep.error(f"{fname}:{line}:1", f"{len(rec)} fields, header has {len(header)}")
+                DROPPED.add(name)
+                continue
+            values = {}
+            for pos, (h, cell) in enumerate(zip(header, rec)):
+                if pos in ignore:
+                    continue
+                where = f"{fname}:{line}:{cols[h]}"
+                if cell == "":
+                    if h in required:
+                        rep.error(where, f"required value '{h}' is empty")
+                    values[h] = None
+                    continue
+                if cell != cell.strip() and types[h] != "text":
+                    rep.error(where, f"leading/trailing blanks in '{cell}'")
+                values[h] = parse_value(cell.strip() if types[h] != "text" else cell, types[h], rep, where)
+            rows.append(Row(fname, line, cols, values))
+    except csv.Error as e:
+        rep.error(f"{fname}:{prev_end + 1}:1", f"CSV syntax error: {e}")
+        DROPPED.add(name)
+    return rows
+
+
+def find_cycle(edges):
+    """edges: node -> list of successors. Returns a cycle as a node list, or None."""
+    WHITE, GREY, BLACK = 0, 1, 2
+    color = defaultdict(int)
+    for start in sorted(edges):
+        if color[start] != WHITE:
+            continue
+        stack = [(start, iter(sorted(edges.get(start, ()))))]
+        path = [start]
+        color[start] = GREY
+        while stack:
+            node, it = stack[-1]
+            nxt = next(it, None)
+            if nxt is None:
+                color[node] = BLACK
+                stack.pop()
+                path.pop()
+                continue
+            if color[nxt] == GREY:
+                return path[path.index(nxt):] + [nxt]
+            if color[nxt] == WHITE:
+                color[nxt] = GREY
+                path.append(nxt)
+                stack.append((nxt, iter(sorted(edges.get(nxt, ())))))
+    return None
+
+
+def check(folder, strict, rep):
+    present = {}
+    for fn in sorted(os.listdir(folder)):
+        if not fn.endswith(".csv"):
+            continue
+        name = fn[:-4]
+        if name not in SCHEMA:
+            rep.error(f"{fn}:1:1", "unknown table (not in SPEC §2 and not the 'sources' extension)")
+            continue
+        rows = read_table(folder, name, rep, strict)
+        if rows is not None:
+            present[name] = rows
+    if strict:
+        for name in SCHEMA:
+            if name not in present and not os.path.exists(os.path.join(folder, name + ".csv")):
+                rep.error(f"{name}.csv:1:1", "table missing from the bundled data set")
+    T = {name: present.get(name, []) for name in SCHEMA}
+
+    # ---- unique keys
+    for name, key in KEYS.items():
+        seen = {}
+        for r in T[name]:
+            k = tuple(r[c] if r[c] is not None else "" for c in key)
+            if any(x is None for x in (r[c] for c in key if c != "buyer_site")):
+                continue
+            if k in seen:
+                rep.error(r.at(key[0]), f"duplicate key ({', '.join(map(str, k))}), first on line {seen[k]}")
+            else:
+                seen[k] = r.line
+
+    ids = {name: {r[KEYS[name][0]] for r in T[name] if r[KEYS[name][0]] is not None}
+           for name in ("countries", "materials", "technologies", "controls", "suppliers", "sites",
+                        "products", "sources")}
+
+    unavailable = {name for name in SCHEMA if name not in present} | DROPPED
+    for name in sorted(unavailable):
+        if name in ("countries", "materials", "technologies", "controls", "suppliers", "sites",
+                    "products", "sources"):
+            rep.note(f"{name}.csv missing or partly unreadable: references into it are not checked")
+
+    def ref(r, col, table, what=None):
+        val = r[col]
+        if val is None or table in unavailable:
+            return
+        if val not in ids[table]:
+            rep.error(r.at(col), f"{what or col} '{val}' not found in {table}.csv")
+
+    sources_given = "sources" in present
+
+    def ref_sources(r, col):
+        val = r[col]
+        if val is None:
+            return
+        for part in val.split(";"):
+            part = part.strip()
+            if strict and not SOURCE_ID_RE.match(part):
+                rep.error(r.at(col), f"source '{part}' is not a source id S### (bundle convention)")
+            elif sources_given and part and part not in ids["sources"]:
+                rep.error(r.at(col), f"source id '{part}' not found in sources.csv")
+
+    # ---- countries
+    for r in T["countries"]:
+        iso = r["iso3"]
+        if iso is None:
+            continue
+        if iso.upper() == "ROW":
+            rep.error(r.at("iso3"), "'ROW' is not a country (drop rest-of-world remainders)")
+        elif not re.match(r"^[A-Z]{3}$", iso):
+            rep.warn(r.at("iso3"), f"'{iso}' does not look like an ISO 3166-1 alpha-3 code")
+
+    # ---- materials / recipes
+    recipe_inputs = defaultdict(list)  # material -> [input]
+    for r in T["recipes"]:
+        ref(r, "material_id", "materials")
+        ref(r, "input_material_id", "materials")
+        if r["qty_per_unit"] is not None and r["qty_per_unit"] <= 0:
+            rep.error(r.at("qty_per_unit"), "qty_per_unit must be positive")
+        if r["material_id"] and r["input_material_id"]:
+            recipe_inputs[r["material_id"]].append(r["input_material_id"])
+    cyc = find_cycle(recipe_inputs)
+    if cyc:
+        first = next(r for r in T["recipes"] if r["material_id"] == cyc[0] and r["input_material_id"] == cyc[1])
+        rep.error(first.at("material_id"), "recipes contain a cycle: " + " -> ".join(cyc))
+
+    # ---- world shares
+    ws_sum = defaultdict(float)
+    ws_first = {}
+    ws = defaultdict(dict)
+    for r in T["world_shares"]:
+        ref(r, "material_id", "materials")
+        ref(r, "country", "countries")
+        ref_sources(r, "source")
+        if r["material_id"] and r["share"] is not None:
+            ws_sum[r["material_id"]] += r["share"]
+            ws_first.setdefault(r["material_id"], r)
+            if r["country"]:
+                ws[r["material_id"]][r["country"]] = r["share"]
+        if r["year"] is not None and not (1900 <= r["year"] <= 2100):
+            rep.error(r.at("year"), f"implausible year {r['year']}")
+    for m, s in ws_sum.items():
+        if s > 1 + EPS:
+            rep.error(ws_first[m].at("share"), f"world shares of '{m}' sum to {s:.9g} > 1")
+
+    # ---- technologies / controls / items
+    for r in T["controls"]:
+        ref(r, "issuer", "countries", "issuer")
+        ref(r, "target_country", "countries", "target_country")
+        ref_sources(r, "source")
+        if r["licence_review_days"] is not None and r["licence_review_days"] < 0:
+            rep.error(r.at("licence_review_days"), "licence_review_days must be >= 0")
+        if r["announced"] and r["effective"] and r["announced"] > r["effective"]:
+            rep.warn(r.at("announced"), f"announced {r['announced']} after effective {r['effective']}")
+        if r["end"] and r["effective"] and r["end"] <= r["effective"]:
+            rep.note(f"control {r['id']}: end {r['end']} <= effective {r['effective']}: never in force")
+    for r in T["control_items"]:
+        ref(r, "control_id", "controls")
+        kind, item = r["item_kind"], r["item_id"]
+        if kind and item:
+            table = "materials" if kind == "material" else "technologies"
+            if table not in unavailable and item not in ids[table]:
+                rep.error(r.at("item_id"), f"{kind} '{item}' not found in {table}.csv")
+
+    # ---- suppliers / sites
+    for r in T["suppliers"]:
+        ref(r, "hq_country", "countries")
+        ref(r, "owner_country", "countries")
+    site_info = {}
+    for r in T["sites"]:
+        ref(r, "supplier_id", "suppliers")
+        ref(r, "country", "countries")
+        if r["lat"] is not None and not -90 <= r["lat"] <= 90:
+            rep.error(r.at("lat"), f"latitude {r['lat']} outside [-90, 90]")
+        if r["lon"] is not None and not -180 <= r["lon"] <= 180:
+            rep.error(r.at("lon"), f"longitude {r['lon']} outside [-180, 180]")
+        if r["id"]:
+            site_info[r["id"]] = r
+    supplier_owner = {r["id"]: r["owner_country"] for r in T["suppliers"] if r["id"]}
+    site_tech = defaultdict(set)
+    for r in T["site_technologies"]:
+        ref(r, "site_id", "sites")
+        ref(r, "technology_id", "technologies")
+        if r["site_id"] and r["technology_id"]:
+            site_tech[r["site_id"]].add(r["technology_id"])
+
+    # ---- products / bom
+    for r in T["products"]:
+        if r["annual_volume"] is not None and r["annual_volume"] < 0:
+            rep.error(r.at("annual_volume"), "annual_volume must be >= 0")
+        if r["unit_price"] is not None and r["unit_price"] < 0:
+            rep.error(r.at("unit_price"), "unit_price must be >= 0")
+    for r in T["product_bom"]:
+        ref(r, "product_id", "products")
+        ref(r, "material_id", "materials")
+        if r["qty_per_unit"] is not None and r["qty_per_unit"] <= 0:
+            rep.warn(r.at("qty_per_unit"), "qty_per_unit is not positive")
+
+    # ---- supply
+    sup_sum = defaultdict(float)
+    sup_first = {}
+    links = defaultdict(list)  # (buyer, material) -> [(supplier_site, share)]
+    supplies = defaultdict(set)  # site -> materials it supplies
+    buys = defaultdict(set)      # site -> materials it buys
+    for r in T["supply"]:
+        if r["buyer_site"] is not None:
+            ref(r, "buyer_site", "sites", "buyer_site")
+        ref(r, "material_id", "materials")
+        ref(r, "supplier_site", "sites", "supplier_site")
+        if r["lead_time_days"] is not None and r["lead_time_days"] < 0:
+            rep.error(r.at("lead_time_days"), "lead_time_days must be >= 0")
+        if r["annual_spend"] is not None and r["annual_spend"] < 0:
+            rep.error(r.at("annual_spend"), "annual_spend must be >= 0")
+        b = r["buyer_site"] or ""
+        if b and b == r["supplier_site"]:
+            rep.error(r.at("supplier_site"), f"site '{b}' supplies itself")
+        if r["material_id"] is None or r["supplier_site"] is None or r["share"] is None:
+            continue
+        key = (b, r["material_id"])
+        sup_sum[key] += r["share"]
+        sup_first.setdefault(key, r)
+        links[key].append((r["supplier_site"], r["share"]))
+        supplies[r["supplier_site"]].add(r["material_id"])
+        if b:
+            buys[b].add(r["material_id"])
+    for key, s in sup_sum.items():
+        if s > 1 + EPS:
+            rep.error(sup_first[key].at("share"),
+                      f"supply shares for (buyer_site '{key[0]}', material '{key[1]}') sum to {s:.9g} > 1")
+
+    # ---- inventory / alternatives
+    for r in T["inventory"]:
+        ref(r, "material_id", "materials")
+        if r["days_on_hand"] is not None and r["days_on_hand"] < 0:
+            rep.error(r.at("days_on_hand"), "days_on_hand must be >= 0")
+    direct = {m for (b, m) in links if b == ""}
+    for r in T["alternatives"]:
+        ref(r, "material_id", "materials")
+        ref(r, "site_id", "sites")
+        if r["qualification_days"] is not None and r["qualification_days"] < 0:
+            rep.error(r.at("qualification_days"), "qualification_days must be >= 0")
+        if r["material_id"] and r["material_id"] not in direct:
+            rep.warn(r.at("material_id"), f"alternative for '{r['material_id']}', which the company "
+                     "does not buy directly: SPEC §4 never uses it")
+
+    # ---- bundle consistency
+    bom_materials = {r["material_id"] for r in T["product_bom"] if r["material_id"]}
+    if strict:
+        for r in T["product_bom"]:
+            m = r["material_id"]
+            if m and m not in direct:
+                rep.error(r.at("material_id"), f"BOM material '{m}' is not bought directly "
+                          "(no supply row with empty buyer_site)")
+    for m in sorted(bom_materials):
+        if m not in {r["material_id"] for r in T["inventory"]}:
+            rep.warn("inventory.csv:1:1", f"no inventory row for BOM material '{m}'")
+    # a site should buy only inputs of what it supplies
+    for r in T["supply"]:
+        b, m = r["buyer_site"], r["material_id"]
+        if not b or not m:
+            continue
+        outs = supplies.get(b, set())
+        alt_outs = {a["material_id"] for a in T["alternatives"] if a["site_id"] == b}
+        needed = {i for o in outs | alt_outs for i in recipe_inputs.get(o, [])}
+        if not (outs | alt_outs):
+            rep.warn(r.at("buyer_site"), f"site '{b}' buys '{m}' but supplies nothing")
+        elif m not in needed:
+            rep.warn(r.at("material_id"), f"site '{b}' buys '{m}', which is no recipe input of what "
+                     f"it supplies ({', '.join(sorted(outs | alt_outs))})")
+    if sources_given:
+        used = set()
+        for name, col in (("world_shares", "source"), ("controls", "source")):
+            for r in T[name]:
+                if r[col]:
+                    used.update(p.strip() for p in r[col].split(";"))
+        for r in T["technologies"]:
+            if r["description"]:
+                used.update(re.findall(r"\bS\d{3}\b", r["description"]))
+        docs = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "docs", "bundled-data.md")
+        if os.path.exists(docs):
+            with open(docs, encoding="utf-8") as f:
+                used.update(re.findall(r"\bS\d{3}\b", f.read()))
+        for r in T["sources"]:
+            if r["id"] and r["id"] not in used:
+                rep.warn(r.at("id"), f"source '{r['id']}' is cited nowhere")
+    used_c = set()
+    for r in T["world_shares"]:
+        used_c.add(r["country"])
+    for r in T["sites"]:
+        used_c.add(r["country"])
+    for r in T["suppliers"]:
+        used_c.update([r["hq_country"], r["owner_country"]])
+    for r in T["controls"]:
+        used_c.update([r["issuer"], r["target_country"]])
+    for r in T["countries"]:
+        if r["iso3"] and r["iso3"] not in used_c:
+            rep.warn(r.at("iso3"), f"country '{r['iso3']}' is used nowhere")
+
+    ctx = dict(T=T, links=links, recipe_inputs=recipe_inputs, ws=ws, site_info=site_info,
+               supplier_owner=supplier_owner, site_tech=site_tech, supplies=supplies, buys=buys,
+               direct=direct, bom_materials=bom_materials, present=present)
+    return ctx
+
+
+# ------------------------------------------------------------------ summary / exposure
+
+class Exposure:
+    """SPEC §3, literally: f, g, u for one lens at one date."""
+
+    def __init__(self, ctx, lens, t):
+        self.c = ctx
+        self.lens = lens
+        self.t = t
+        T = ctx["T"]
+        in_force = {r["id"] for r in T["controls"]
+                    if r["effective"] and r["effective"] <= t and (r["end"] is None or r["end"] > t)}
+        issuer = {r["id"]: r["issuer"] for r in T["controls"]}
+        self.mat_ctl = defaultdict(set)   # material -> issuers of in-force controls covering it
+        self.tech_ctl = set()             # technologies covered by an in-force control
+        for r in T["control_items"]:
+            if r["control_id"] not in in_force:
+                continue
+            if r["item_kind"] == "material":
+                self.mat_ctl[r["item_id"]].add(issuer[r["control_id"]])
+            else:
+                self.tech_ctl.add(r["item_id"])
+        self._f, self._u = {}, {}
+
+    def L(self, s, m):
+        site = self.c["site_info"].get(s)
+        if site is None:
+            return False
+        loc = site["country"] == "CHN"
+        if self.lens == "location":
+            return loc
+        if self.lens == "owned":
+            return loc or self.c["supplier_owner"].get(site["supplier_id"]) == "CHN"
+        if site["country"] in self.mat_ctl.get(m, ()):
+            return True
+        return bool(self.c["site_tech"].get(s, set()) & self.tech_ctl)
+
+    def U(self, i):
+        w = self.c["ws"].get(i, {}).get("CHN", 0.0)
+        if self.lens == "controlled" and "CHN" not in self.mat_ctl.get(i, ()):
+            return 0.0
+        return w
+
+    def u(self, i):
+        if i not in self._u:
+            self._u[i] = max([self.U(i)] + [self.u(j) for j in self.c["recipe_inputs"].get(i, [])])
+        return self._u[i]
+
+    def f(self, s, m):
+        k = (s, m)
+        if k not in self._f:
+            if self.L(s, m):
+                v = 1.0
+            else:
+                v = max([self.g(s, i) for i in self.c["recipe_inputs"].get(m, [])], default=0.0)
+            self._f[k] = v
+        return self._f[k]
+
+    def g(self, b, i):
+        ls = self.c["links"].get((b, i), [])
+        w = sum(x for _, x in ls)
+        return sum(x * self.f(s, i) for s, x in ls) + max(0.0, 1.0 - w) * self.u(i)
+
+
+def depth(ctx):
+    """Deepest mapped tier below the company (tier 1 = our direct suppliers)."""
+    links = ctx["links"]
+    by_buyer = defaultdict(list)
+    for (b, m), ls in links.items():
+        for s, _ in ls:
+            by_buyer[b].append(s)
+    best = 0
+    seen = {}
+    stack = [("", 0)]
+    while stack:
+        b, d = stack.pop()
+        for s in by_buyer.get(b, []):
+            if seen.get(s, -1) >= d + 1 or d + 1 > 50:
+                continue
+            seen[s] = d + 1
+            best = max(best, d + 1)
+            stack.append((s, d + 1))
+    return best
+
+
+def summary(ctx, as_of, out):
+    T = ctx["T"]
+    p = lambda *a: print(*a, file=out)
+    p("Rows:")
+    for name in SCHEMA:
+        if name in ctx["present"]:
+            p(f"  {name + '.csv':24s} {len(T[name]):5d}")
+    sites = ctx["site_info"]
+    countries = {s["country"] for s in sites.values()}
+    p(f"Suppliers: {len(T['suppliers'])}; sites: {len(sites)} in {len(countries)} countries; "
+      f"deepest mapped tier: {depth(ctx)}")
+    abroad = sorted(sid for sid, s in sites.items()
+                    if s["country"] != "CHN" and ctx["supplier_owner"].get(s["supplier_id"]) == "CHN")
+    p(f"Chinese-owned sites outside China ({len(abroad)}): " + ", ".join(
+        f"{x} ({sites[x]['country']})" for x in abroad))
+    partial = sorted((b or "(us)", m, round(1 - sum(x for _, x in ls), 6))
+                     for (b, m), ls in ctx["links"].items() if sum(x for _, x in ls) < 1 - EPS)
+    p(f"(buyer, material) groups with unknown remainder: {len(partial)} of {len(ctx['links'])}")
+    spend = sum(r["annual_spend"] or 0 for r in T["supply"] if not r["buyer_site"])
+    p(f"Tier-1 annual spend: EUR {spend / 1e6:,.1f} m")
+    revenue = sum((r["annual_volume"] or 0) * (r["unit_price"] or 0) for r in T["products"])
+    p(f"Revenue (volume x price): EUR {revenue / 1e6:,.1f} m")
+    t = as_of
+    in_force = [r["id"] for r in T["controls"]
+                if r["effective"] and r["effective"] <= t and (r["end"] is None or r["end"] > t)]
+    p(f"Controls in force at {t}: {', '.join(in_force) or '-'}")
+    lenses = ["location", "owned", "controlled"]
+    ex = {l: Exposure(ctx, l, t) for l in lenses}
+    mats = sorted(ctx["bom_materials"] | ctx["direct"])
+    p(f"Indicative exposure at {t} (SPEC §3; D(m) = g(self, m)):")
+    p(f"  {'material':22s} {'location':>9s} {'owned':>9s} {'controlled':>11s}")
+    for m in mats:
+        p(f"  {m:22s} " + " ".join(f"{ex[l].g('', m):{9 if l != 'controlled' else 11}.3f}"
+                                   for l in lenses))
+    bom = defaultdict(list)
+    for r in T["product_bom"]:
+        bom[r["product_id"]].append(r["material_id"])
+    p(f"  {'product':22s} {'location':>9s} {'owned':>9s} {'controlled':>11s}")
+    for r in T["products"]:
+        pid = r["id"]
+        p(f"  {pid:22s} " + " ".join(
+            f"{max([ex[l].g('', m) for m in bom[pid]], default=0.0):{9 if l != 'controlled' else 11}.3f}"
+            for l in lenses))
+
+
+def main(argv=None):
+    try:  # behave like a Unix filter when piped into head
+        import signal
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    except (ImportError, AttributeError, ValueError):
+        pass
+    here = os.path.dirname(os.path.abspath(__file__))
+    default = os.path.normpath(os.path.join(here, "..", "resources", "data", "ev-battery"))
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("folder", nargs="?", default=default)
+    ap.add_argument("--as-of", default=None, help="date for the indicative exposure (default today)")
+    ap.add_argument("--lenient", action="store_true", help="check SPEC §2 only, not bundle conventions")
+    ap.add_argument("--quiet", action="store_true", help="no summary, only problems")
+    ap.add_argument("--no-warnings", action="store_true", help="do not print warnings")
+    args = ap.parse_args(argv)
+    if not os.path.isdir(args.folder):
+        print(f"error: {args.folder} is not a folder", file=sys.stderr)
+        return 2
+    try:
+        as_of = _dt.date.fromisoformat(args.as_of) if args.as_of else _dt.date.today()
+    except ValueError:
+        print(f"error: --as-of {args.as_of} is not a date YYYY-MM-DD", file=sys.stderr)
+        return 2
+    rep = Report()
+    ctx = check(args.folder, not args.lenient, rep)
+    for e in rep.errors:
+        print(e)
+    if not args.no_warnings:
+        for w in rep.warnings:
+            print(w)
+    if not args.quiet:
+        print(f"Checked {args.folder}")
+        for n in rep.notes:
+            print(f"Note: {n}")
+        if not rep.errors:
+            summary(ctx, as_of, sys.stdout)
+    print(f"{len(rep.errors)} error(s), {len(rep.warnings)} warning(s)")
+    return 1 if rep.errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
