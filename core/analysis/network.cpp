@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <numeric>
 #include <stdexcept>
 
@@ -24,6 +25,158 @@ template <class T> Csr<T> makeCsr(size_t owners, const std::vector<std::pair<Ind
         csr.items[fill[size_t(p.first)]++] = p.second;
     return csr;
 }
+
+// A cheap hash for short ids, 8 bytes at a time.
+uint64_t hashId(std::string_view s) {
+    uint64_t h = 0x9e3779b97f4a7c15ULL ^ s.size();
+    size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        uint64_t w;
+        std::memcpy(&w, s.data() + i, 8);
+        h = (h ^ w) * 0xff51afd7ed558ccdULL;
+        h ^= h >> 32;
+    }
+    uint64_t w = 0;
+    if (i < s.size())
+        std::memcpy(&w, s.data() + i, s.size() - i);
+    h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
+    return h ^ (h >> 29);
+}
+
+// Open-addressing lookup over an IdIndex's (unique) ids. Loading a large workspace resolves
+// millions of ids; this is several times faster than IdIndex::find's std::unordered_map: one
+// cache miss per lookup, as ids of up to 8 bytes are compared inside the slot.
+class IdLookup {
+public:
+    explicit IdLookup(const std::vector<std::string>& ids)
+        : m_ids(ids) {
+        size_t cap = 16;
+        while (cap < 2 * ids.size())
+            cap <<= 1;
+        m_mask = cap - 1;
+        m_slots.assign(cap, Slot{});
+        for (size_t i = 0; i < ids.size(); ++i) {
+            const uint64_t h = hashId(ids[i]);
+            size_t p = size_t(h) & m_mask;
+            while (m_slots[p].index != kNone)
+                p = (p + 1) & m_mask;
+            m_slots[p] = {inlineBytes(ids[i]), tagOf(h, ids[i]), Index(i)};
+        }
+    }
+    Index find(std::string_view s) const { return find(s, hashId(s)); }
+    /// find() with the id's hashId() computed beforehand (see prefetch()).
+    Index find(std::string_view s, uint64_t h) const {
+        const uint32_t tag = tagOf(h, s);
+        const uint64_t bytes = inlineBytes(s);
+        for (size_t p = size_t(h) & m_mask;; p = (p + 1) & m_mask) {
+            const Slot& slot = m_slots[p];
+            if (slot.index == kNone)
+                return kNone;
+            if (slot.tag == tag && slot.bytes == bytes &&
+                (s.size() <= 8 || m_ids[size_t(slot.index)] == s))
+                return slot.index;
+        }
+    }
+
+    /// Starts loading the slot of a hash, so that a batch of lookups overlaps its cache misses.
+    void prefetch(uint64_t h) const {
+#if defined(__GNUC__)
+        __builtin_prefetch(&m_slots[size_t(h) & m_mask]);
+#else
+        (void)h;
+#endif
+    }
+
+private:
+    // High hash bits and the length (ids are at most 64 bytes).
+    static uint32_t tagOf(uint64_t h, std::string_view s) {
+        return (uint32_t(h >> 40) << 8) | uint32_t(std::min<size_t>(255, s.size()));
+    }
+    // The first 8 bytes, zero-padded: with equal lengths up to 8, equal bytes mean equal ids.
+    static uint64_t inlineBytes(std::string_view s) {
+        uint64_t w = 0;
+        if (!s.empty())
+            std::memcpy(&w, s.data(), std::min<size_t>(8, s.size()));
+        return w;
+    }
+    struct Slot {
+        uint64_t bytes = 0;
+        uint32_t tag = 0;
+        Index index = kNone;
+    };
+    const std::vector<std::string>& m_ids;
+    size_t m_mask = 0;
+    std::vector<Slot> m_slots;
+};
+
+// Open-addressing map from 64-bit keys to indices (grows at half load).
+class KeyMap {
+public:
+    explicit KeyMap(size_t expected) { rehash(expected); }
+    /// The index stored for `key`, inserting `value` if there is none; second: inserted.
+    std::pair<Index, bool> emplace(uint64_t key, Index value) {
+        if (2 * (m_size + 1) > m_keys.size())
+            rehash(m_keys.size());
+        size_t p = slot(key);
+        for (; m_values[p] != kNone; p = (p + 1) & m_mask)
+            if (m_keys[p] == key)
+                return {m_values[p], false};
+        m_keys[p] = key;
+        m_values[p] = value;
+        ++m_size;
+        return {value, true};
+    }
+    Index find(uint64_t key) const {
+        for (size_t p = slot(key); m_values[p] != kNone; p = (p + 1) & m_mask)
+            if (m_keys[p] == key)
+                return m_values[p];
+        return kNone;
+    }
+
+private:
+    size_t slot(uint64_t k) const {
+        k ^= k >> 33;
+        k *= 0xff51afd7ed558ccdULL;
+        k ^= k >> 33;
+        return size_t(k) & m_mask;
+    }
+    void rehash(size_t expected) {
+        size_t cap = 16;
+        while (cap < 2 * expected + 2)
+            cap <<= 1;
+        std::vector<uint64_t> keys(cap);
+        std::vector<Index> values(cap, kNone);
+        keys.swap(m_keys);
+        values.swap(m_values);
+        m_mask = cap - 1;
+        m_size = 0;
+        for (size_t i = 0; i < keys.size(); ++i)
+            if (values[i] != kNone)
+                emplace(keys[i], values[i]);
+    }
+    std::vector<uint64_t> m_keys;
+    std::vector<Index> m_values;
+    size_t m_mask = 0;
+    size_t m_size = 0;
+};
+
+// Resolves ids of consecutive rows, which often repeat (rows come grouped by buyer).
+class CachedLookup {
+public:
+    explicit CachedLookup(const IdLookup& lookup)
+        : m_lookup(lookup) {}
+    Index find(const std::string& id) {
+        if (m_last && *m_last == id)
+            return m_index;
+        m_last = &id;
+        return m_index = m_lookup.find(id);
+    }
+
+private:
+    const IdLookup& m_lookup;
+    const std::string* m_last = nullptr;
+    Index m_index = kNone;
+};
 } // namespace
 
 Index IdIndex::add(const std::string& id) {
@@ -62,10 +215,16 @@ Network::Network(Dataset data, std::string focusCountry)
         supplierHq.push_back(s.hqCountry ? countries.find(*s.hqCountry) : kNone);
     }
     sites.reserve(d.sites.size());
-    for (const auto& s : d.sites) {
-        sites.add(s.id);
-        siteSupplier.push_back(suppliers.find(s.supplierId));
-        siteCountry.push_back(countries.find(s.country));
+    siteSupplier.reserve(d.sites.size());
+    siteCountry.reserve(d.sites.size());
+    {
+        const IdLookup supplierIds(suppliers.ids()), countryIds(countries.ids());
+        CachedLookup supplierOf(supplierIds), countryOf(countryIds);
+        for (const auto& s : d.sites) {
+            sites.add(s.id);
+            siteSupplier.push_back(supplierOf.find(s.supplierId));
+            siteCountry.push_back(countryOf.find(s.country));
+        }
     }
     {
         std::vector<std::pair<Index, Index>> pairs;
@@ -159,73 +318,139 @@ Index Network::findNode(Index site, Index material) const {
 void Network::buildSupply() {
     const Dataset& d = m_data;
     const size_t nLinks = d.supply.size();
-    std::vector<Index> buyer(nLinks), material(nLinks), supplier(nLinks);
-    for (size_t i = 0; i < nLinks; ++i) {
-        const auto& s = d.supply[i];
-        buyer[i] = s.buyerSite.empty() ? kSelf : sites.find(s.buyerSite);
-        material[i] = materials.find(s.materialId);
-        supplier[i] = sites.find(s.supplierSite);
+    const size_t nCandidates = nLinks + d.alternatives.size();
+    // Candidate nodes (site, material): the supplier of every link, then every alternative.
+    std::vector<Index> buyer(nLinks), site(nCandidates), material(nCandidates);
+    {
+        const IdLookup siteIds(sites.ids()), materialIds(materials.ids());
+        CachedLookup buyerOf(siteIds), materialOf(materialIds), altMaterialOf(materialIds);
+        // Supplier sites are scattered: hash a block of them and prefetch their slots first.
+        constexpr size_t kBlock = 16;
+        uint64_t hashes[kBlock];
+        for (size_t i0 = 0; i0 < nLinks; i0 += kBlock) {
+            const size_t n = std::min(kBlock, nLinks - i0);
+            for (size_t k = 0; k < n; ++k) {
+                hashes[k] = hashId(d.supply[i0 + k].supplierSite);
+                siteIds.prefetch(hashes[k]);
+            }
+            for (size_t k = 0; k < n; ++k) {
+                const size_t i = i0 + k;
+                const auto& s = d.supply[i];
+                buyer[i] = s.buyerSite.empty() ? kSelf : buyerOf.find(s.buyerSite);
+                material[i] = materialOf.find(s.materialId);
+                site[i] = siteIds.find(s.supplierSite, hashes[k]);
+            }
+        }
+        for (size_t a = 0; a < d.alternatives.size(); ++a) {
+            site[nLinks + a] = siteIds.find(d.alternatives[a].siteId);
+            material[nLinks + a] = altMaterialOf.find(d.alternatives[a].materialId);
+        }
     }
 
-    // Nodes: every (supplier site, material), plus alternative sites; sorted by material rank.
-    std::vector<Node> candidates;
-    candidates.reserve(nLinks + d.alternatives.size());
-    for (size_t i = 0; i < nLinks; ++i)
-        candidates.push_back({supplier[i], material[i]});
-    for (const auto& a : d.alternatives)
-        candidates.push_back({sites.find(a.siteId), materials.find(a.materialId)});
-    std::sort(candidates.begin(), candidates.end(), [&](const Node& a, const Node& b) {
-        const int ra = topoRank[size_t(a.material)], rb = topoRank[size_t(b.material)];
-        return ra != rb ? ra < rb : a.site < b.site;
-    });
+    // Nodes sorted by (material rank, site), each once: bucket the candidates by rank, then
+    // per rank keep each site once (stamped with the rank) and sort the sites.
+    const size_t nMat = materials.size();
+    std::vector<uint32_t> rankStart(nMat + 2, 0);
+    for (size_t c = 0; c < nCandidates; ++c)
+        if (material[c] != kNone && site[c] != kNone)
+            ++rankStart[size_t(topoRank[size_t(material[c])]) + 2];
+    std::partial_sum(rankStart.begin(), rankStart.end(), rankStart.begin());
+    std::vector<uint32_t> byRank(rankStart[nMat + 1]);
+    for (size_t c = 0; c < nCandidates; ++c)
+        if (material[c] != kNone && site[c] != kNone)
+            byRank[rankStart[size_t(topoRank[size_t(material[c])]) + 1]++] = uint32_t(c);
+    std::vector<Index> candidateNode(nCandidates, kNone);
+    std::vector<Index> nodeOfSite(sites.size(), kNone);
+    std::vector<int> stamp(sites.size(), -1);
+    std::vector<Index> unique;
     nodes.clear();
-    m_nodeIndex.reserve(candidates.size());
-    for (const Node& c : candidates)
-        if (m_nodeIndex.emplace(key(c.site, c.material), Index(nodes.size())).second)
-            nodes.push_back(c);
+    for (size_t r = 0; r < nMat; ++r) {
+        unique.clear();
+        for (uint32_t k = rankStart[r]; k < rankStart[r + 1]; ++k) {
+            const Index s = site[byRank[k]];
+            if (stamp[size_t(s)] != int(r)) {
+                stamp[size_t(s)] = int(r);
+                unique.push_back(s);
+            }
+        }
+        std::sort(unique.begin(), unique.end());
+        for (const Index s : unique) {
+            nodeOfSite[size_t(s)] = Index(nodes.size());
+            nodes.push_back({s, topoOrder[r]});
+        }
+        for (uint32_t k = rankStart[r]; k < rankStart[r + 1]; ++k)
+            candidateNode[byRank[k]] = nodeOfSite[size_t(site[byRank[k]])];
+    }
+    m_nodeIndex.reserve(nodes.size());
+    for (size_t n = 0; n < nodes.size(); ++n)
+        m_nodeIndex.emplace(key(nodes[n].site, nodes[n].material), Index(n));
 
     // Groups in order of first appearance; links keep their row order within a group.
     std::vector<Index> linkGroup(nLinks);
-    m_groupIndex.reserve(nLinks / 2 + 1);
+    KeyMap groupOf(nLinks / 8 + 16);
+    uint64_t lastKey = 0;
+    Index lastGroup = kNone;
     for (size_t i = 0; i < nLinks; ++i) {
-        auto [it, inserted] =
-            m_groupIndex.emplace(key(buyer[i], material[i]), Index(groups.size()));
-        if (inserted)
-            groups.push_back({buyer[i], material[i], 0.0});
-        linkGroup[i] = it->second;
-        groups[size_t(it->second)].shareSum += d.supply[i].share;
+        const uint64_t k = key(buyer[i], material[i]);
+        if (lastGroup == kNone || k != lastKey) {
+            const auto [g, inserted] = groupOf.emplace(k, Index(groups.size()));
+            if (inserted)
+                groups.push_back({buyer[i], material[i], 0.0});
+            lastKey = k;
+            lastGroup = g;
+        }
+        linkGroup[i] = lastGroup;
+        groups[size_t(lastGroup)].shareSum += d.supply[i].share;
     }
-    std::vector<std::pair<Index, Link>> pairs;
-    pairs.reserve(nLinks);
-    for (size_t i = 0; i < nLinks; ++i) {
-        const auto& s = d.supply[i];
-        pairs.push_back({linkGroup[i],
-                         {supplier[i], findNode(supplier[i], material[i]), s.share,
-                          s.annualSpend ? *s.annualSpend : kNaN, s.leadTimeDays, uint32_t(i)}});
-    }
-    groupLinks = makeCsr(groups.size(), pairs);
+    m_groupIndex.reserve(groups.size());
+    for (size_t g = 0; g < groups.size(); ++g)
+        m_groupIndex.emplace(key(groups[g].buyer, groups[g].material), Index(g));
 
-    selfGroup.assign(materials.size(), kNone);
+    groupLinks.start.assign(groups.size() + 1, 0);
+    for (size_t i = 0; i < nLinks; ++i)
+        ++groupLinks.start[size_t(linkGroup[i]) + 1];
+    std::partial_sum(groupLinks.start.begin(), groupLinks.start.end(), groupLinks.start.begin());
+    auto makeLink = [&](size_t i) {
+        const auto& s = d.supply[i];
+        return Link{site[i],        candidateNode[i],
+                    s.share,        s.annualSpend ? *s.annualSpend : kNaN,
+                    s.leadTimeDays, uint32_t(i)};
+    };
+    groupLinks.items.clear();
+    if (std::is_sorted(linkGroup.begin(), linkGroup.end())) {
+        // Rows already come group by group (the usual case): append, no scatter.
+        groupLinks.items.reserve(nLinks);
+        for (size_t i = 0; i < nLinks; ++i)
+            groupLinks.items.push_back(makeLink(i));
+    } else {
+        groupLinks.items.resize(nLinks);
+        std::vector<uint32_t> fill(groupLinks.start.begin(), groupLinks.start.end() - 1);
+        for (size_t i = 0; i < nLinks; ++i)
+            groupLinks.items[fill[size_t(linkGroup[i])]++] = makeLink(i);
+    }
+
+    selfGroup.assign(nMat, kNone);
     for (size_t g = 0; g < groups.size(); ++g)
         if (groups[g].buyer == kSelf)
             selfGroup[size_t(groups[g].material)] = Index(g);
 
-    std::vector<std::pair<Index, Index>> inputs;
+    nodeInputGroups.start.assign(nodes.size() + 1, 0);
+    nodeInputGroups.items.clear();
     for (size_t n = 0; n < nodes.size(); ++n) {
         const Index m = nodes[n].material;
         for (auto* it = recipes.begin(size_t(m)); it != recipes.end(size_t(m)); ++it)
-            inputs.emplace_back(Index(n), findGroup(nodes[n].site, it->material));
+            nodeInputGroups.items.push_back(groupOf.find(key(nodes[n].site, it->material)));
+        nodeInputGroups.start[n + 1] = uint32_t(nodeInputGroups.items.size());
     }
-    nodeInputGroups = makeCsr(nodes.size(), inputs);
 
     std::vector<std::pair<Index, AlternativeInfo>> alts;
-    for (const auto& a : d.alternatives) {
-        const Index s = sites.find(a.siteId), m = materials.find(a.materialId);
-        alts.push_back({m,
-                        {s, findNode(s, m), a.qualificationDays, a.maxShare,
-                         a.costPremiumPct ? *a.costPremiumPct : kNaN}});
+    for (size_t a = 0; a < d.alternatives.size(); ++a) {
+        const auto& x = d.alternatives[a];
+        alts.push_back({material[nLinks + a],
+                        {site[nLinks + a], candidateNode[nLinks + a], x.qualificationDays,
+                         x.maxShare, x.costPremiumPct ? *x.costPremiumPct : kNaN}});
     }
-    alternatives = makeCsr(materials.size(), alts);
+    alternatives = makeCsr(nMat, alts);
 
     std::vector<char> reported(materials.size(), 0);
     for (const auto& b : productBom.items)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Workspace::load and Workspace::write: the Dataset <-> SQLite mapping.
+#include <filesystem>
 #include <functional>
+#include <thread>
 
 #include "core/store/workspace.h"
 
@@ -28,8 +30,7 @@ std::optional<std::string> optEmpty(const std::string& s) {
 }
 
 // Runs `select`, calling `row` for each result; any SQL error ends the load.
-Result<void> query(sql::Database& db, std::string_view select,
-                   const std::function<bool(const Statement&)>& row) {
+template <class Row> Result<void> query(sql::Database& db, std::string_view select, Row row) {
     Statement st(db, select);
     if (!st.valid())
         return Error{st.errorString()};
@@ -56,11 +57,9 @@ Result<void> insertAll(sql::Database& db, std::string_view insertSql, const std:
     return {};
 }
 
-} // namespace
-
-Result<Dataset> Workspace::load() {
-    Dataset d;
-    auto& db = m_db;
+// Every table but supply, whose rows `readSupplyRows` reads, into `d`.
+Result<void> readTables(sql::Database& db, Dataset& d,
+                        const std::function<Result<void>()>& readSupplyRows) {
     Result<void> r = query(db, "SELECT iso3, name, region FROM countries ORDER BY rowid",
                            [&](const Statement& s) {
                                d.countries.push_back({s.text(0), s.text(1), s.optText(2)});
@@ -165,19 +164,8 @@ Result<Dataset> Workspace::load() {
                       d.productBom.push_back({s.text(0), s.text(1), s.real(2)});
                       return true;
                   });
-    if (r) {
-        Statement count(db, "SELECT count(*) FROM supply");
-        if (count.step())
-            d.supply.reserve(static_cast<size_t>(count.integer(0)));
-        r = query(db,
-                  "SELECT buyer_site, material_id, supplier_site, share, annual_spend, "
-                  "lead_time_days FROM supply ORDER BY rowid",
-                  [&](const Statement& s) {
-                      d.supply.push_back({std::string(s.textView(0)), s.text(1), s.text(2),
-                                          s.real(3), s.optReal(4), static_cast<int>(s.integer(5))});
-                      return true;
-                  });
-    }
+    if (r)
+        r = readSupplyRows();
     if (r)
         r = query(db, "SELECT material_id, days_on_hand FROM inventory ORDER BY rowid",
                   [&](const Statement& s) {
@@ -194,8 +182,119 @@ Result<Dataset> Workspace::load() {
                                                 s.optReal(4)});
                       return true;
                   });
+    return r;
+}
+
+constexpr const char* kSupplySelect =
+    "SELECT buyer_site, material_id, supplier_site, share, annual_spend, lead_time_days "
+    "FROM supply WHERE rowid BETWEEN ? AND ? ORDER BY rowid";
+// Below this many supply rows a second connection costs more than it saves.
+constexpr int64_t kParallelSupplyRows = 200000;
+
+// Supply rows with rowid in [from, to], in rowid order, appended to `out`.
+Result<void> readSupply(sql::Database& db, int64_t from, int64_t to, std::vector<SupplyLink>& out) {
+    Statement st(db, kSupplySelect);
+    if (!st.valid())
+        return Error{st.errorString()};
+    st.bind(1, from).bind(2, to);
+    while (st.step())
+        // Braces, not emplace_back(...): clang 14 (the fuzz preset) lacks aggregate ().
+        out.push_back({std::string(st.textView(0)), st.text(1), st.text(2), st.real(3),
+                       st.optReal(4), static_cast<int>(st.integer(5))});
+    if (!st.errorString().empty())
+        return Error{st.errorString()};
+    return {};
+}
+
+int64_t dataVersion(sql::Database& db) {
+    Statement st(db, "PRAGMA data_version");
+    return st.valid() && st.step() ? st.integer(0) : -1;
+}
+
+// Reading a large workspace is bound by SQLite decoding the supply rows, so a big supply table
+// is read in two parts at once: the lower rowid range on a second read-only connection in a
+// worker thread, while this connection reads every other table and the upper range. The
+// worker's vector, sized for all rows, becomes the result: the upper part is moved into it
+// once. The rows and their order are the same as in one pass; `consistent` turns false if
+// another connection committed a change meanwhile (the caller then reads again in one pass).
+Result<Dataset> loadDataset(sql::Database& db, const std::string& path, bool parallel,
+                            bool& consistent) {
+    Dataset d;
+    int64_t first = 1, last = 0;
+    {
+        // Two subqueries: SQLite answers a lone min() or max() from the b-tree's ends, but
+        // scans the whole table for "SELECT min(rowid), max(rowid)".
+        Statement range(db,
+                        "SELECT (SELECT min(rowid) FROM supply), (SELECT max(rowid) FROM supply)");
+        if (range.valid() && range.step() && !range.isNull(0)) {
+            first = range.integer(0);
+            last = range.integer(1);
+        }
+    }
+    const auto rows = size_t(std::max<int64_t>(0, last - first + 1));
+    std::error_code ec;
+    parallel =
+        parallel && rows >= kParallelSupplyRows && std::filesystem::is_regular_file(path, ec);
+    // This thread also reads the other tables: it takes the smaller part of the supply rows.
+    const int64_t split = parallel ? first + (last - first) * 3 / 5 : first - 1;
+    const int64_t version = parallel ? dataVersion(db) : 0;
+    std::vector<SupplyLink> lower;
+    size_t lowerCount = 0;
+    Result<void> lowerResult;
+    std::thread worker;
+    if (parallel)
+        worker = std::thread([&] {
+            auto db2 = sql::Database::open(path, sql::Database::Mode::ReadOnly);
+            if (!db2) {
+                lowerResult = db2.error();
+                return;
+            }
+            lower.reserve(rows);
+            lowerResult = readSupply(*db2, first, split, lower);
+            // Make room for the upper part here, in parallel: the move below then only
+            // assigns into memory that is already touched.
+            if (lowerResult) {
+                lowerCount = lower.size();
+                lower.resize(rows);
+            }
+        });
+    struct JoinOnExit { // also when readTables throws
+        std::thread& t;
+        ~JoinOnExit() {
+            if (t.joinable())
+                t.join();
+        }
+    } joinOnExit{worker};
+    Result<void> r = readTables(db, d, [&] {
+        d.supply.reserve(parallel ? size_t(last - split) : rows);
+        return readSupply(db, split + 1, last, d.supply);
+    });
+    if (worker.joinable()) {
+        worker.join();
+        if (r && lowerResult) {
+            lower.resize(lowerCount + d.supply.size()); // rowids may have gaps
+            std::move(d.supply.begin(), d.supply.end(), lower.begin() + ptrdiff_t(lowerCount));
+            d.supply = std::move(lower);
+        } else if (r) { // the second connection failed: read everything here
+            d.supply.clear();
+            r = readSupply(db, first, last, d.supply);
+        }
+        consistent = dataVersion(db) == version;
+    }
     if (!r)
-        return Error{path() + ": cannot read workspace: " + r.errorString()};
+        return r.error();
+    return d;
+}
+
+} // namespace
+
+Result<Dataset> Workspace::load() {
+    bool consistent = true;
+    auto d = loadDataset(m_db, path(), true, consistent);
+    if (d && !consistent)
+        d = loadDataset(m_db, path(), false, consistent);
+    if (!d)
+        return Error{path() + ": cannot read workspace: " + d.errorString()};
     return d;
 }
 
