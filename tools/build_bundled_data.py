@@ -509,7 +509,7 @@ BOM = [
     ("nw_cargo", "aux_battery_12v", 1),
 ]
 
-# unit prices (EUR per material unit) used only to derive our annual_spend
+# unit prices (USD per material unit) used only to derive our annual_spend
 PRICE = {
     "cell_lfp_prismatic": 60, "cell_ncm_pouch": 95, "cell_lmfp_prismatic": 70,
     "traction_motor": 850, "power_module": 320, "sensor_module": 150, "aux_battery_12v": 85,
@@ -527,7 +527,7 @@ TIER1 = {
 }
 
 # directed buys: raw materials Northwind contracts itself and consigns to its cell and
-# cathode suppliers (not in a product BOM). material -> [(site, share, lead, annual_spend EUR)]
+# cathode suppliers (not in a product BOM). material -> [(site, share, lead, annual_spend USD)]
 DIRECTED = {
     "li_hydroxide": [("swanriver_kwinana", 0.50, 45, 10_000_000), ("rheinlith_bitterfeld", 0.30, 4, 6_600_000)],
     "li_carbonate": [("redbasin_golmud", 0.40, 50, 14_700_000), ("atacama_antofagasta", 0.35, 40, 12_800_000),

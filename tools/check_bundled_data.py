@@ -676,9 +676,9 @@ def summary(ctx, as_of, out):
                      for (b, m), ls in ctx["links"].items() if sum(x for _, x in ls) < 1 - EPS)
     p(f"(buyer, material) groups with unknown remainder: {len(partial)} of {len(ctx['links'])}")
     spend = sum(r["annual_spend"] or 0 for r in T["supply"] if not r["buyer_site"])
-    p(f"Tier-1 annual spend: EUR {spend / 1e6:,.1f} m")
+    p(f"Tier-1 annual spend: USD {spend / 1e6:,.1f} m")
     revenue = sum((r["annual_volume"] or 0) * (r["unit_price"] or 0) for r in T["products"])
-    p(f"Revenue (volume x price): EUR {revenue / 1e6:,.1f} m")
+    p(f"Revenue (volume x price): USD {revenue / 1e6:,.1f} m")
     t = as_of
     in_force = [r["id"] for r in T["controls"]
                 if r["effective"] and r["effective"] <= t and (r["end"] is None or r["end"] > t)]
