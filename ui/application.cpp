@@ -1,23 +1,25 @@
 // SPDX-License-Identifier: MIT
 #include "ui/application.h"
 
-#include "core/io/bundled.h"
-#include "core/store/workspace.h"
-#include "ui/mainwindow.h"
-
 #include <QApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStandardPaths>
+
+#include "core/io/bundled.h"
+#include "core/store/workspace.h"
+#include "ui/appstate.h"
+#include "ui/mainwindow.h"
+#include "ui/theme.h"
 
 namespace chokepoint::ui {
 
 namespace {
 
 // Creates the default workspace from the bundled data on first start.
-core::Result<std::string> defaultWorkspace()
-{
+core::Result<std::string> defaultWorkspace() {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     QDir().mkpath(dir);
     const std::string path = (dir + QStringLiteral("/default.chokepoint")).toStdString();
@@ -36,12 +38,15 @@ core::Result<std::string> defaultWorkspace()
 
 } // namespace
 
-int runGui(int argc, char** argv, const std::string& workspacePath)
-{
+int runGui(int argc, char** argv, const std::string& workspacePath) {
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Chokepoint"));
     QApplication::setApplicationName(QStringLiteral("Chokepoint"));
     QApplication::setApplicationVersion(QStringLiteral(CHOKEPOINT_VERSION));
+
+    // Style and palette before any widget exists; MainWindow::restoreSettings() keeps it.
+    applyTheme(QSettings().value(QStringLiteral("view/dark"), false).toBool() ? Theme::Dark
+                                                                              : Theme::Light);
 
     std::string path = workspacePath;
     if (path.empty()) {
@@ -59,10 +64,11 @@ int runGui(int argc, char** argv, const std::string& workspacePath)
         }
         path = *def;
     }
-    MainWindow window;
+    AppState state;
+    MainWindow window(state);
+    window.restoreSettings();
     window.show();
-    if (!window.openWorkspace(QString::fromStdString(path)))
-        return 1;
+    state.openWorkspace(QString::fromStdString(path));
     return app.exec();
 }
 

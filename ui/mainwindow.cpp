@@ -1,77 +1,220 @@
 // SPDX-License-Identifier: MIT
 #include "ui/mainwindow.h"
 
-#include "core/io/tableschema.h"
-#include "core/store/workspace.h"
-
-#include <QHeaderView>
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
-#include <QTabWidget>
-#include <QTableWidget>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QToolBar>
+
+#include "ui/appstate.h"
+#include "ui/detailsdock.h"
+#include "ui/displayformat.h"
+#include "ui/filterbar.h"
+#include "ui/pages/page.h"
+#include "ui/pages/pageregistry.h"
+#include "ui/workspaceactions.h"
 
 namespace chokepoint::ui {
 
-MainWindow::MainWindow(QWidget* parent)
+namespace {
+const QString kGeometry = QStringLiteral("mainWindow/geometry");
+const QString kState = QStringLiteral("mainWindow/state");
+const QString kPage = QStringLiteral("mainWindow/page");
+const QString kDark = QStringLiteral("view/dark");
+} // namespace
+
+MainWindow::MainWindow(AppState& state, QWidget* parent)
     : QMainWindow(parent)
-    , m_tabs(new QTabWidget(this))
-{
-    setCentralWidget(m_tabs);
-    resize(1280, 800);
+    , m_state(state)
+    , m_pageList(new QListWidget(this))
+    , m_stack(new QStackedWidget(this))
+    , m_filterBar(new FilterBar(state, this))
+    , m_details(new DetailsDock(state, this))
+    , m_actions(new WorkspaceActions(state, this))
+    , m_status(new QLabel(this)) {
+    setObjectName(QStringLiteral("mainWindow"));
+    resize(1440, 900);
+
+    auto* central = new QWidget(this);
+    auto* layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_pageList->setObjectName(QStringLiteral("pageList"));
+    m_pageList->setFixedWidth(190);
+    m_pageList->setFrameShape(QFrame::NoFrame);
+    m_pageList->setSpacing(2);
+    QFont listFont = m_pageList->font();
+    listFont.setPointSizeF(listFont.pointSizeF() * 1.08);
+    m_pageList->setFont(listFont);
+    layout->addWidget(m_pageList);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+
+    for (const PageEntry& entry : pageEntries()) {
+        Page* page = entry.create(state, m_stack);
+        m_pages.push_back(page);
+        m_pageIds.push_back(entry.id);
+        m_stack->addWidget(page);
+        auto* item = new QListWidgetItem(entry.title, m_pageList);
+        item->setSizeHint(QSize(0, 34));
+        item->setToolTip(page->isComingSoon() ? tr("%1 (coming)").arg(entry.title) : entry.title);
+    }
+    styleComingSoonItems();
+    connect(m_pageList, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0)
+            m_stack->setCurrentIndex(row);
+        updateTitle();
+    });
+    m_pageList->setCurrentRow(0);
+
+    auto* filters = new QToolBar(tr("Filters"), this);
+    filters->setObjectName(QStringLiteral("filterToolBar"));
+    filters->setMovable(false);
+    filters->addWidget(m_filterBar);
+    addToolBar(Qt::TopToolBarArea, filters);
+
+    addDockWidget(Qt::RightDockWidgetArea, m_details);
+    resizeDocks({m_details}, {360}, Qt::Horizontal);
+    statusBar()->addWidget(m_status, 1);
+
+    buildMenus();
+    connect(&state, &AppState::pageRequested, this, [this](const QString& id) { showPage(id); });
+    connect(&state, &AppState::workspaceLoaded, this, &MainWindow::updateTitle);
+    connect(&state, &AppState::workspaceLoading, this, &MainWindow::updateStatus);
+    connect(&state, &AppState::busyChanged, this, &MainWindow::updateStatus);
+    connect(&state, &AppState::exposureReady, this, &MainWindow::updateStatus);
+    connect(&state, &AppState::workspaceFailed, this, &MainWindow::updateStatus);
+    updateTitle();
+    updateStatus();
 }
 
-bool MainWindow::openWorkspace(const QString& path)
-{
-    auto ws = core::Workspace::open(path.toStdString());
-    if (!ws) {
-        QMessageBox::critical(this, tr("Cannot open workspace"),
-                              QString::fromStdString(ws.errorString()));
-        return false;
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus() {
+    m_actions->populateFileMenu(menuBar()->addMenu(tr("&File")));
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    for (size_t i = 0; i < m_pageIds.size(); ++i) {
+        QAction* a = view->addAction(m_pageList->item(int(i))->text(), this,
+                                     [this, i] { m_pageList->setCurrentRow(int(i)); });
+        if (i < 9)
+            a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + int(i))));
+        addAction(a); // shortcuts work while the menu bar is hidden too
     }
-    auto data = ws->load();
-    if (!data) {
-        QMessageBox::critical(this, tr("Cannot read workspace"),
-                              QString::fromStdString(data.errorString()));
-        return false;
-    }
-    m_path = path;
-    QSettings().setValue(QStringLiteral("lastWorkspace"), path);
-    setWindowTitle(tr("Chokepoint - %1").arg(path));
-    showData(*data);
-    return true;
+    view->addSeparator();
+    m_darkAction = view->addAction(tr("&Dark palette"));
+    m_darkAction->setCheckable(true);
+    m_darkAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    connect(m_darkAction, &QAction::toggled, this,
+            [this](bool dark) { setTheme(dark ? Theme::Dark : Theme::Light); });
+    view->addAction(m_details->toggleViewAction());
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Chokepoint"), this, [this] {
+        QMessageBox::about(this, tr("About Chokepoint"),
+                           tr("<b>Chokepoint %1</b><p>Where a company's supply chain depends on "
+                              "China, which flows export controls touch, and what stress "
+                              "scenarios would do.</p>")
+                               .arg(QStringLiteral(CHOKEPOINT_VERSION)));
+    });
 }
 
-void MainWindow::showData(const core::Dataset& data)
-{
-    m_tabs->clear();
-    for (const auto& spec : core::io::tableSpecs()) {
-        auto* table = new QTableWidget(m_tabs);
-        table->setColumnCount(int(spec.columns.size()));
-        QStringList headers;
-        for (const auto& c : spec.columns)
-            headers << QString::fromUtf8(c.name.data(), qsizetype(c.name.size()));
-        table->setHorizontalHeaderLabels(headers);
-        table->setRowCount(int(core::io::rowCount(data, spec.name)));
-        int row = 0;
-        core::io::forEachRow(data, spec.name, [&](const std::vector<core::io::Cell>& cells) {
-            for (size_t c = 0; c < cells.size(); ++c) {
-                QString text;
-                if (const auto* s = std::get_if<std::string>(&cells[c]))
-                    text = QString::fromStdString(*s);
-                else if (const auto* d = std::get_if<double>(&cells[c]))
-                    text = QString::number(*d, 'g', 12);
-                else if (const auto* n = std::get_if<int64_t>(&cells[c]))
-                    text = QString::number(*n);
-                else if (const auto* dt = std::get_if<core::Date>(&cells[c]))
-                    text = QString::fromStdString(dt->toString());
-                table->setItem(row, int(c), new QTableWidgetItem(text));
-            }
-            ++row;
-        });
-        table->horizontalHeader()->setStretchLastSection(true);
-        table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-        m_tabs->addTab(table, QString::fromUtf8(spec.name.data(), qsizetype(spec.name.size())));
+bool MainWindow::showPage(const QString& id) {
+    for (size_t i = 0; i < m_pageIds.size(); ++i)
+        if (m_pageIds[i] == id) {
+            m_pageList->setCurrentRow(int(i));
+            return true;
+        }
+    return false;
+}
+
+QString MainWindow::currentPageId() const {
+    const int row = m_pageList->currentRow();
+    return row >= 0 && size_t(row) < m_pageIds.size() ? m_pageIds[size_t(row)] : QString();
+}
+
+Page* MainWindow::page(const QString& id) const {
+    for (size_t i = 0; i < m_pageIds.size(); ++i)
+        if (m_pageIds[i] == id)
+            return m_pages[i];
+    return nullptr;
+}
+
+void MainWindow::setTheme(Theme theme) {
+    m_theme = theme;
+    applyTheme(theme);
+    if (m_darkAction && m_darkAction->isChecked() != (theme == Theme::Dark))
+        m_darkAction->setChecked(theme == Theme::Dark);
+    styleComingSoonItems();
+    QSettings().setValue(kDark, theme == Theme::Dark);
+}
+
+// Pages not built yet read as muted and italic in the list.
+void MainWindow::styleComingSoonItems() {
+    QColor muted = QApplication::palette().color(QPalette::Text);
+    muted.setAlphaF(0.5);
+    for (int i = 0; i < m_pageList->count(); ++i) {
+        if (!m_pages[size_t(i)]->isComingSoon())
+            continue;
+        QListWidgetItem* item = m_pageList->item(i);
+        item->setForeground(muted);
+        QFont f = m_pageList->font();
+        f.setItalic(true);
+        item->setFont(f);
     }
+}
+
+void MainWindow::restoreSettings() {
+    QSettings settings;
+    restoreGeometry(settings.value(kGeometry).toByteArray());
+    restoreState(settings.value(kState).toByteArray());
+    showPage(settings.value(kPage, pageid::overview).toString());
+    setTheme(settings.value(kDark, false).toBool() ? Theme::Dark : Theme::Light);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    QSettings settings;
+    settings.setValue(kGeometry, saveGeometry());
+    settings.setValue(kState, saveState());
+    settings.setValue(kPage, currentPageId());
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::updateTitle() {
+    const QString path = m_state.workspacePath();
+    const int row = m_pageList->currentRow();
+    const QString page = row >= 0 ? m_pageList->item(row)->text() : QString();
+    setWindowTitle(path.isEmpty()
+                       ? tr("Chokepoint")
+                       : tr("%1 — %2 — Chokepoint").arg(page, QFileInfo(path).fileName()));
+}
+
+void MainWindow::updateStatus() {
+    QString text = m_state.workspacePath().isEmpty()
+                       ? tr("No workspace")
+                       : tr("Workspace: %1").arg(QDir::toNativeSeparators(m_state.workspacePath()));
+    if (const auto net = m_state.network()) {
+        const auto& d = net->data();
+        text += tr("  ·  %1 suppliers, %2 sites, %3 supply links")
+                    .arg(d.suppliers.size())
+                    .arg(d.sites.size())
+                    .arg(d.supply.size());
+        if (const auto v = d.referenceVintage())
+            text += tr("  ·  reference data %1").arg(*v);
+    }
+    if (m_state.isBusy())
+        text += tr("  ·  updating…");
+    m_status->setText(text);
 }
 
 } // namespace chokepoint::ui

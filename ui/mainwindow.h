@@ -1,26 +1,67 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "core/model/dataset.h"
+#include <vector>
 
 #include <QMainWindow>
 
-class QTabWidget;
+#include "ui/theme.h"
+
+class QLabel;
+class QListWidget;
+class QStackedWidget;
 
 namespace chokepoint::ui {
 
-/// The application shell. (A first version: tables of the workspace's data.)
+class AppState;
+class DetailsDock;
+class FilterBar;
+class Page;
+class WorkspaceActions;
+
+/// The thin shell: page list (from ui/pages/pageregistry.h) and page stack, the global
+/// filter bar, the details dock, menus (File via WorkspaceActions; View: pages Ctrl+1…Ctrl+6,
+/// dark palette, details), status bar. Window geometry/state, the page and the theme are
+/// kept in QSettings. All figures come from the pages; the window holds no data.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget* parent = nullptr);
-    bool openWorkspace(const QString& path);
+    explicit MainWindow(AppState& state, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// Shows the page with this registry id; false if there is none.
+    bool showPage(const QString& id);
+    QString currentPageId() const;
+    Page* page(const QString& id) const;
+    FilterBar* filterBar() const { return m_filterBar; }
+    DetailsDock* detailsDock() const { return m_details; }
+    WorkspaceActions* workspaceActions() const { return m_actions; }
+
+    void setTheme(Theme theme);
+    Theme theme() const { return m_theme; }
+    /// Restores geometry, dock layout, page and theme from QSettings.
+    void restoreSettings();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
 
 private:
-    void showData(const core::Dataset& data);
+    void buildMenus();
+    void updateTitle();
+    void updateStatus();
+    void styleComingSoonItems();
 
-    QTabWidget* m_tabs = nullptr;
-    QString m_path;
+    AppState& m_state;
+    QListWidget* m_pageList;
+    QStackedWidget* m_stack;
+    FilterBar* m_filterBar;
+    DetailsDock* m_details;
+    WorkspaceActions* m_actions;
+    QLabel* m_status;
+    std::vector<QString> m_pageIds;
+    std::vector<Page*> m_pages;
+    Theme m_theme = Theme::Light;
+    QAction* m_darkAction = nullptr;
 };
 
 } // namespace chokepoint::ui

@@ -1,0 +1,473 @@
+// SPDX-License-Identifier: MIT
+#include "core/analysis/summary.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string_view>
+
+#include "core/util/format.h"
+
+namespace chokepoint::core::analysis {
+
+namespace {
+
+constexpr double kEps = 1e-9;
+
+struct Names {
+    const Network& net;
+    std::string material(Index m) const { return net.data().materials[size_t(m)].name; }
+    std::string site(Index s) const {
+        const auto& site = net.data().sites[size_t(s)];
+        return site.name ? *site.name : site.id;
+    }
+    std::string country(Index c) const {
+        return c == kNone ? std::string("an unknown country")
+                          : net.data().countries[size_t(c)].name;
+    }
+    std::string focus() const {
+        return net.focusCountry() == kNone ? std::string("the focus country")
+                                           : country(net.focusCountry());
+    }
+};
+
+std::string joinClauses(const std::vector<std::string>& clauses) {
+    std::string text;
+    for (const auto& c : clauses) {
+        if (!text.empty())
+            text += "; ";
+        text += c;
+    }
+    if (!text.empty() && text[0] >= 'a' && text[0] <= 'z')
+        text[0] = char(text[0] - 'a' + 'A');
+    return text;
+}
+
+std::string joinIds(const Network& net, const std::vector<Index>& controls) {
+    std::string text;
+    for (const Index c : controls)
+        text += (text.empty() ? "" : ", ") + net.controlIds.id(c);
+    return text;
+}
+
+// Why node (s, m) counts as exposed under the lens.
+std::string reasonText(const Network& net, const ExposureResult& r, Index site, Index material,
+                       const Names& names) {
+    const Index country = net.siteCountry[size_t(site)];
+    const bool inFocus = country != kNone && country == net.focusCountry();
+    switch (r.lens) {
+    case Lens::Location:
+        return "located in " + names.focus();
+    case Lens::Owned:
+        return inFocus ? "located in " + names.focus() : "owned from " + names.focus();
+    case Lens::Controlled: {
+        std::vector<std::string> why;
+        std::vector<Index> byCountry;
+        std::string tech;
+        for (size_t c = 0; c < net.controls.size(); ++c) {
+            const ControlInfo& info = net.controls[c];
+            if (!info.inForceAt(r.asOf))
+                continue;
+            if (info.issuer == country && std::find(info.materials.begin(), info.materials.end(),
+                                                    material) != info.materials.end())
+                byCountry.push_back(Index(c));
+            for (auto* t = net.siteTechnologies.begin(size_t(site));
+                 t != net.siteTechnologies.end(size_t(site)) && tech.empty(); ++t)
+                if (std::find(info.technologies.begin(), info.technologies.end(), *t) !=
+                    info.technologies.end())
+                    tech = net.data().technologies[size_t(*t)].name + " (" +
+                           net.controlIds.id(Index(c)) + ")";
+        }
+        if (!byCountry.empty())
+            why.push_back("export from " + names.country(country) + " under " +
+                          joinIds(net, byCountry));
+        if (!tech.empty())
+            why.push_back("uses controlled technology " + tech);
+        std::string text;
+        for (const auto& w : why)
+            text += (text.empty() ? "" : " and ") + w;
+        return text.empty() ? std::string("covered by a control in force") : text;
+    }
+    }
+    return {};
+}
+
+// The recipe input of node n with the highest dependence (what sets f(s, m) when not exposed).
+Index worstInput(const Network& net, const ExposureResult& r, Index node) {
+    const Index m = net.nodes[size_t(node)].material;
+    const RecipeInput* inputs = net.recipes.begin(size_t(m));
+    const Index* groups = net.nodeInputGroups.begin(size_t(node));
+    Index best = kNone;
+    double bestValue = -1.0;
+    for (uint32_t k = 0; k < net.recipes.count(size_t(m)); ++k) {
+        const double v =
+            groups[k] == kNone ? r.unknown[size_t(inputs[k].material)] : r.g[size_t(groups[k])];
+        if (v > bestValue) {
+            bestValue = v;
+            best = inputs[k].material;
+        }
+    }
+    return best;
+}
+
+bool countryMatches(const Network& net, const SummaryFilter& filter, Index site) {
+    return filter.country == kNone || net.siteCountry[size_t(site)] == filter.country;
+}
+
+// Reported materials that pass the filter, as a per-material flag.
+std::vector<char> filteredMaterials(const Network& net, const SummaryFilter& filter) {
+    const size_t n = net.materials.size();
+    std::vector<char> needed(n, 1);
+    if (filter.product != kNone) {
+        std::fill(needed.begin(), needed.end(), 0);
+        std::vector<Index> stack;
+        for (auto* b = net.productBom.begin(size_t(filter.product));
+             b != net.productBom.end(size_t(filter.product)); ++b)
+            stack.push_back(b->material);
+        while (!stack.empty()) {
+            const Index m = stack.back();
+            stack.pop_back();
+            if (needed[size_t(m)])
+                continue;
+            needed[size_t(m)] = 1;
+            for (auto* in = net.recipes.begin(size_t(m)); in != net.recipes.end(size_t(m)); ++in)
+                stack.push_back(in->material);
+        }
+    }
+    std::vector<char> keep(n, 0);
+    for (const Index m : net.reportedMaterials) {
+        if (!needed[size_t(m)])
+            continue;
+        if (filter.stage && net.data().materials[size_t(m)].stage != *filter.stage)
+            continue;
+        if (filter.country != kNone) {
+            const Index grp = net.selfGroup[size_t(m)];
+            if (grp == kNone)
+                continue;
+            bool any = false;
+            for (auto* l = net.groupLinks.begin(size_t(grp));
+                 l != net.groupLinks.end(size_t(grp)) && !any; ++l)
+                any = countryMatches(net, filter, l->supplierSite);
+            if (!any)
+                continue;
+        }
+        keep[size_t(m)] = 1;
+    }
+    return keep;
+}
+
+std::vector<Index> touchingControls(const Network& net, const std::vector<char>& materials,
+                                    const SummaryFilter& filter, Date asOf) {
+    // Materials: the filtered ones and all their recipe inputs.
+    std::vector<char> touched(net.materials.size(), 0);
+    std::vector<Index> stack;
+    for (size_t m = 0; m < materials.size(); ++m)
+        if (materials[m])
+            stack.push_back(Index(m));
+    while (!stack.empty()) {
+        const Index m = stack.back();
+        stack.pop_back();
+        if (touched[size_t(m)])
+            continue;
+        touched[size_t(m)] = 1;
+        for (auto* in = net.recipes.begin(size_t(m)); in != net.recipes.end(size_t(m)); ++in)
+            stack.push_back(in->material);
+    }
+    // Sites reachable through supply links from our filtered tier-1 links.
+    std::vector<char> nodeSeen(net.nodes.size(), 0);
+    std::vector<char> tech(net.technologies.size(), 0);
+    std::vector<Index> nodes;
+    for (size_t m = 0; m < materials.size(); ++m) {
+        const Index grp = net.selfGroup[m];
+        if (!materials[m] || grp == kNone)
+            continue;
+        for (auto* l = net.groupLinks.begin(size_t(grp)); l != net.groupLinks.end(size_t(grp)); ++l)
+            if (countryMatches(net, filter, l->supplierSite))
+                nodes.push_back(l->supplierNode);
+    }
+    while (!nodes.empty()) {
+        const Index n = nodes.back();
+        nodes.pop_back();
+        if (nodeSeen[size_t(n)])
+            continue;
+        nodeSeen[size_t(n)] = 1;
+        const Index site = net.nodes[size_t(n)].site;
+        for (auto* t = net.siteTechnologies.begin(size_t(site));
+             t != net.siteTechnologies.end(size_t(site)); ++t)
+            tech[size_t(*t)] = 1;
+        for (auto* grp = net.nodeInputGroups.begin(size_t(n));
+             grp != net.nodeInputGroups.end(size_t(n)); ++grp) {
+            if (*grp == kNone)
+                continue;
+            for (auto* l = net.groupLinks.begin(size_t(*grp));
+                 l != net.groupLinks.end(size_t(*grp)); ++l)
+                if (!nodeSeen[size_t(l->supplierNode)])
+                    nodes.push_back(l->supplierNode);
+        }
+    }
+    std::vector<Index> out;
+    for (size_t c = 0; c < net.controls.size(); ++c) {
+        const ControlInfo& info = net.controls[c];
+        if (!info.inForceAt(asOf))
+            continue;
+        const bool hit = std::any_of(info.materials.begin(), info.materials.end(),
+                                     [&](Index m) { return touched[size_t(m)] != 0; }) ||
+                         std::any_of(info.technologies.begin(), info.technologies.end(),
+                                     [&](Index t) { return tech[size_t(t)] != 0; });
+        if (hit)
+            out.push_back(Index(c));
+    }
+    return out;
+}
+
+std::string materialWhy(const Network& net, const ExposureResult& r, Index m,
+                        const MaterialSummary& s, const Names& names) {
+    std::vector<std::string> clauses;
+    const Index grp = net.selfGroup[size_t(m)];
+    if (grp != kNone && s.directShare > kEps) {
+        std::string sites;
+        int listed = 0;
+        for (auto* l = net.groupLinks.begin(size_t(grp)); l != net.groupLinks.end(size_t(grp)); ++l)
+            if (r.exposed[size_t(l->supplierNode)] && listed++ < 2)
+                sites += (sites.empty() ? "" : ", ") + names.site(l->supplierSite);
+        clauses.push_back(formatPercent(s.directShare) + " from exposed tier-1 sites (" + sites +
+                          ")");
+    }
+    // Deeper tiers: the largest non-exposed tier-1 contribution, and the unknown remainder.
+    double known = 0.0, bestValue = 0.0;
+    const Link* best = nullptr;
+    double unknownPart = r.unknown[size_t(m)];
+    if (grp != kNone) {
+        for (auto* l = net.groupLinks.begin(size_t(grp)); l != net.groupLinks.end(size_t(grp));
+             ++l) {
+            const size_t node = size_t(l->supplierNode);
+            if (r.exposed[node])
+                continue;
+            const double v = l->share * r.f[node];
+            known += v;
+            if (v > bestValue + kEps) {
+                bestValue = v;
+                best = &*l;
+            }
+        }
+        unknownPart = std::max(0.0, 1.0 - net.groups[size_t(grp)].shareSum) * r.unknown[size_t(m)];
+    }
+    if (known > kEps && best) {
+        const Index input = worstInput(net, r, best->supplierNode);
+        std::string via = names.site(best->supplierSite);
+        if (input != kNone)
+            via = names.material(input) + " of " + via;
+        clauses.push_back(formatPercent(known) + " through deeper tiers, mainly " + via);
+    }
+    if (unknownPart > kEps)
+        clauses.push_back(formatPercent(unknownPart) +
+                          " from supply of unknown origin, counted at " + names.focus() +
+                          "'s share of world production");
+    if (s.singleCountry && grp != kNone && net.groupLinks.count(size_t(grp)) > 0)
+        clauses.push_back(
+            "all tier-1 supply from " +
+            names.country(
+                net.siteCountry[size_t(net.groupLinks.begin(size_t(grp))->supplierSite)]));
+    if (const auto controls = controlsCoveringMaterial(net, m, r.asOf); !controls.empty())
+        clauses.push_back("covered by export control " + joinIds(net, controls));
+    if (clauses.empty())
+        clauses.push_back("no dependence under this lens");
+    return joinClauses(clauses);
+}
+
+std::string siteWhy(const Network& net, const ExposureResult& r, const Link& l, Index m,
+                    const Names& names) {
+    std::vector<std::string> clauses;
+    clauses.push_back(formatPercent(l.share) + " of our " + names.material(m));
+    const size_t node = size_t(l.supplierNode);
+    if (r.exposed[node]) {
+        clauses.push_back(reasonText(net, r, l.supplierSite, m, names));
+    } else {
+        std::string text = "its inputs are " + formatPercent(r.f[node]) + " dependent";
+        if (const Index input = worstInput(net, r, l.supplierNode); input != kNone)
+            text += ", mainly " + names.material(input);
+        clauses.push_back(text);
+    }
+    return joinClauses(clauses);
+}
+
+void sourcesFromText(const Network& net, const std::string& text, std::vector<size_t>& out) {
+    const auto& sources = net.data().sources;
+    size_t start = 0;
+    while (start <= text.size()) {
+        size_t end = text.find(';', start);
+        if (end == std::string::npos)
+            end = text.size();
+        std::string_view id(text.data() + start, end - start);
+        while (!id.empty() && id.front() == ' ')
+            id.remove_prefix(1);
+        while (!id.empty() && id.back() == ' ')
+            id.remove_suffix(1);
+        for (size_t i = 0; i < sources.size() && !id.empty(); ++i)
+            if (sources[i].id == id && std::find(out.begin(), out.end(), i) == out.end())
+                out.push_back(i);
+        start = end + 1;
+    }
+}
+
+} // namespace
+
+Summary summarize(const Network& net, const ExposureResult& r, const SummaryFilter& filter,
+                  size_t maxChokepoints) {
+    const Names names{net};
+    Summary out;
+    out.lens = r.lens;
+    out.asOf = r.asOf;
+
+    const std::vector<char> keep = filteredMaterials(net, filter);
+    std::vector<double> countrySpend(net.countries.size(), 0.0);
+    for (const MaterialExposure& e : r.materials) {
+        const Index m = e.material;
+        if (!keep[size_t(m)])
+            continue;
+        MaterialSummary s;
+        s.material = m;
+        s.dependence = e.dependence;
+        s.directShare = e.directShare;
+        s.deeperShare = std::max(0.0, e.dependence - e.directShare);
+        s.hhi = e.hhi;
+        s.singleCountry = e.hhi && std::fabs(*e.hhi - 10000.0) < 1e-6;
+        if (const Index grp = net.selfGroup[size_t(m)]; grp != kNone) {
+            for (auto* l = net.groupLinks.begin(size_t(grp)); l != net.groupLinks.end(size_t(grp));
+                 ++l) {
+                if (std::isnan(l->spend) || !countryMatches(net, filter, l->supplierSite))
+                    continue;
+                s.spend = s.spend.value_or(0.0) + l->spend;
+                s.spendAtRisk =
+                    s.spendAtRisk.value_or(0.0) + l->spend * r.f[size_t(l->supplierNode)];
+                if (const Index c = net.siteCountry[size_t(l->supplierSite)]; c != kNone)
+                    countrySpend[size_t(c)] += l->spend;
+            }
+        }
+        out.spend += s.spend.value_or(0.0);
+        out.spendAtRisk += s.spendAtRisk.value_or(0.0);
+        out.materialsOverHalf += s.dependence > kHighDependence ? 1 : 0;
+        out.singleCountryMaterials += s.singleCountry ? 1 : 0;
+        out.materials.push_back(std::move(s));
+    }
+    std::stable_sort(out.materials.begin(), out.materials.end(),
+                     [](const MaterialSummary& a, const MaterialSummary& b) {
+                         return a.dependence > b.dependence;
+                     }); // r.materials is by id, so ties stay by id
+
+    for (const ProductExposure& p : r.products) {
+        if (filter.product != kNone && p.product != filter.product)
+            continue;
+        ProductSummary s;
+        s.product = p.product;
+        s.dependence = p.dependence;
+        const double price = net.productPrice[size_t(p.product)];
+        if (!std::isnan(price)) {
+            s.revenue = net.productVolume[size_t(p.product)] * price;
+            s.revenueAtRisk = p.revenueAtRisk;
+            out.revenue += *s.revenue;
+            out.revenueAtRisk += p.revenueAtRisk.value_or(0.0);
+        }
+        out.products.push_back(s);
+    }
+    if (out.revenue > 0.0)
+        out.revenueDependence = out.revenueAtRisk / out.revenue;
+
+    double totalSpend = 0.0;
+    for (const double v : countrySpend)
+        totalSpend += v;
+    for (size_t c = 0; c < countrySpend.size(); ++c)
+        if (countrySpend[c] > 0.0)
+            out.countryMix.push_back({Index(c), countrySpend[c], countrySpend[c] / totalSpend});
+    std::sort(out.countryMix.begin(), out.countryMix.end(),
+              [&](const CountrySpend& a, const CountrySpend& b) {
+                  if (a.spend != b.spend)
+                      return a.spend > b.spend;
+                  return net.countries.id(a.country) < net.countries.id(b.country);
+              });
+
+    out.controlsInForce = touchingControls(net, keep, filter, r.asOf);
+
+    // Rank first, write the "why" only for the chokepoints kept.
+    struct Candidate {
+        Chokepoint item;
+        const Link* link = nullptr;
+        const MaterialSummary* material = nullptr;
+    };
+    std::vector<Candidate> candidates;
+    for (const MaterialSummary& s : out.materials) {
+        if (s.dependence > kEps)
+            candidates.push_back(
+                {{ChokepointKind::Material, s.material, kNone, s.dependence, s.spendAtRisk, {}},
+                 nullptr,
+                 &s});
+        const Index grp = net.selfGroup[size_t(s.material)];
+        if (grp == kNone)
+            continue;
+        for (auto* l = net.groupLinks.begin(size_t(grp)); l != net.groupLinks.end(size_t(grp));
+             ++l) {
+            const double f = r.f[size_t(l->supplierNode)];
+            if (l->share * f <= kEps || !countryMatches(net, filter, l->supplierSite))
+                continue;
+            std::optional<double> spend;
+            if (!std::isnan(l->spend))
+                spend = l->spend * f;
+            candidates.push_back(
+                {{ChokepointKind::Site, s.material, l->supplierSite, l->share * f, spend, {}},
+                 l,
+                 &s});
+        }
+    }
+    auto before = [&](const Candidate& ca, const Candidate& cb) {
+        const Chokepoint& a = ca.item;
+        const Chokepoint& b = cb.item;
+        if (a.dependence != b.dependence)
+            return a.dependence > b.dependence;
+        const double sa = a.spendAtRisk.value_or(-1.0), sb = b.spendAtRisk.value_or(-1.0);
+        if (sa != sb)
+            return sa > sb;
+        if (a.material != b.material)
+            return net.materials.id(a.material) < net.materials.id(b.material);
+        if (a.site == kNone || b.site == kNone)
+            return a.site == kNone && b.site != kNone; // the material before its sites
+        return net.sites.id(a.site) < net.sites.id(b.site);
+    };
+    const size_t kept = std::min(maxChokepoints, candidates.size());
+    std::partial_sort(candidates.begin(), candidates.begin() + std::ptrdiff_t(kept),
+                      candidates.end(), before);
+    for (size_t i = 0; i < kept; ++i) {
+        Candidate& c = candidates[i];
+        c.item.why = c.link ? siteWhy(net, r, *c.link, c.item.material, names)
+                            : materialWhy(net, r, c.item.material, *c.material, names);
+        out.chokepoints.push_back(std::move(c.item));
+    }
+    return out;
+}
+
+std::vector<Index> controlsCoveringMaterial(const Network& net, Index material, Date asOf) {
+    std::vector<Index> out;
+    for (size_t c = 0; c < net.controls.size(); ++c) {
+        const ControlInfo& info = net.controls[c];
+        if (info.inForceAt(asOf) && std::find(info.materials.begin(), info.materials.end(),
+                                              material) != info.materials.end())
+            out.push_back(Index(c));
+    }
+    return out;
+}
+
+std::vector<size_t> materialSources(const Network& net, Index material) {
+    std::vector<size_t> out;
+    const std::string& id = net.materials.id(material);
+    for (const auto& w : net.data().worldShares)
+        if (w.materialId == id && w.source)
+            sourcesFromText(net, *w.source, out);
+    return out;
+}
+
+std::vector<size_t> controlSources(const Network& net, Index control) {
+    std::vector<size_t> out;
+    if (const auto& src = net.data().controls[size_t(control)].source)
+        sourcesFromText(net, *src, out);
+    return out;
+}
+
+} // namespace chokepoint::core::analysis

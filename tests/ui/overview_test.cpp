@@ -1,0 +1,364 @@
+// SPDX-License-Identifier: MIT
+// The main window on the bundled workspace: KPI tiles against figures worked out here from
+// the exposure engine's results and the raw data, charts following lens and date, linked
+// selection from a chart click, drill-down, chart export.
+#include <cmath>
+#include <gtest/gtest.h>
+#include <map>
+#include <set>
+
+#include <QBarSet>
+#include <QFontDatabase>
+#include <QImage>
+#include <QLegend>
+#include <QSvgRenderer>
+#include <QTest>
+#include <QXmlStreamReader>
+
+#include "core/analysis/exposureengine.h"
+#include "core/util/format.h"
+#include "tests/ui/uitestsupport.h"
+#include "ui/appstate.h"
+#include "ui/charts/donutchart.h"
+#include "ui/charts/stackedbarchart.h"
+#include "ui/detailsdock.h"
+#include "ui/mainwindow.h"
+#include "ui/models/chokepointmodel.h"
+#include "ui/pages/overviewpage.h"
+#include "ui/pages/pageregistry.h"
+#include "ui/widgets/kpitile.h"
+#include "ui/widgets/tableview.h"
+
+namespace chokepoint::ui {
+namespace {
+
+namespace an = core::analysis;
+const core::Date kAsOf = *core::Date::parse("2025-08-01");
+
+QString qs(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+// The five KPIs, worked out from the raw rows and the engine's per-node figures, without
+// core::analysis::summarize.
+struct Kpis {
+    double revenueDependence = 0, spendAtRisk = 0;
+    size_t over50 = 0, singleCountry = 0, controls = 0;
+};
+
+Kpis expectedKpis(const an::Network& net, const an::ExposureResult& r, core::Date asOf) {
+    const core::Dataset& d = net.data();
+    Kpis k;
+    double revenue = 0, atRisk = 0;
+    for (const auto& p : d.products) {
+        if (!p.unitPrice)
+            continue;
+        double dep = 0;
+        for (const auto& e : r.products)
+            if (net.products.id(e.product) == p.id)
+                dep = e.dependence;
+        revenue += p.annualVolume * *p.unitPrice;
+        atRisk += p.annualVolume * *p.unitPrice * dep;
+    }
+    k.revenueDependence = atRisk / revenue;
+    std::map<std::string, std::set<std::string>> countriesOf; // our materials -> site countries
+    std::map<std::string, std::string> siteCountry;
+    for (const auto& s : d.sites)
+        siteCountry[s.id] = s.country;
+    for (const auto& l : d.supply) {
+        if (!l.buyerSite.empty())
+            continue;
+        if (l.annualSpend)
+            k.spendAtRisk +=
+                *l.annualSpend * r.f[size_t(net.findNode(net.sites.find(l.supplierSite),
+                                                         net.materials.find(l.materialId)))];
+        if (l.share > 0)
+            countriesOf[l.materialId].insert(siteCountry[l.supplierSite]);
+    }
+    for (const auto& [m, countries] : countriesOf)
+        k.singleCountry += countries.size() == 1 ? 1 : 0;
+    for (const auto& e : r.materials)
+        k.over50 += e.dependence > 0.5 ? 1 : 0;
+
+    // Our network: materials in a BOM or bought directly, with their recipe inputs; sites
+    // reached by following supply rows from us upstream, with their technologies.
+    std::set<std::string> materials, sites, techs;
+    std::vector<std::string> todo;
+    for (const auto& b : d.productBom)
+        todo.push_back(b.materialId);
+    for (const auto& l : d.supply)
+        if (l.buyerSite.empty())
+            todo.push_back(l.materialId);
+    while (!todo.empty()) {
+        const std::string m = todo.back();
+        todo.pop_back();
+        if (!materials.insert(m).second)
+            continue;
+        for (const auto& rec : d.recipes)
+            if (rec.materialId == m)
+                todo.push_back(rec.inputMaterialId);
+    }
+    std::set<std::pair<std::string, std::string>> seen; // (site, material) reached
+    std::vector<std::pair<std::string, std::string>> frontier;
+    for (const auto& l : d.supply)
+        if (l.buyerSite.empty())
+            frontier.push_back({l.supplierSite, l.materialId});
+    while (!frontier.empty()) {
+        const auto node = frontier.back();
+        frontier.pop_back();
+        if (!seen.insert(node).second)
+            continue;
+        sites.insert(node.first);
+        for (const auto& rec : d.recipes)
+            if (rec.materialId == node.second)
+                for (const auto& l : d.supply)
+                    if (l.buyerSite == node.first && l.materialId == rec.inputMaterialId)
+                        frontier.push_back({l.supplierSite, l.materialId});
+    }
+    for (const auto& st : d.siteTechnologies)
+        if (sites.count(st.siteId))
+            techs.insert(st.technologyId);
+    for (const auto& c : d.controls) {
+        if (!c.inForceAt(asOf))
+            continue;
+        bool touches = false;
+        for (const auto& item : d.controlItems)
+            if (item.controlId == c.id &&
+                (item.itemKind == core::ItemKind::Material ? materials.count(item.itemId)
+                                                           : techs.count(item.itemId)))
+                touches = true;
+        k.controls += touches ? 1 : 0;
+    }
+    return k;
+}
+
+class OverviewTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ASSERT_FALSE(QFontDatabase::families().isEmpty()) << "no fonts: text would be tofu";
+        path = test::createBundledWorkspace(dir);
+        auto ws = core::Workspace::open(path);
+        ASSERT_TRUE(ws.ok());
+        net = std::make_unique<an::Network>(std::move(*ws->load()));
+        engine = std::make_unique<an::ExposureEngine>(*net);
+
+        state.setAsOf(kAsOf);
+        window = std::make_unique<MainWindow>(state);
+        window->resize(1440, 900);
+        window->show();
+        state.openWorkspace(QString::fromStdString(path));
+        state.waitForIdle();
+        QCoreApplication::processEvents();
+        page = qobject_cast<OverviewPage*>(window->page(pageid::overview));
+        ASSERT_NE(page, nullptr);
+    }
+    void TearDown() override { window.reset(); }
+
+    void expectTiles(an::Lens lens, core::Date asOf) {
+        const Kpis k = expectedKpis(*net, engine->compute(lens, asOf), asOf);
+        EXPECT_EQ(page->tile(OverviewPage::RevenueDependence)->valueText(),
+                  qs(core::formatPercent(k.revenueDependence)));
+        EXPECT_EQ(page->tile(OverviewPage::SpendAtRisk)->valueText(),
+                  qs(core::formatMoney(k.spendAtRisk)));
+        EXPECT_EQ(page->tile(OverviewPage::MaterialsOverHalf)->valueText(),
+                  QString::number(k.over50));
+        EXPECT_EQ(page->tile(OverviewPage::SingleCountry)->valueText(),
+                  QString::number(k.singleCountry));
+        EXPECT_EQ(page->tile(OverviewPage::Controls)->valueText(), QString::number(k.controls));
+    }
+
+    // The dependence chart's bars against the engine's figures for the same lens and date.
+    void expectDependenceChart(an::Lens lens, core::Date asOf) {
+        const auto r = engine->compute(lens, asOf);
+        StackedBarChart* chart = page->dependenceChart();
+        ASSERT_EQ(chart->categoryCount(), int(r.materials.size())); // 10 < kMaxMaterials
+        const QVector<double> direct = chart->values(0), deeper = chart->values(1);
+        double previous = 2.0;
+        for (int i = 0; i < chart->categoryCount(); ++i) {
+            const an::Index m = net->materials.find(chart->categoryKey(i).toStdString());
+            const an::MaterialExposure* e = nullptr;
+            for (const auto& x : r.materials)
+                if (x.material == m)
+                    e = &x;
+            ASSERT_NE(e, nullptr);
+            EXPECT_NEAR(direct[i], e->directShare, 1e-12);
+            EXPECT_NEAR(direct[i] + deeper[i], e->dependence, 1e-12);
+            EXPECT_LE(e->dependence, previous + 1e-12); // most dependent first
+            previous = e->dependence;
+        }
+    }
+
+    test::TempDir dir;
+    std::string path;
+    std::unique_ptr<an::Network> net;
+    std::unique_ptr<an::ExposureEngine> engine;
+    AppState state;
+    std::unique_ptr<MainWindow> window;
+    OverviewPage* page = nullptr;
+};
+
+TEST_F(OverviewTest, KpiTilesMatchTheEngine) {
+    expectTiles(an::Lens::Location, kAsOf);
+    expectDependenceChart(an::Lens::Location, kAsOf);
+    // The vintage and the date are on the page.
+    const auto vintage = net->data().referenceVintage();
+    ASSERT_TRUE(vintage);
+    EXPECT_TRUE(page->contextText().contains(QString::number(*vintage)));
+    EXPECT_TRUE(page->contextText().contains(QStringLiteral("2025-08-01")));
+    // The donut's slices are our tier-1 spend by site country: China's is the sum of our
+    // spend at sites located in China.
+    double china = 0;
+    for (const auto& l : net->data().supply)
+        if (l.buyerSite.empty() && l.annualSpend &&
+            net->data().sites[size_t(net->sites.find(l.supplierSite))].country == "CHN")
+            china += *l.annualSpend;
+    DonutChart* donut = page->countryChart();
+    const int i = donut->sliceIndex(QStringLiteral("CHN"));
+    ASSERT_GE(i, 0);
+    EXPECT_NEAR(donut->values()[i], china, 1e-6);
+}
+
+TEST_F(OverviewTest, ChartsFollowLensAndDate) {
+    const QVector<double> before = page->dependenceChart()->values(0);
+    state.setLens(an::Lens::Owned);
+    state.waitForIdle();
+    expectTiles(an::Lens::Owned, kAsOf);
+    expectDependenceChart(an::Lens::Owned, kAsOf);
+
+    // Controlled lens before any control (2023-01-01) and now: the figures move with the date.
+    state.setLens(an::Lens::Controlled);
+    const core::Date early = *core::Date::parse("2023-01-01");
+    state.setAsOf(early);
+    state.waitForIdle();
+    expectTiles(an::Lens::Controlled, early);
+    expectDependenceChart(an::Lens::Controlled, early);
+    const QString earlyControls = page->tile(OverviewPage::Controls)->valueText();
+    state.setAsOf(kAsOf);
+    state.waitForIdle();
+    expectTiles(an::Lens::Controlled, kAsOf);
+    EXPECT_NE(page->tile(OverviewPage::Controls)->valueText(), earlyControls);
+    EXPECT_NE(page->dependenceChart()->values(0), before);
+}
+
+TEST_F(OverviewTest, ProductFilterLimitsRevenue) {
+    Filters f = state.filters();
+    f.productId = QStringLiteral("nw_cargo");
+    state.setFilters(f);
+    state.waitForIdle();
+    const auto r = engine->compute(an::Lens::Location, kAsOf);
+    const an::Index cargo = net->products.find("nw_cargo");
+    double dep = 0;
+    for (const auto& p : r.products)
+        if (p.product == cargo)
+            dep = p.dependence;
+    EXPECT_EQ(page->tile(OverviewPage::RevenueDependence)->valueText(),
+              qs(core::formatPercent(dep)));
+    EXPECT_EQ(page->productChart()->categoryCount(), 1);
+}
+
+TEST_F(OverviewTest, ClickingABarSelectsTheMaterialEverywhere) {
+    StackedBarChart* chart = page->dependenceChart();
+    ASSERT_GT(chart->categoryCount(), 0);
+    const QString top = chart->categoryKey(0); // the most dependent material
+    const QPoint at = chart->barCenter(1, 0);  // its deeper-tier part
+    QTest::mouseClick(chart->viewport(), Qt::LeftButton, {}, at);
+    EXPECT_EQ(state.selection(), (Selection{SelectionKind::Material, top}));
+    EXPECT_EQ(chart->selectedKey(), top);
+    // The chokepoints table selects the same material (it is the top chokepoint).
+    EXPECT_EQ(page->chokepointTable()->currentKey(), QStringLiteral("material:") + top);
+    // The details dock shows it, with the paths from the engine's explanation.
+    const QString details = window->detailsDock()->plainText();
+    EXPECT_TRUE(details.contains(
+        qs(net->data().materials[size_t(net->materials.find(top.toStdString()))].name)));
+    EXPECT_TRUE(details.contains(QStringLiteral("Paths carrying the dependence")));
+
+    // Hover shows the exact values.
+    QTest::mouseMove(chart->viewport(), chart->barCenter(0, 0));
+    QTest::mouseMove(chart->viewport(), at);
+    EXPECT_TRUE(chart->tipText().contains(QStringLiteral("Deeper tiers")));
+
+    // Selecting a site row in the table selects the site; the bars lose their highlight.
+    auto* model = page->chokepointModel();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QString key = model->key(row);
+        if (!key.startsWith(QStringLiteral("site:")))
+            continue;
+        page->chokepointTable()->selectKey(key);
+        Q_EMIT page->chokepointTable()->keySelected(key);
+        EXPECT_EQ(state.selection().kind, SelectionKind::Site);
+        EXPECT_TRUE(chart->selectedKey().isEmpty());
+        break;
+    }
+}
+
+TEST_F(OverviewTest, DoubleClickDrillsDown) {
+    StackedBarChart* chart = page->dependenceChart();
+    QTest::mouseDClick(chart->viewport(), Qt::LeftButton, {}, chart->barCenter(1, 0));
+    EXPECT_EQ(window->currentPageId(), pageid::materials);
+    window->showPage(pageid::overview);
+    Q_EMIT page->productChart()->itemActivated(QStringLiteral("nw_breeze"));
+    EXPECT_EQ(state.filters().productId, QStringLiteral("nw_breeze"));
+}
+
+TEST_F(OverviewTest, ClickingASliceSelectsTheCountry) {
+    DonutChart* donut = page->countryChart();
+    const int i = donut->sliceIndex(QStringLiteral("CHN"));
+    ASSERT_GE(i, 0);
+    QTest::mouseClick(donut->viewport(), Qt::LeftButton, {}, donut->sliceCenter(i));
+    EXPECT_EQ(state.selection(), (Selection{SelectionKind::Country, QStringLiteral("CHN")}));
+    EXPECT_EQ(donut->selectedKey(), QStringLiteral("CHN"));
+}
+
+TEST_F(OverviewTest, ExportsChartsAsPngAndSvg) {
+    StackedBarChart* chart = page->dependenceChart();
+    const QString png = QString::fromStdString(dir.file("dependence.png"));
+    const QString svg = QString::fromStdString(dir.file("dependence.svg"));
+    QString error;
+    ASSERT_TRUE(chart->exportTo(png, &error)) << error.toStdString();
+    ASSERT_TRUE(chart->exportTo(svg, &error)) << error.toStdString();
+    EXPECT_FALSE(chart->exportTo(QString::fromStdString(dir.file("x.bmp")), &error));
+
+    const QImage image(png);
+    ASSERT_FALSE(image.isNull());
+    EXPECT_GE(image.width(), 400);
+    EXPECT_GE(image.height(), 300);
+    std::set<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 3)
+        for (int x = 0; x < image.width(); x += 3)
+            colours.insert(image.pixel(x, y));
+    EXPECT_GT(colours.size(), 20u) << "the image is (nearly) blank";
+
+    QSvgRenderer renderer(svg);
+    EXPECT_TRUE(renderer.isValid());
+    QFile file(svg);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&file);
+    int textElements = 0;
+    QString text;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement() && xml.name() == QLatin1String("text"))
+            ++textElements;
+        if (xml.isCharacters())
+            text += xml.text();
+    }
+    EXPECT_FALSE(xml.hasError()) << xml.errorString().toStdString();
+    EXPECT_GT(textElements, 5);
+    EXPECT_TRUE(text.contains(QStringLiteral("China dependence by material")));
+    EXPECT_TRUE(text.contains(QStringLiteral("Direct (tier 1)")));
+}
+
+TEST_F(OverviewTest, LegendTogglesASeries) {
+    StackedBarChart* chart = page->dependenceChart();
+    const auto markers = chart->chart()->legend()->markers();
+    ASSERT_EQ(markers.size(), 2);
+    const double first = chart->barSet(1)->at(chart->categoryCount() - 1);
+    chart->toggleMarker(markers[1]);
+    for (int i = 0; i < chart->barSet(1)->count(); ++i)
+        EXPECT_EQ(chart->barSet(1)->at(i), 0.0);
+    chart->toggleMarker(markers[1]);
+    EXPECT_EQ(chart->barSet(1)->at(chart->categoryCount() - 1), first);
+}
+
+} // namespace
+} // namespace chokepoint::ui

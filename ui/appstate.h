@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <array>
+#include <memory>
+#include <optional>
+
+#include <QObject>
+#include <QString>
+
+#include "core/analysis/exposureengine.h"
+#include "core/analysis/network.h"
+#include "core/analysis/summary.h"
+#include "core/model/date.h"
+#include "core/model/enums.h"
+#include "ui/jobrunner.h"
+
+namespace chokepoint::ui {
+
+/// The global filter bar's state (SPEC §6). Empty strings / nullopt mean "all".
+struct Filters {
+    QString productId;
+    std::optional<core::Stage> stage;
+    QString country; ///< iso3 of the supplier-site country (tier 1)
+    core::analysis::Lens lens = core::analysis::Lens::Location;
+    core::Date asOf = core::Date::today();
+    bool operator==(const Filters&) const = default;
+};
+
+enum class SelectionKind { None, Material, Product, Supplier, Site, Control, Technology, Country };
+
+/// The linked selection: one item, selected everywhere (charts, tables, details dock).
+struct Selection {
+    SelectionKind kind = SelectionKind::None;
+    QString id; ///< the item's id in the workspace (iso3 for a country)
+    bool isEmpty() const { return kind == SelectionKind::None; }
+    bool operator==(const Selection&) const = default;
+};
+
+/// The exposure figures of one workspace at one date, for all three lenses.
+struct ExposureSet {
+    std::shared_ptr<const core::analysis::Network> network;
+    core::Date asOf;
+    std::array<std::shared_ptr<const core::analysis::ExposureResult>, 3> results;
+    const core::analysis::ExposureResult& forLens(core::analysis::Lens lens) const {
+        return *results[size_t(lens)];
+    }
+};
+
+/// The session: one per main window, passed by reference to every page's constructor.
+///
+/// - Workspace: openWorkspace() loads in the background and then emits workspaceLoaded (or
+///   workspaceFailed with core's message; AppState never shows dialogs). network() is the
+///   immutable in-memory snapshot; hold the shared_ptr while using it off the GUI thread.
+/// - Filters and selection: setters emit filtersChanged / selectionChanged only on change.
+/// - Results: any change of workspace, filters or date starts one latest-wins job that
+///   computes (or reuses, when only lens/product/stage/country changed) the exposure of all
+///   three lenses at filters().asOf, then core::analysis::summarize() for the current lens and
+///   filters. When it lands, exposure() and summary() match filters() and exposureReady is
+///   emitted: pages redraw on that signal and never compute figures themselves.
+/// - Navigation: requestPage(id) asks the main window to show a page (drill-down).
+class AppState : public QObject {
+    Q_OBJECT
+public:
+    explicit AppState(QObject* parent = nullptr);
+    ~AppState() override;
+
+    void openWorkspace(const QString& path);
+    /// Reloads the current workspace from disk (after an import).
+    void reload();
+    QString workspacePath() const { return m_path; }
+    bool hasWorkspace() const { return m_network != nullptr; }
+    std::shared_ptr<const core::analysis::Network> network() const { return m_network; }
+    std::shared_ptr<const core::analysis::ExposureEngine> engine() const { return m_engine; }
+
+    const Filters& filters() const { return m_filters; }
+    void setFilters(const Filters& filters);
+    void setLens(core::analysis::Lens lens);
+    void setAsOf(core::Date date);
+    /// filters() resolved to network indices (unknown ids count as "all").
+    core::analysis::SummaryFilter summaryFilter() const;
+
+    const Selection& selection() const { return m_selection; }
+    void setSelection(const Selection& selection);
+    void clearSelection() { setSelection({}); }
+
+    /// Null until the first result for the loaded workspace arrives.
+    std::shared_ptr<const ExposureSet> exposure() const { return m_exposure; }
+    std::shared_ptr<const core::analysis::Summary> summary() const { return m_summary; }
+    /// True while a load or a recomputation is running.
+    bool isBusy() const { return m_loadRunner.isBusy() || m_refreshRunner.isBusy(); }
+    /// Blocks until the workspace is loaded and the figures are ready (tests, benches).
+    void waitForIdle();
+
+    void requestPage(const QString& pageId) { Q_EMIT pageRequested(pageId); }
+
+Q_SIGNALS:
+    void workspaceLoading(const QString& path);
+    void workspaceLoaded();
+    void workspaceFailed(const QString& path, const QString& message);
+    void filtersChanged();
+    void selectionChanged();
+    void exposureReady();
+    void busyChanged(bool busy);
+    void pageRequested(const QString& pageId);
+
+private:
+    void refresh();
+    core::analysis::SummaryFilter resolve(const core::analysis::Network& net,
+                                          const Filters& f) const;
+
+    QString m_path;
+    std::shared_ptr<const core::analysis::Network> m_network;
+    std::shared_ptr<const core::analysis::ExposureEngine> m_engine;
+    Filters m_filters;
+    Selection m_selection;
+    std::shared_ptr<const ExposureSet> m_exposure;
+    std::shared_ptr<const core::analysis::Summary> m_summary;
+    JobRunner m_loadRunner;
+    JobRunner m_refreshRunner;
+};
+
+} // namespace chokepoint::ui

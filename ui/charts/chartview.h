@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QChartView>
+#include <QPoint>
+
+#include "ui/charts/chartpalette.h"
+
+class QLegendMarker;
+
+namespace chokepoint::ui {
+
+/// The dashboard's chart view. Every chart gets:
+/// - hover tooltips with exact values (helpers call showTip()/hideTip() from series signals);
+/// - click -> itemClicked(key), double-click -> itemActivated(key) (helpers map bars, slices
+///   and points to item keys such as a material id; pages turn them into the linked selection
+///   and drill-downs);
+/// - legend markers that toggle their series (or bar set / slice) on click;
+/// - optional wheel zoom and drag pan (setZoomPan(true), for time charts);
+/// - a context menu with "Export chart…" (PNG or SVG, ui/charts/chartexport.h), "Copy image"
+///   and "Reset zoom";
+/// - colours from ChartPalette, re-applied when the application palette changes
+///   (restyle() is where subclasses recolour their series).
+class ChartView : public QChartView {
+    Q_OBJECT
+public:
+    explicit ChartView(QWidget* parent = nullptr);
+
+    void setZoomPan(bool enabled) { m_zoomPan = enabled; }
+    bool zoomPan() const { return m_zoomPan; }
+    /// File name (without extension) suggested by "Export chart…".
+    void setExportName(const QString& name) { m_exportName = name; }
+    QString exportName() const { return m_exportName; }
+
+    const ChartPalette& chartPalette() const { return m_palette; }
+    /// The text of the tooltip shown last (empty when hidden); for tests.
+    QString tipText() const { return m_tip; }
+    /// Shows or hides a legend marker's series as a click on it would.
+    void toggleMarker(QLegendMarker* marker);
+    /// Exports through the same code as the context menu; false with `error` on failure.
+    bool exportTo(const QString& path, QString* error = nullptr);
+
+Q_SIGNALS:
+    void itemClicked(const QString& key);
+    void itemActivated(const QString& key);
+
+protected:
+    void showTip(const QString& text);
+    void hideTip();
+    /// Connects the legend markers to toggleMarker(); call after (re)building the series.
+    void connectLegend();
+    /// Re-applies palette colours to the chart; subclasses also recolour their series.
+    virtual void restyle();
+
+    void changeEvent(QEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void leaveEvent(QEvent* event) override;
+
+private:
+    void exportDialog();
+
+    ChartPalette m_palette;
+    QString m_exportName = QStringLiteral("chart");
+    QString m_tip;
+    bool m_zoomPan = false;
+    bool m_panning = false;
+    QPoint m_pressPos, m_lastPos;
+};
+
+} // namespace chokepoint::ui

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+#include "ui/detailsdock.h"
+
+#include <QTextBrowser>
+#include <QTextDocument>
+
+#include "ui/appstate.h"
+#include "ui/detailshtml.h"
+
+namespace chokepoint::ui {
+
+DetailsDock::DetailsDock(AppState& state, QWidget* parent)
+    : QDockWidget(tr("Details"), parent)
+    , m_state(state)
+    , m_browser(new QTextBrowser(this)) {
+    setObjectName(QStringLiteral("detailsDock"));
+    setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
+                QDockWidget::DockWidgetClosable);
+    m_browser->setOpenExternalLinks(true);
+    m_browser->setMinimumWidth(300);
+    m_browser->document()->setIndentWidth(14); // nested paths stay readable in a narrow dock
+    setWidget(m_browser);
+    connect(&state, &AppState::selectionChanged, this, &DetailsDock::refresh);
+    connect(&state, &AppState::exposureReady, this, &DetailsDock::refresh);
+    connect(&state, &AppState::workspaceLoaded, this, &DetailsDock::refresh);
+    refresh();
+}
+
+QString DetailsDock::plainText() const {
+    return m_browser->toPlainText();
+}
+
+void DetailsDock::refresh() {
+    const auto exposure = m_state.exposure();
+    const auto summary = m_state.summary();
+    const auto engine = m_state.engine();
+    if (!exposure || !summary || !engine || exposure->network != m_state.network()) {
+        m_browser->setHtml(tr("<p>Loading…</p>"));
+        return;
+    }
+    // Describe what the figures were computed for (the filters may be newer while a
+    // recomputation runs).
+    Filters shown = m_state.filters();
+    shown.asOf = exposure->asOf;
+    shown.lens = summary->lens;
+    m_browser->setHtml(detailsHtml(m_state.selection(), *exposure, *engine, *summary, shown));
+}
+
+} // namespace chokepoint::ui

@@ -1,0 +1,327 @@
+// SPDX-License-Identifier: MIT
+#include "ui/detailshtml.h"
+
+#include <array>
+#include <cmath>
+
+#include <QObject>
+
+#include "core/analysis/explanation.h"
+#include "ui/displayformat.h"
+#include "ui/explanationhtml.h"
+
+namespace chokepoint::ui {
+
+namespace an = core::analysis;
+using an::Index;
+
+namespace {
+
+constexpr std::array<an::Lens, 3> kLenses = {an::Lens::Location, an::Lens::Owned,
+                                             an::Lens::Controlled};
+
+QString esc(const std::string& s) {
+    return QString::fromStdString(s).toHtmlEscaped();
+}
+QString esc(const std::optional<std::string>& s) {
+    return s ? esc(*s) : missingText();
+}
+QString tr(const char* text) {
+    return QObject::tr(text);
+}
+QString heading(const QString& title, const QString& kind) {
+    return QStringLiteral("<h3>%1</h3><p style='margin-top:0'><i>%2</i></p>").arg(title, kind);
+}
+QString section(const QString& title) {
+    return QStringLiteral("<h4>%1</h4>").arg(title);
+}
+QString row(const QStringList& cells, bool header = false) {
+    QString out = QStringLiteral("<tr>");
+    for (const QString& c : cells)
+        out += header ? QStringLiteral("<th align='left'>%1</th>").arg(c)
+                      : QStringLiteral("<td>%1</td>").arg(c);
+    return out + QStringLiteral("</tr>");
+}
+QString table(const QString& rows) {
+    return QStringLiteral("<table width='100%' cellspacing='0' cellpadding='2'>%1</table>")
+        .arg(rows);
+}
+QString countryName(const an::Network& net, Index c) {
+    return c == an::kNone ? missingText() : esc(net.data().countries[size_t(c)].name);
+}
+QString siteName(const an::Network& net, Index s) {
+    const auto& site = net.data().sites[size_t(s)];
+    return esc(site.name ? *site.name : site.id);
+}
+
+QString sourcesHtml(const an::Network& net, const std::vector<size_t>& sources) {
+    if (sources.empty())
+        return tr("<p>No sources recorded.</p>");
+    QString out = QStringLiteral("<ol>");
+    for (const size_t i : sources) {
+        const auto& s = net.data().sources[i];
+        QString text = esc(s.publisher);
+        if (s.title)
+            text += QStringLiteral(": ") + esc(*s.title);
+        if (s.year)
+            text += QStringLiteral(" (%1)").arg(*s.year);
+        if (s.url)
+            text = QStringLiteral("<a href='%1'>%2</a>").arg(esc(*s.url), text);
+        out += QStringLiteral("<li>[%1] %2</li>").arg(esc(s.id), text);
+    }
+    return out + QStringLiteral("</ol>");
+}
+
+const an::MaterialExposure* findMaterial(const an::ExposureResult& r, Index m) {
+    for (const auto& e : r.materials)
+        if (e.material == m)
+            return &e;
+    return nullptr;
+}
+
+QString materialHtml(const an::Network& net, Index m, const ExposureSet& set,
+                     const an::ExposureEngine& engine, const Filters& filters) {
+    const auto& d = net.data();
+    const auto& mat = d.materials[size_t(m)];
+    QString out = heading(esc(mat.name),
+                          tr("Material %1 · %2 stage%3")
+                              .arg(esc(mat.id), stageText(mat.stage).toLower(),
+                                   mat.unit ? QStringLiteral(" · ") + esc(*mat.unit) : QString()));
+    QString rows = row({tr("Lens"), tr("Dependence"), tr("Direct"), tr("Spend at risk")}, true);
+    for (const an::Lens lens : kLenses) {
+        const an::ExposureResult& r = set.forLens(lens);
+        const auto* e = findMaterial(r, m);
+        QString name = lensText(lens);
+        if (lens == filters.lens)
+            name = QStringLiteral("<b>%1</b>").arg(name);
+        rows += row({name, percentText(e ? e->dependence : r.dependence(net, m)),
+                     e ? percentText(e->directShare) : missingText(),
+                     e ? moneyText(e->spendAtRisk) : missingText()});
+    }
+    out += table(rows);
+    if (const auto* e = findMaterial(set.forLens(filters.lens), m))
+        out += QObject::tr("<p>Tier-1 concentration (HHI): %1 · world: %2</p>")
+                   .arg(hhiText(e->hhi), hhiText(e->worldHhi));
+
+    if (const Index grp = net.selfGroup[size_t(m)]; grp != an::kNone) {
+        out += section(tr("Our tier-1 suppliers"));
+        const an::ExposureResult& r = set.forLens(filters.lens);
+        QString links =
+            row({tr("Site"), tr("Country"), tr("Share"), tr("Spend"), tr("Exposed")}, true);
+        for (auto* l = net.groupLinks.begin(size_t(grp)); l != net.groupLinks.end(size_t(grp)); ++l)
+            links += row({siteName(net, l->supplierSite),
+                          countryName(net, net.siteCountry[size_t(l->supplierSite)]),
+                          percentText(l->share),
+                          std::isnan(l->spend) ? missingText() : moneyText(l->spend),
+                          percentText(r.f[size_t(l->supplierNode)])});
+        out += table(links);
+    }
+
+    out += section(
+        tr("Paths carrying the dependence (%1 lens)").arg(lensText(filters.lens).toLower()));
+    an::ExplainOptions options;
+    options.topN = 4;
+    options.maxDepth = 4;
+    out += explanationHtml(net, an::explainMaterial(engine, set.forLens(filters.lens), m, options));
+
+    QString world;
+    for (auto* w = net.worldShares.begin(size_t(m)); w != net.worldShares.end(size_t(m)); ++w)
+        world += row({countryName(net, w->country), percentText(w->share)});
+    if (!world.isEmpty())
+        out += section(tr("World production")) + table(world);
+
+    const auto controls = an::controlsCoveringMaterial(net, m, filters.asOf);
+    out += section(tr("Export controls in force at %1").arg(dateText(filters.asOf)));
+    if (controls.empty())
+        out += tr("<p>None.</p>");
+    for (const Index c : controls)
+        out += QStringLiteral("<p><b>%1</b> %2 (from %3)</p>")
+                   .arg(esc(d.controls[size_t(c)].id), esc(d.controls[size_t(c)].title),
+                        dateText(d.controls[size_t(c)].effective));
+    out += section(tr("Sources")) + sourcesHtml(net, an::materialSources(net, m));
+    return out;
+}
+
+QString productHtml(const an::Network& net, Index p, const ExposureSet& set,
+                    const an::ExposureEngine& engine, const an::Summary& summary,
+                    const Filters& filters) {
+    const auto& d = net.data();
+    const auto& prod = d.products[size_t(p)];
+    QString out = heading(esc(prod.name), tr("Product %1").arg(esc(prod.id)));
+    out += QObject::tr("<p>Annual volume %1 · unit price %2</p>")
+               .arg(countText(prod.annualVolume), moneyText(prod.unitPrice));
+    for (const auto& ps : summary.products)
+        if (ps.product == p)
+            out += QObject::tr("<p>Revenue %1</p>").arg(moneyText(ps.revenue));
+    QString rows = row({tr("Lens"), tr("Dependence"), tr("Revenue at risk")}, true);
+    for (const an::Lens lens : kLenses)
+        for (const auto& e : set.forLens(lens).products)
+            if (e.product == p)
+                rows +=
+                    row({lensText(lens), percentText(e.dependence), moneyText(e.revenueAtRisk)});
+    out += table(rows);
+    out += section(tr("Bill of materials"));
+    const an::ExposureResult& r = set.forLens(filters.lens);
+    QString bom = row({tr("Material"), tr("Qty per unit"), tr("Dependence")}, true);
+    Index worst = an::kNone;
+    double worstD = -1.0;
+    for (auto* b = net.productBom.begin(size_t(p)); b != net.productBom.end(size_t(p)); ++b) {
+        const double dep = r.dependence(net, b->material);
+        if (dep > worstD) {
+            worstD = dep;
+            worst = b->material;
+        }
+        bom += row({esc(d.materials[size_t(b->material)].name), QString::number(b->qty),
+                    percentText(dep)});
+    }
+    out += table(bom);
+    if (worst != an::kNone) {
+        out += section(
+            tr("Paths carrying the dependence of %1").arg(esc(d.materials[size_t(worst)].name)));
+        an::ExplainOptions options;
+        options.topN = 4;
+        options.maxDepth = 3;
+        out += explanationHtml(net, an::explainMaterial(engine, r, worst, options));
+    }
+    return out;
+}
+
+QString siteHtml(const an::Network& net, Index s, const ExposureSet& set,
+                 const an::ExposureEngine& engine, const Filters& filters) {
+    const auto& d = net.data();
+    const auto& site = d.sites[size_t(s)];
+    const auto& sup = d.suppliers[size_t(net.siteSupplier[size_t(s)])];
+    QString out = heading(siteName(net, s), tr("Site %1 of %2").arg(esc(site.id), esc(sup.name)));
+    out += QObject::tr("<p>Located in %1 · supplier HQ %2 · ultimate owner %3</p>")
+               .arg(countryName(net, net.siteCountry[size_t(s)]), esc(sup.hqCountry),
+                    esc(sup.ownerCountry));
+    QStringList techs;
+    for (auto* t = net.siteTechnologies.begin(size_t(s)); t != net.siteTechnologies.end(size_t(s));
+         ++t)
+        techs << esc(d.technologies[size_t(*t)].name);
+    if (!techs.isEmpty())
+        out += QObject::tr("<p>Technologies: %1</p>").arg(techs.join(QStringLiteral("; ")));
+    out += section(tr("What it supplies (%1 lens)").arg(lensText(filters.lens).toLower()));
+    const an::ExposureResult& r = set.forLens(filters.lens);
+    QString rows = row({tr("Material"), tr("Exposed"), tr("Why")}, true);
+    for (size_t n = 0; n < net.nodes.size(); ++n)
+        if (net.nodes[n].site == s)
+            rows += row({esc(d.materials[size_t(net.nodes[n].material)].name), percentText(r.f[n]),
+                         reasonText(net, an::exposureReason(engine, r, Index(n)))});
+    return out + table(rows);
+}
+
+QString supplierHtml(const an::Network& net, Index sup, const ExposureSet& set) {
+    const auto& s = net.data().suppliers[size_t(sup)];
+    QString out = heading(esc(s.name), tr("Supplier %1").arg(esc(s.id)));
+    out +=
+        QObject::tr("<p>HQ %1 · ultimate owner %2</p>").arg(esc(s.hqCountry), esc(s.ownerCountry));
+    QString rows = row({tr("Lens"), tr("Our share"), tr("Dependence")}, true);
+    for (const an::Lens lens : kLenses)
+        for (const auto& e : set.forLens(lens).suppliers)
+            if (e.supplier == sup)
+                rows += row({lensText(lens), percentText(e.share), percentText(e.dependence)});
+    out += table(rows);
+    QStringList sites;
+    for (size_t i = 0; i < net.sites.size(); ++i)
+        if (net.siteSupplier[i] == sup)
+            sites << siteName(net, Index(i)) + QStringLiteral(" (") +
+                         countryName(net, net.siteCountry[i]) + QStringLiteral(")");
+    return out + section(tr("Sites")) +
+           QStringLiteral("<p>%1</p>").arg(sites.join(QStringLiteral("<br>")));
+}
+
+QString countryHtml(const an::Network& net, Index c, const an::Summary& summary) {
+    const auto& country = net.data().countries[size_t(c)];
+    QString out = heading(
+        esc(country.name),
+        tr("Country %1%2")
+            .arg(esc(country.iso3),
+                 country.region ? QStringLiteral(" · ") + esc(*country.region) : QString()));
+    for (const auto& cs : summary.countryMix)
+        if (cs.country == c)
+            out += QObject::tr("<p>Our tier-1 spend here: <b>%1</b> (%2 of the filtered spend)</p>")
+                       .arg(moneyText(cs.spend), percentText(cs.share));
+    QString world;
+    for (size_t m = 0; m < net.materials.size(); ++m)
+        for (auto* w = net.worldShares.begin(m); w != net.worldShares.end(m); ++w)
+            if (w->country == c)
+                world += row({esc(net.data().materials[m].name), percentText(w->share)});
+    if (!world.isEmpty())
+        out += section(tr("Share of world production")) + table(world);
+    return out;
+}
+
+QString controlHtml(const an::Network& net, Index c, const Filters& filters) {
+    const auto& ctl = net.data().controls[size_t(c)];
+    QString out = heading(
+        esc(ctl.title),
+        tr("Export control %1 · %2").arg(esc(ctl.id), esc(std::string(core::toString(ctl.kind)))));
+    out += QObject::tr("<p>Issuer %1 · effective %2%3 · <b>%4</b> at %5</p>")
+               .arg(esc(ctl.issuer), dateText(ctl.effective),
+                    ctl.end ? QObject::tr(" · ends %1").arg(dateText(*ctl.end)) : QString(),
+                    ctl.inForceAt(filters.asOf) ? tr("in force") : tr("not in force"),
+                    dateText(filters.asOf));
+    if (ctl.reference)
+        out += QStringLiteral("<p>%1</p>").arg(esc(*ctl.reference));
+    QStringList items;
+    for (const Index m : net.controls[size_t(c)].materials)
+        items << esc(net.data().materials[size_t(m)].name);
+    for (const Index t : net.controls[size_t(c)].technologies)
+        items << esc(net.data().technologies[size_t(t)].name);
+    out += section(tr("Items")) +
+           QStringLiteral("<p>%1</p>")
+               .arg(items.isEmpty() ? tr("None.") : items.join(QStringLiteral("<br>")));
+    return out + section(tr("Sources")) + sourcesHtml(net, an::controlSources(net, c));
+}
+
+} // namespace
+
+QString detailsHtml(const Selection& sel, const ExposureSet& set, const an::ExposureEngine& engine,
+                    const an::Summary& summary, const Filters& filters) {
+    const an::Network& net = *set.network;
+    const std::string id = sel.id.toStdString();
+    auto missing = [&] {
+        return tr("<p>%1 is not in this workspace.</p>").arg(sel.id.toHtmlEscaped());
+    };
+    switch (sel.kind) {
+    case SelectionKind::Material: {
+        const Index m = net.materials.find(id);
+        return m == an::kNone ? missing() : materialHtml(net, m, set, engine, filters);
+    }
+    case SelectionKind::Product: {
+        const Index p = net.products.find(id);
+        return p == an::kNone ? missing() : productHtml(net, p, set, engine, summary, filters);
+    }
+    case SelectionKind::Site: {
+        const Index s = net.sites.find(id);
+        return s == an::kNone ? missing() : siteHtml(net, s, set, engine, filters);
+    }
+    case SelectionKind::Supplier: {
+        const Index s = net.suppliers.find(id);
+        return s == an::kNone ? missing() : supplierHtml(net, s, set);
+    }
+    case SelectionKind::Country: {
+        const Index c = net.countries.find(id);
+        return c == an::kNone ? missing() : countryHtml(net, c, summary);
+    }
+    case SelectionKind::Control: {
+        const Index c = net.controlIds.find(id);
+        return c == an::kNone ? missing() : controlHtml(net, c, filters);
+    }
+    case SelectionKind::Technology: {
+        const Index t = net.technologies.find(id);
+        if (t == an::kNone)
+            return missing();
+        const auto& tech = net.data().technologies[size_t(t)];
+        return heading(esc(tech.name), tr("Technology %1").arg(esc(tech.id))) +
+               QStringLiteral("<p>%1</p>").arg(esc(tech.description));
+    }
+    case SelectionKind::None:
+        break;
+    }
+    return tr("<p>Select a material, product, site or country in a chart or table to see its "
+              "figures, sources and the paths that carry its dependence.</p>");
+}
+
+} // namespace chokepoint::ui

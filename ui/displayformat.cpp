@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: MIT
+#include "ui/displayformat.h"
+
+#include <cmath>
+
+#include <QObject>
+
+#include "core/util/format.h"
+
+namespace chokepoint::ui {
+
+QString missingText() {
+    return QStringLiteral("\u2014");
+}
+
+QString percentText(double fraction, int decimals) {
+    return QString::fromStdString(core::formatPercent(fraction, decimals));
+}
+
+QString percentText(const std::optional<double>& fraction, int decimals) {
+    return fraction ? percentText(*fraction, decimals) : missingText();
+}
+
+QString moneyText(double amount) {
+    return QString::fromStdString(core::formatMoney(amount));
+}
+
+QString moneyText(const std::optional<double>& amount) {
+    return amount ? moneyText(*amount) : missingText();
+}
+
+QString daysText(double days) {
+    return QString::fromStdString(core::formatDays(days));
+}
+
+QString countText(double n) {
+    return QString::fromStdString(core::formatCount(n));
+}
+
+QString compactMoneyText(double amount) {
+    const double a = std::fabs(amount);
+    auto scaled = [&](double div, const QString& unit) {
+        return QStringLiteral("%1$%2%3")
+            .arg(amount < 0 ? QStringLiteral("-") : QString())
+            .arg(QString::number(a / div, 'g', 3), unit);
+    };
+    if (a >= 1e9)
+        return scaled(1e9, QStringLiteral(" bn"));
+    if (a >= 1e6)
+        return scaled(1e6, QStringLiteral(" m"));
+    if (a >= 1e3)
+        return scaled(1e3, QStringLiteral(" k"));
+    return scaled(1.0, QString());
+}
+
+QString shortName(const QString& name, int maxChars) {
+    QString s = name;
+    for (const QString& cut : {QStringLiteral(" ("), QStringLiteral(", ")}) {
+        const qsizetype at = s.indexOf(cut);
+        if (at > 0)
+            s = s.left(at);
+    }
+    if (s.size() > maxChars)
+        s = s.left(maxChars - 1).trimmed() + QChar(0x2026);
+    return s;
+}
+
+QString hhiText(const std::optional<double>& hhi) {
+    return hhi ? QString::fromStdString(core::formatFixed(*hhi, 0)) : missingText();
+}
+
+QString dateText(core::Date date) {
+    return QString::fromStdString(date.toString());
+}
+
+QString stageText(core::Stage stage) {
+    const auto name = core::toString(stage);
+    QString text = QString::fromUtf8(name.data(), qsizetype(name.size()));
+    if (!text.isEmpty())
+        text[0] = text[0].toUpper();
+    return text;
+}
+
+QString lensText(core::analysis::Lens lens) {
+    switch (lens) {
+    case core::analysis::Lens::Location:
+        return QObject::tr("Location");
+    case core::analysis::Lens::Owned:
+        return QObject::tr("Ownership");
+    case core::analysis::Lens::Controlled:
+        return QObject::tr("Export controls");
+    }
+    return {};
+}
+
+QString lensDescription(core::analysis::Lens lens) {
+    switch (lens) {
+    case core::analysis::Lens::Location:
+        return QObject::tr("A site's output counts as exposed when the site is in China.");
+    case core::analysis::Lens::Owned:
+        return QObject::tr("Exposed when the site is in China or its supplier's ultimate "
+                           "owner is Chinese.");
+    case core::analysis::Lens::Controlled:
+        return QObject::tr("Exposed when the flow is covered by an export control in force "
+                           "at the as-of date (material or technology).");
+    }
+    return {};
+}
+
+} // namespace chokepoint::ui

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <optional>
+
+#include <QString>
+
+#include "core/analysis/exposureengine.h"
+#include "core/model/date.h"
+#include "core/model/enums.h"
+
+namespace chokepoint::ui {
+
+// Numbers for people (SPEC §6), as QString: thin wrappers over core/util/format.h so the
+// GUI, the command line and the reports write numbers the same way. Missing -> "—".
+
+QString percentText(double fraction, int decimals = 1);
+QString percentText(const std::optional<double>& fraction, int decimals = 1);
+QString moneyText(double amount);
+QString moneyText(const std::optional<double>& amount);
+QString daysText(double days);
+QString countText(double n);
+QString hhiText(const std::optional<double>& hhi);
+QString dateText(core::Date date);
+QString stageText(core::Stage stage);
+QString lensText(core::analysis::Lens lens);
+/// One sentence saying what the lens counts as exposed.
+QString lensDescription(core::analysis::Lens lens);
+/// Money for axis labels: at most three significant digits ("$2.5 bn", "$400 m").
+QString compactMoneyText(double amount);
+/// A long item name cut for axis labels: up to the first " (" or ", ", then elided to
+/// `maxChars` ("NCM811 pouch cell, high energy (~300 Wh/kg)" -> "NCM811 pouch cell").
+QString shortName(const QString& name, int maxChars = 28);
+/// The dash shown for a missing value.
+QString missingText();
+
+} // namespace chokepoint::ui
