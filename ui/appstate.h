@@ -93,6 +93,11 @@ public:
     void waitForIdle();
 
     void requestPage(const QString& pageId) { Q_EMIT pageRequested(pageId); }
+    /// Asks the Scenarios page to open `scenarioJson` (SPEC §4 format) as an unsaved draft,
+    /// e.g. "stress this measure" on the Technologies & Controls page.
+    void requestScenarioDraft(const QString& scenarioJson) {
+        Q_EMIT scenarioDraftRequested(scenarioJson);
+    }
 
 Q_SIGNALS:
     void workspaceLoading(const QString& path);
@@ -103,6 +108,7 @@ Q_SIGNALS:
     void exposureReady();
     void busyChanged(bool busy);
     void pageRequested(const QString& pageId);
+    void scenarioDraftRequested(const QString& scenarioJson);
 
 private:
     void refresh();
