@@ -9,6 +9,7 @@ packages=(
   libsqlite3-dev sqlite3 libgtest-dev libgmock-dev libbenchmark-dev
   libxlsxwriter-dev libzip-dev zlib1g-dev
   xvfb xauth fonts-dejavu-core imagemagick poppler-utils
+  clang-14 libclang-rt-14-dev
 )
 
 missing=()

@@ -3,6 +3,7 @@
 
 #include <charconv>
 #include <cstring>
+#include <deque>
 #include <fstream>
 
 namespace chokepoint::core::io {
@@ -166,7 +167,10 @@ private:
     int m_recordLine = 1;
     bool m_firstQuoted = false;
     std::vector<std::string_view> m_fields;
-    std::vector<std::string> m_scratch;
+    // Unescaped fields of the current record; fields() views point into them. A deque, not a
+    // vector: growing a vector moves the strings, and a moved short (SSO) string takes its
+    // characters along, leaving earlier views dangling (found by tests/fuzz/csv_fuzz.cpp).
+    std::deque<std::string> m_scratch;
     size_t m_scratchUsed = 0;
 };
 

@@ -131,6 +131,15 @@ Result<ImportSummary> importTables(Workspace& ws, const std::vector<RawTable>& t
     ImportSummary summary;
     if (!report(0.0, "reading the workspace"))
         return ImportSummary{{}, true};
+    // The write lock is held from reading the workspace to the commit: a writer in between
+    // would make the checks stale (two imports at once could each pass the share-sum check
+    // and together break it). Another import waits here (busy timeout) for this one.
+    sql::Transaction tx(ws.database());
+    if (!tx.begun())
+        return Error{ws.path() + ": cannot write: " + tx.errorString() +
+                     (tx.errorString().find("locked") != std::string::npos
+                          ? " (another program is writing to this workspace; try again)"
+                          : "")};
     auto current = ws.load();
     if (!current)
         return current.error();
@@ -145,6 +154,8 @@ Result<ImportSummary> importTables(Workspace& ws, const std::vector<RawTable>& t
         return ImportSummary{{}, true};
     if (auto r = ws.write(data, options.replace ? WriteMode::Replace : WriteMode::Append); !r)
         return r.error();
+    if (auto r = tx.commit(); !r)
+        return Error{ws.path() + ": cannot commit: " + r.errorString()};
     for (const auto& spec : tableSpecs())
         if (const size_t n = rowCount(data, spec.name))
             summary.rows[std::string(spec.name)] = n;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <random>
@@ -12,6 +13,7 @@
 #include "core/io/csv.h"
 #include "core/io/tableschema.h"
 #include "core/io/xlsxutil.h"
+#include "core/io/xlsxzip.h"
 
 #if defined(__unix__) || defined(__APPLE__)
 #include <locale.h>
@@ -145,6 +147,35 @@ private:
     std::vector<double> m_widths;
 };
 
+// libxlsxwriter writes each sheet through temporary files and does not check those writes:
+// on a full disk it reports success for a workbook with truncated sheets (found by
+// tests/app/robust_hostile_test.cpp, RobustCli.FullDisk). Reads the sheets back and checks
+// that each one is complete; "" when they are.
+std::string checkSheetsComplete(const std::string& path, size_t sheets) {
+    XlsxPackage zip;
+    std::string error;
+    if (!zip.open(path, error))
+        return "cannot read back the workbook: " + error;
+    for (size_t i = 1; i <= sheets; ++i) {
+        const std::string part = zip.findPart("xl/worksheets/sheet" + std::to_string(i) + ".xml");
+        auto stream = part.empty() ? nullptr : zip.openPart(part, UINT64_MAX, error);
+        if (!stream)
+            return "the workbook came out without sheet " + std::to_string(i);
+        std::string tail;
+        char buf[1 << 16];
+        qint64 n = 0;
+        while ((n = stream->read(buf, sizeof buf)) > 0) {
+            tail.append(buf, size_t(n));
+            if (tail.size() > 64)
+                tail.erase(0, tail.size() - 64);
+        }
+        if (n < 0 || tail.find("</worksheet>") == std::string::npos)
+            return "the workbook came out incomplete (a temporary file could not be written; "
+                   "is the disk full?)";
+    }
+    return {};
+}
+
 } // namespace
 
 Result<void> exportXlsx(const Dataset& data, const std::string& path) {
@@ -187,6 +218,8 @@ Result<void> exportXlsx(const Dataset& data, const std::string& path) {
     const lxw_error closed = workbook_close(wb);
     if (error.empty() && closed != LXW_NO_ERROR)
         error = std::string("cannot write the workbook: ") + lxw_strerror(closed);
+    if (error.empty())
+        error = checkSheetsComplete(temp.string(), tableSpecs().size());
     if (error.empty()) {
         fs::rename(temp, target, ec);
         if (ec)

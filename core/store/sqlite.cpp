@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/store/sqlite.h"
 
+#include <cctype>
 #include <sqlite3.h>
 #include <utility>
 
@@ -25,9 +26,35 @@ Database& Database::operator=(Database&& other) noexcept {
     return *this;
 }
 
+namespace {
+
+// `file:` URI of a path (RFC 3986 unreserved characters and '/' kept, the rest escaped).
+std::string fileUri(const std::string& path) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string uri = "file:";
+    for (const char ch : path) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (std::isalnum(c) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~') {
+            uri += ch;
+        } else {
+            uri += '%';
+            uri += hex[c >> 4];
+            uri += hex[c & 15];
+        }
+    }
+    return uri;
+}
+
+} // namespace
+
 Result<Database> Database::open(const std::string& path, Mode mode) {
     int flags = SQLITE_OPEN_NOMUTEX;
+    std::string name = path;
     switch (mode) {
+    case Mode::Immutable:
+        flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+        name = fileUri(path) + "?immutable=1";
+        break;
     case Mode::ReadOnly:
         flags |= SQLITE_OPEN_READONLY;
         break;
@@ -39,7 +66,7 @@ Result<Database> Database::open(const std::string& path, Mode mode) {
         break;
     }
     sqlite3* db = nullptr;
-    const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+    const int rc = sqlite3_open_v2(name.c_str(), &db, flags, nullptr);
     if (rc != SQLITE_OK) {
         std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
         if (db)
@@ -194,8 +221,15 @@ std::optional<int> Statement::optInt(int c) const {
 }
 
 Transaction::Transaction(Database& db)
-    : m_db(db) {
-    auto r = m_db.exec("BEGIN IMMEDIATE");
+    : m_db(db)
+    , m_nested(db.handle() && sqlite3_get_autocommit(db.handle()) == 0) {
+    // A read-only connection (a file or folder without write permission) would fail at the
+    // first write with "attempt to write a readonly database": say so up front instead.
+    if (m_db.handle() && sqlite3_db_readonly(m_db.handle(), "main") == 1) {
+        m_error = "the file is read-only (check the permissions of the file and its folder)";
+        return;
+    }
+    auto r = m_db.exec(m_nested ? "SAVEPOINT nested" : "BEGIN IMMEDIATE");
     m_begun = r.ok();
     if (!m_begun)
         m_error = r.errorString();
@@ -203,20 +237,21 @@ Transaction::Transaction(Database& db)
 
 Transaction::~Transaction() {
     if (m_begun && !m_done)
-        (void)m_db.exec("ROLLBACK");
+        rollback();
+}
+
+void Transaction::rollback() {
+    (void)m_db.exec(m_nested ? "ROLLBACK TO nested; RELEASE nested" : "ROLLBACK");
 }
 
 Result<void> Transaction::commit() {
     if (!m_begun)
         return Error{"transaction not begun: " + m_error};
-    auto r = m_db.exec("COMMIT");
-    if (!r.ok()) {
-        (void)m_db.exec("ROLLBACK");
-        m_done = true;
-        return r;
-    }
+    auto r = m_db.exec(m_nested ? "RELEASE nested" : "COMMIT");
     m_done = true;
-    return {};
+    if (!r.ok())
+        rollback();
+    return r;
 }
 
 } // namespace chokepoint::core::sql

@@ -16,7 +16,9 @@ namespace chokepoint::core::sql {
 /// Owns one sqlite3 connection. Not thread-safe: use one per thread.
 class Database {
 public:
-    enum class Mode { ReadWrite, ReadOnly, Create };
+    /// Immutable: read-only, and SQLite may assume that nobody changes the file while it is
+    /// open, so it creates no -wal/-shm files (for files this process cannot write).
+    enum class Mode { ReadWrite, ReadOnly, Create, Immutable };
 
     Database() = default;
     ~Database();
@@ -93,6 +95,8 @@ private:
 };
 
 /// BEGIN IMMEDIATE on construction; rolls back in the destructor unless commit() succeeded.
+/// Inside another transaction it nests as a savepoint: commit() then releases the savepoint
+/// and only the outer commit makes the changes durable.
 class Transaction {
 public:
     explicit Transaction(Database& db);
@@ -105,7 +109,10 @@ public:
     Result<void> commit();
 
 private:
+    void rollback();
+
     Database& m_db;
+    bool m_nested = false;
     bool m_begun = false;
     bool m_done = false;
     std::string m_error;

@@ -4,6 +4,9 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <sqlite3.h>
+
+#include <QFileInfo>
 
 #include "core/store/schema.h"
 
@@ -35,8 +38,13 @@ Result<void> checkHeader(const std::string& path) {
     const uint32_t pages = bigEndian32(header + 28);
     if (pageSize < 512 || (pageSize & (pageSize - 1)) != 0)
         return Error{path + ": not a Chokepoint workspace (corrupt database header)"};
-    // The in-header size is valid when the change counters agree (SQLite file format §1.3.7).
-    if (bigEndian32(header + 24) == bigEndian32(header + 92) && pages > 0 &&
+    // The in-header size is valid when the change counters agree (SQLite file format §1.3.7),
+    // and there is no WAL beside the file: a checkpoint writes page 1 before it extends the
+    // file, so one cut short by a crash leaves a header that runs ahead of the file until
+    // SQLite replays the WAL on open (found by tests/app/robust_crash_test.cpp).
+    const auto wal = fs::file_size(path + "-wal", ec);
+    const bool hotWal = !ec && wal > 0;
+    if (!hotWal && bigEndian32(header + 24) == bigEndian32(header + 92) && pages > 0 &&
         uint64_t(pages) * pageSize > size)
         return Error{path + ": the workspace is truncated (" + std::to_string(size) +
                      " bytes, header says " + std::to_string(uint64_t(pages) * pageSize) + ")"};
@@ -87,13 +95,27 @@ Result<Workspace> Workspace::openReadOnly(const std::string& path) {
 Result<Workspace> Workspace::openImpl(const std::string& path, bool readOnly) {
     if (auto r = checkHeader(path); !r)
         return r.error();
-    auto db = sql::Database::open(path, readOnly ? sql::Database::Mode::ReadOnly
-                                                 : sql::Database::Mode::ReadWrite);
+    // A file this process cannot write (chmod 444, read-only media) with no WAL beside it has
+    // no writer: open it immutable. Otherwise SQLite creates -wal/-shm files that a read-only
+    // connection cannot remove (a read-only -shm left behind later blocks writing, even after
+    // a chmod 644) and that a read-only folder cannot hold at all (the open fails).
+    std::error_code ec;
+    const bool immutable =
+        !QFileInfo(QString::fromStdString(path)).isWritable() && !fs::exists(path + "-wal", ec);
+    auto db = sql::Database::open(path, immutable  ? sql::Database::Mode::Immutable
+                                        : readOnly ? sql::Database::Mode::ReadOnly
+                                                   : sql::Database::Mode::ReadWrite);
     if (!db)
         return db.error();
     sql::Statement appId(*db, "PRAGMA application_id");
-    if (!appId.valid() || !appId.step())
+    if (!appId.valid() || !appId.step()) {
+        // Only a file SQLite cannot read as a database is "not a workspace"; I/O errors,
+        // locks and permissions are reported as what they are.
+        const int code = sqlite3_errcode(db->handle()) & 0xFF;
+        if (code != SQLITE_NOTADB && code != SQLITE_CORRUPT)
+            return Error{path + ": cannot read the workspace: " + db->lastError()};
         return Error{path + ": not a Chokepoint workspace (" + db->lastError() + ")"};
+    }
     if (appId.integer(0) != store::kApplicationId)
         return Error{path + ": is an SQLite database but not a Chokepoint workspace"};
     auto version = db->userVersion();

@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: MIT
+// Crash safety (issue 10, item 3): `chokepoint import` and `chokepoint export` killed with
+// SIGKILL at random points. The workspace must always open, pass PRAGMA integrity_check and
+// hold all of the old data or all of the new; an export must never leave a half-written file
+// under its final name.
+//
+// Note for the report writer (`chokepoint report`, to come): add it here the same way, i.e.
+// kill `report WS -o OUT.pdf` / `OUT.html` at random points and check that OUT is either
+// absent, the previous file, or a complete report (write to a temporary name and rename).
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <gtest/gtest.h>
+#include <iostream>
+#include <random>
+
+#include <QProcess>
+
+#include "core/io/interchange.h"
+#include "core/io/tableschema.h"
+#include "core/io/xlsxreader.h"
+#include "core/store/workspace.h"
+#include "tests/support/testsupport.h"
+
+using namespace chokepoint;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr uint32_t kSeed = 20251128;
+constexpr int kKills = 20;
+
+// What a workspace holds, as text: every table as CSV.
+std::string exportText(const core::Dataset& d) {
+    std::string all;
+    for (const auto& spec : core::io::tableSpecs())
+        all += core::io::tableToCsv(d, spec.name);
+    return all;
+}
+
+struct Inspection {
+    std::string error; ///< empty when the workspace opened, checked and loaded
+    std::string text;  ///< exportText of its data
+};
+
+Inspection inspect(const std::string& path) {
+    auto ws = core::Workspace::open(path); // read-write: recovers a hot WAL
+    if (!ws)
+        return {"open: " + ws.errorString(), {}};
+    core::sql::Statement check(ws->database(), "PRAGMA integrity_check");
+    std::string result = check.step() ? check.text(0) : check.errorString();
+    if (result != "ok")
+        return {"integrity_check: " + result, {}};
+    auto data = ws->load();
+    if (!data)
+        return {"load: " + data.errorString(), {}};
+    return {{}, exportText(*data)};
+}
+
+// Copies a closed workspace (no -wal/-shm beside it) over `to`, removing any WAL there.
+void restore(const std::string& from, const std::string& to) {
+    fs::remove(to + "-wal");
+    fs::remove(to + "-shm");
+    fs::copy_file(from, to, fs::copy_options::overwrite_existing);
+}
+
+struct KillRun {
+    bool killed = false; ///< still running when the delay was up
+    int exitCode = -1;
+};
+
+// Starts `chokepoint args`, kills it with SIGKILL after `delayMs` unless it finished.
+KillRun runAndKill(const QStringList& args, int delayMs) {
+    QProcess p;
+    p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    p.setStandardOutputFile(QProcess::nullDevice());
+    p.start(QString::fromStdString(test::chokepointExecutable()), args);
+    EXPECT_TRUE(p.waitForStarted());
+    KillRun r;
+    if (!p.waitForFinished(delayMs)) {
+        p.kill(); // SIGKILL
+        r.killed = true;
+        p.waitForFinished(-1);
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    return r;
+}
+
+double secondsOf(const std::function<void()>& f) {
+    const auto t0 = std::chrono::steady_clock::now();
+    f();
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+class RobustCrash : public ::testing::Test {
+protected:
+    void SetUp() override {
+        // Old: the bundled data set. New: a generated network of a few thousand sites, big
+        // enough that an import spends a while in each stage (read, validate, write, commit).
+        ASSERT_EQ(test::runChokepoint({"init", pristine}), 0);
+        ASSERT_EQ(test::runChokepoint({"generate", newData, "--sites", "8000", "--seed", "7"}), 0);
+        const auto old = inspect(pristine);
+        ASSERT_EQ(old.error, "");
+        oldText = old.text;
+        restore(pristine, ws);
+        importSeconds = secondsOf([&] {
+            ASSERT_EQ(test::runChokepoint({"import", ws, newData, "--replace"}), 0);
+        });
+        const auto now = inspect(ws);
+        ASSERT_EQ(now.error, "");
+        newText = now.text;
+        ASSERT_NE(oldText, newText);
+    }
+
+    test::TempDir tmp;
+    std::string pristine = tmp.file("pristine.chokepoint");
+    std::string ws = tmp.file("w.chokepoint");
+    std::string newData = tmp.file("new");
+    std::string oldText, newText;
+    double importSeconds = 0;
+};
+
+TEST_F(RobustCrash, KilledImportLeavesAllOldOrAllNewData) {
+    std::mt19937 rng(kSeed);
+    // Kill points spread over the whole import (as long as it took here once) and a little
+    // beyond, so that some land after the commit.
+    std::uniform_int_distribution<int> delay(0, int(importSeconds * 1150));
+    int killed = 0, old = 0, fresh = 0;
+    for (int i = 0; i < kKills; ++i) {
+        restore(pristine, ws);
+        const int ms = delay(rng);
+        const KillRun r = runAndKill(
+            {"import", QString::fromStdString(ws), QString::fromStdString(newData), "--replace"},
+            ms);
+        killed += r.killed;
+        if (!r.killed) {
+            EXPECT_EQ(r.exitCode, 0) << "kill " << i;
+        }
+        const auto after = inspect(ws);
+        ASSERT_EQ(after.error, "") << "kill " << i << " after " << ms << " ms";
+        const bool isOld = after.text == oldText, isNew = after.text == newText;
+        EXPECT_TRUE(isOld || isNew)
+            << "kill " << i << " after " << ms << " ms left a mix of old and new data";
+        old += isOld;
+        fresh += isNew;
+    }
+    std::cout << "[ robust ] import " << importSeconds << " s; " << killed << " of " << kKills
+              << " killed while running; afterwards " << old << " old, " << fresh << " new\n";
+    EXPECT_GT(killed, kKills / 2) << "the kills must hit running imports";
+    RecordProperty("killed", killed);
+    RecordProperty("old", old);
+    RecordProperty("new", fresh);
+}
+
+// An export killed at any point leaves, under the final name, nothing, the previous file, or
+// the complete new one.
+TEST_F(RobustCrash, KilledExportLeavesNoHalfWrittenFile) {
+    // The workspace now holds the new data; the previous exports hold the old data.
+    const auto oldWs = tmp.file("old.chokepoint");
+    restore(pristine, oldWs);
+    const auto xlsx = tmp.file("out.xlsx"), previousXlsx = tmp.file("previous.xlsx");
+    const auto csv = tmp.file("csv"), previousCsv = tmp.file("previous-csv");
+    ASSERT_EQ(test::runChokepoint({"export", oldWs, previousXlsx}), 0);
+    ASSERT_EQ(test::runChokepoint({"export", oldWs, previousCsv}), 0);
+    const double xlsxSeconds = secondsOf([&] {
+        ASSERT_EQ(test::runChokepoint({"export", ws, xlsx}), 0);
+    });
+    const auto fullCsv = tmp.file("full-csv");
+    const double csvSeconds = secondsOf([&] {
+        ASSERT_EQ(test::runChokepoint({"export", ws, fullCsv}), 0);
+    });
+
+    auto readXlsx = [](const std::string& path) {
+        std::vector<core::io::RawTable> tables;
+        core::io::IssueList issues;
+        core::Dataset d;
+        if (!core::io::readXlsxWorkbook(path, path, tables, issues) ||
+            !core::io::validateTables(tables, core::Dataset{}, d, issues))
+            return "unreadable: " + issues.toString();
+        return exportText(d);
+    };
+    ASSERT_EQ(readXlsx(xlsx), newText);
+
+    std::mt19937 rng(kSeed + 1);
+    int killed = 0, absent = 0, previous = 0, complete = 0;
+    for (int i = 0; i < kKills / 2; ++i) {
+        // Alternately over nothing and over a previous export.
+        const bool over = i % 2;
+        fs::remove(xlsx);
+        if (over)
+            fs::copy_file(previousXlsx, xlsx);
+        const int ms = std::uniform_int_distribution<int>(0, int(xlsxSeconds * 1150))(rng);
+        killed +=
+            runAndKill({"export", QString::fromStdString(ws), QString::fromStdString(xlsx)}, ms)
+                .killed;
+        if (!fs::exists(xlsx)) {
+            EXPECT_FALSE(over) << "the previous file vanished";
+            ++absent;
+            continue;
+        }
+        const auto text = readXlsx(xlsx);
+        EXPECT_TRUE(text == newText || (over && text == oldText))
+            << "kill " << i << " after " << ms << " ms: " << text.substr(0, 200);
+        previous += text == oldText;
+        complete += text == newText;
+    }
+    for (int i = 0; i < kKills / 2; ++i) {
+        const bool over = i % 2;
+        fs::remove_all(csv);
+        if (over)
+            fs::copy(previousCsv, csv);
+        const int ms = std::uniform_int_distribution<int>(0, int(csvSeconds * 1150))(rng);
+        killed +=
+            runAndKill({"export", QString::fromStdString(ws), QString::fromStdString(csv)}, ms)
+                .killed;
+        // Each table file is written atomically: present means complete (old or new).
+        for (const auto& spec : core::io::tableSpecs()) {
+            const std::string name = std::string(spec.name) + ".csv";
+            const auto file = csv + "/" + name;
+            if (!fs::exists(file)) {
+                EXPECT_FALSE(over) << name << " vanished";
+                continue;
+            }
+            const auto text = test::readFile(file);
+            EXPECT_TRUE(text == test::readFile(fullCsv + "/" + name) ||
+                        (over && text == test::readFile(previousCsv + "/" + name)))
+                << name << " is half written after " << ms << " ms";
+        }
+    }
+    std::cout << "[ robust ] export xlsx " << xlsxSeconds << " s, csv " << csvSeconds << " s; "
+              << killed << " of " << kKills << " killed while running; xlsx afterwards: " << absent
+              << " absent, " << previous << " previous, " << complete << " complete\n";
+    EXPECT_GT(killed, 0);
+}
+
+} // namespace
