@@ -20,6 +20,47 @@ struct LoadResult {
     QString error;
 };
 
+void buildNetwork(LoadResult& out, core::Dataset data) {
+    try {
+        // The engine keeps a reference to the network: one allocation keeps both alive.
+        struct Holder {
+            explicit Holder(core::Dataset d)
+                : network(std::move(d))
+                , engine(network) {}
+            an::Network network;
+            an::ExposureEngine engine;
+        };
+        auto holder = std::make_shared<const Holder>(std::move(data));
+        out.network = std::shared_ptr<const an::Network>(holder, &holder->network);
+        out.engine = std::shared_ptr<const an::ExposureEngine>(holder, &holder->engine);
+    } catch (const std::exception& e) {
+        out.error = QString::fromUtf8(e.what());
+    }
+}
+
+bool selectionExists(const an::Network& net, const Selection& sel) {
+    const std::string id = sel.id.toStdString();
+    switch (sel.kind) {
+    case SelectionKind::Material:
+        return net.materials.find(id) != an::kNone;
+    case SelectionKind::Product:
+        return net.products.find(id) != an::kNone;
+    case SelectionKind::Supplier:
+        return net.suppliers.find(id) != an::kNone;
+    case SelectionKind::Site:
+        return net.sites.find(id) != an::kNone;
+    case SelectionKind::Control:
+        return net.controlIds.find(id) != an::kNone;
+    case SelectionKind::Technology:
+        return net.technologies.find(id) != an::kNone;
+    case SelectionKind::Country:
+        return net.countries.find(id) != an::kNone;
+    case SelectionKind::None:
+        break;
+    }
+    return true;
+}
+
 LoadResult loadWorkspace(const QString& path) {
     LoadResult out;
     out.path = path;
@@ -33,21 +74,7 @@ LoadResult loadWorkspace(const QString& path) {
         out.error = QString::fromStdString(data.errorString());
         return out;
     }
-    try {
-        // The engine keeps a reference to the network: one allocation keeps both alive.
-        struct Holder {
-            explicit Holder(core::Dataset d)
-                : network(std::move(d))
-                , engine(network) {}
-            an::Network network;
-            an::ExposureEngine engine;
-        };
-        auto holder = std::make_shared<const Holder>(std::move(*data));
-        out.network = std::shared_ptr<const an::Network>(holder, &holder->network);
-        out.engine = std::shared_ptr<const an::ExposureEngine>(holder, &holder->engine);
-    } catch (const std::exception& e) {
-        out.error = QString::fromUtf8(e.what());
-    }
+    buildNetwork(out, std::move(*data));
     return out;
 }
 
@@ -101,6 +128,38 @@ void AppState::openWorkspace(const QString& path) {
 void AppState::reload() {
     if (!m_path.isEmpty())
         openWorkspace(m_path);
+}
+
+void AppState::applyDataset(core::Dataset data) {
+    if (m_path.isEmpty())
+        return;
+    // Job functions must be copyable: share the dataset and move it out once.
+    auto shared = std::make_shared<core::Dataset>(std::move(data));
+    m_loadRunner.run(
+        [path = m_path, shared](const JobToken&) {
+            LoadResult out;
+            out.path = path;
+            buildNetwork(out, std::move(*shared));
+            return out;
+        },
+        [this](LoadResult r) {
+            if (!r.error.isEmpty()) {
+                Q_EMIT workspaceFailed(r.path, r.error);
+                return;
+            }
+            m_refreshRunner.cancel();
+            m_network = std::move(r.network);
+            m_engine = std::move(r.engine);
+            m_exposure.reset();
+            m_summary.reset();
+            const bool keep = selectionExists(*m_network, m_selection);
+            if (!keep)
+                m_selection = {};
+            Q_EMIT workspaceLoaded();
+            if (!keep)
+                Q_EMIT selectionChanged();
+            refresh();
+        });
 }
 
 void AppState::setFilters(const Filters& filters) {

@@ -68,6 +68,12 @@ public:
     void openWorkspace(const QString& path);
     /// Reloads the current workspace from disk (after an import).
     void reload();
+    /// Replaces the in-memory snapshot with `data` once the caller has written the same change
+    /// to the workspace file (e.g. an edited export control: core/store/controlstore.h and
+    /// core/io/controledit.h's applyControlEdit). Builds the network in the background without
+    /// reading the file, keeps the filters and the selection (dropped if its item is gone),
+    /// then emits workspaceLoaded and recomputes the figures as after openWorkspace().
+    void applyDataset(core::Dataset data);
     QString workspacePath() const { return m_path; }
     bool hasWorkspace() const { return m_network != nullptr; }
     std::shared_ptr<const core::analysis::Network> network() const { return m_network; }

@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: MIT
+// What changed in the controlled lens between two dates, on the network of timeline_test.cpp
+// (figures per date worked out there by hand).
+#include <gtest/gtest.h>
+
+#include "core/analysis/exposurediff.h"
+#include "tests/support/testsupport.h"
+
+namespace chokepoint::test {
+core::Dataset controlsTestData(); // tests/core/analysis/timeline_test.cpp
+}
+
+namespace chokepoint::core::analysis {
+namespace {
+
+class ExposureDiffTest : public ::testing::Test {
+protected:
+    ExposureDiffTest()
+        : net(test::controlsTestData())
+        , engine(net) {}
+    ExposureDiff diff(const char* from, const char* to, SummaryFilter filter = {}) const {
+        return diffControlledExposure(engine, *Date::parse(from), *Date::parse(to), filter);
+    }
+    std::vector<std::string> ids(const std::vector<Index>& controls) const {
+        std::vector<std::string> out;
+        for (const Index c : controls)
+            out.push_back(net.controlIds.id(c));
+        return out;
+    }
+    std::string flowName(const FlowDiff& f) const {
+        return net.sites.id(f.site) + "/" + net.materials.id(f.material);
+    }
+    Network net;
+    ExposureEngine engine;
+};
+
+TEST_F(ExposureDiffTest, CoveringControlsOfAFlow) {
+    const Index cn = net.sites.find("cn_chem");
+    const Index chem = net.materials.find("chem");
+    EXPECT_TRUE(controlsCoveringFlow(net, cn, chem, *Date::parse("2023-06-01")).empty());
+    EXPECT_EQ(ids(controlsCoveringFlow(net, cn, chem, *Date::parse("2024-06-01"))),
+              std::vector<std::string>({"C1"}));
+    EXPECT_EQ(ids(controlsCoveringFlow(net, cn, chem, *Date::parse("2025-06-01"))),
+              std::vector<std::string>({"C1", "C2"}));
+    // Chinese chem control, German site: not covered.
+    EXPECT_TRUE(
+        controlsCoveringFlow(net, net.sites.find("de_cell"), chem, *Date::parse("2025-06-01"))
+            .empty());
+}
+
+// C1 comes into force: cn_chem's chem becomes controlled (tier 2, no spend of ours, f 0 -> 1);
+// our cell links change through their inputs: de_cell 0 -> 0.9 (spend at risk 0 -> 540),
+// kr_cell 0 -> 0.8 (0 -> 320). Totals 0 -> 860 and revenue at risk 0 -> 8,600.
+TEST_F(ExposureDiffTest, AMeasureComesIntoForce) {
+    const ExposureDiff d = diff("2021-06-01", "2024-06-01");
+    EXPECT_EQ(ids(d.cameIntoForce), std::vector<std::string>({"C1"}));
+    EXPECT_TRUE(d.wentOutOfForce.empty());
+    ASSERT_EQ(d.flows.size(), 3u);
+    EXPECT_EQ(flowName(d.flows[0]), "de_cell/cell");
+    EXPECT_EQ(d.flows[0].change, FlowChange::InputsChanged);
+    EXPECT_EQ(d.flows[0].tier, 1);
+    EXPECT_DOUBLE_EQ(d.flows[0].ourShare, 0.6);
+    EXPECT_NEAR(*d.flows[0].spendAtRiskBefore, 0.0, 1e-12);
+    EXPECT_NEAR(*d.flows[0].spendAtRiskAfter, 540.0, 1e-9);
+    EXPECT_EQ(flowName(d.flows[1]), "kr_cell/cell");
+    EXPECT_NEAR(d.flows[1].fAfter, 0.8, 1e-12);
+    EXPECT_NEAR(*d.flows[1].spendAtRiskAfter, 320.0, 1e-9);
+    EXPECT_EQ(flowName(d.flows[2]), "cn_chem/chem");
+    EXPECT_EQ(d.flows[2].change, FlowChange::BecameControlled);
+    EXPECT_EQ(d.flows[2].tier, 2);
+    EXPECT_TRUE(d.flows[2].controlsBefore.empty());
+    EXPECT_EQ(ids(d.flows[2].controlsAfter), std::vector<std::string>({"C1"}));
+    EXPECT_DOUBLE_EQ(d.flows[2].fBefore, 0.0);
+    EXPECT_DOUBLE_EQ(d.flows[2].fAfter, 1.0);
+    EXPECT_FALSE(d.flows[2].ourSpend);
+
+    EXPECT_NEAR(d.spendAtRiskBefore, 0.0, 1e-12);
+    EXPECT_NEAR(d.spendAtRiskAfter, 860.0, 1e-9);
+    EXPECT_NEAR(d.revenueAtRiskBefore, 0.0, 1e-12);
+    EXPECT_NEAR(d.revenueAtRiskAfter, 8600.0, 1e-9);
+    EXPECT_NEAR(*d.revenueDependenceAfter, 0.43, 1e-12);
+    ASSERT_EQ(d.materials.size(), 1u); // cell 0 -> 0.86; motor unchanged
+    EXPECT_EQ(net.materials.id(d.materials[0].material), "cell");
+    EXPECT_NEAR(d.materials[0].dependenceAfter, 0.86, 1e-12);
+    ASSERT_EQ(d.products.size(), 1u); // car 0 -> 8,600; van unchanged at 0
+    EXPECT_EQ(net.products.id(d.products[0].product), "car");
+    EXPECT_NEAR(*d.products[0].revenueAtRiskAfter, 8600.0, 1e-9);
+}
+
+// C3 ends: no flow was covered by it (the ore site is Australian), but unknown ore stops
+// counting: de_cell 0.25 -> 0 (150 -> 0), kr_cell 0.5 -> 0 (200 -> 0). The tier-1 changes add
+// up to the total change, -350.
+TEST_F(ExposureDiffTest, AMeasureEndsAndOnlyUnknownOriginChanges) {
+    const ExposureDiff d = diff("2020-06-01", "2021-06-01");
+    EXPECT_EQ(ids(d.wentOutOfForce), std::vector<std::string>({"C3"}));
+    ASSERT_EQ(d.flows.size(), 2u);
+    double sum = 0;
+    for (const FlowDiff& f : d.flows) {
+        EXPECT_EQ(f.change, FlowChange::InputsChanged);
+        sum += *f.spendAtRiskAfter - *f.spendAtRiskBefore;
+    }
+    EXPECT_NEAR(*d.flows[0].spendAtRiskBefore, 150.0, 1e-9);
+    EXPECT_NEAR(*d.flows[1].spendAtRiskBefore, 200.0, 1e-9);
+    EXPECT_NEAR(sum, -350.0, 1e-9);
+    EXPECT_NEAR(d.spendAtRiskAfter - d.spendAtRiskBefore, -350.0, 1e-9);
+    EXPECT_NEAR(d.revenueAtRiskBefore, 3500.0, 1e-9);
+    EXPECT_NEAR(d.revenueAtRiskAfter, 0.0, 1e-12);
+}
+
+// C2 adds a second control on a flow already covered: its cover changes, no figure does.
+TEST_F(ExposureDiffTest, CoverChangesWithoutFigures) {
+    const ExposureDiff d = diff("2025-05-01", "2025-07-01");
+    EXPECT_EQ(ids(d.cameIntoForce), std::vector<std::string>({"C2"}));
+    ASSERT_EQ(d.flows.size(), 1u);
+    EXPECT_EQ(flowName(d.flows[0]), "cn_chem/chem");
+    EXPECT_EQ(d.flows[0].change, FlowChange::CoverChanged);
+    EXPECT_EQ(ids(d.flows[0].controlsBefore), std::vector<std::string>({"C1"}));
+    EXPECT_EQ(ids(d.flows[0].controlsAfter), std::vector<std::string>({"C1", "C2"}));
+    EXPECT_TRUE(d.materials.empty());
+    EXPECT_TRUE(d.products.empty());
+    EXPECT_NEAR(d.revenueAtRiskAfter - d.revenueAtRiskBefore, 0.0, 1e-12);
+}
+
+// Backwards in time C6 goes out of force: de_motor becomes free, 100 -> 0; the van falls from
+// 10,000 to 0 and the car from 10,000 to 8,600.
+TEST_F(ExposureDiffTest, FlowBecomesFree) {
+    const ExposureDiff d = diff("2027-06-01", "2026-06-01");
+    EXPECT_EQ(ids(d.wentOutOfForce), std::vector<std::string>({"C6"}));
+    ASSERT_EQ(d.flows.size(), 1u);
+    EXPECT_EQ(flowName(d.flows[0]), "de_motor/motor");
+    EXPECT_EQ(d.flows[0].change, FlowChange::BecameFree);
+    EXPECT_NEAR(*d.flows[0].spendAtRiskBefore, 100.0, 1e-9);
+    EXPECT_NEAR(*d.flows[0].spendAtRiskAfter, 0.0, 1e-12);
+    EXPECT_NEAR(d.revenueAtRiskBefore, 20000.0, 1e-9);
+    EXPECT_NEAR(d.revenueAtRiskAfter, 8600.0, 1e-9);
+    ASSERT_EQ(d.products.size(), 2u);
+    EXPECT_NEAR(*d.products[1].revenueAtRiskBefore, 10000.0, 1e-9);
+    EXPECT_NEAR(*d.products[1].revenueAtRiskAfter, 0.0, 1e-12);
+    // Under the car filter, only the car's figures count.
+    SummaryFilter car;
+    car.product = net.products.find("car");
+    const ExposureDiff c = diff("2027-06-01", "2026-06-01", car);
+    EXPECT_NEAR(c.revenueAtRiskBefore, 10000.0, 1e-9);
+    EXPECT_NEAR(c.revenueAtRiskAfter, 8600.0, 1e-9);
+    ASSERT_EQ(c.products.size(), 1u);
+}
+
+TEST_F(ExposureDiffTest, SameDateChangesNothing) {
+    const ExposureDiff d = diff("2025-06-01", "2025-06-01");
+    EXPECT_TRUE(d.flows.empty());
+    EXPECT_TRUE(d.cameIntoForce.empty());
+    EXPECT_TRUE(d.wentOutOfForce.empty());
+    EXPECT_NEAR(d.revenueAtRiskBefore, d.revenueAtRiskAfter, 1e-12);
+}
+
+} // namespace
+} // namespace chokepoint::core::analysis

@@ -1,0 +1,307 @@
+// SPDX-License-Identifier: MIT
+#include "ui/pages/controls/coveragematrixmodel.h"
+
+#include <algorithm>
+#include <set>
+
+#include "core/analysis/timeline.h"
+#include "ui/displayformat.h"
+#include "ui/pages/controls/measuretablemodel.h"
+#include "ui/selectionkey.h"
+
+namespace chokepoint::ui {
+
+namespace an = core::analysis;
+
+namespace {
+
+QString qs(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+QString esc(const std::string& s) {
+    return qs(s).toHtmlEscaped();
+}
+
+CoverageMatrixModel::State fromStatus(an::ControlStatus s) {
+    using S = CoverageMatrixModel::State;
+    switch (s) {
+    case an::ControlStatus::NotAnnounced:
+        return S::NotAnnounced;
+    case an::ControlStatus::Announced:
+        return S::Announced;
+    case an::ControlStatus::InForce:
+        return S::InForce;
+    case an::ControlStatus::Ended:
+        return S::Ended;
+    case an::ControlStatus::NeverInForce:
+        return S::NeverInForce;
+    }
+    return S::Empty;
+}
+
+bool contains(const std::vector<an::Index>& v, an::Index x) {
+    return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+} // namespace
+
+CoverageMatrixModel::CoverageMatrixModel(Mode mode, QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_mode(mode) {}
+
+QString CoverageMatrixModel::stateText(State state) {
+    switch (state) {
+    case State::Empty:
+        return {};
+    case State::Free:
+        return tr("depends, no control in force");
+    case State::Controlled:
+        return tr("depends, controlled");
+    case State::NotAnnounced:
+        return tr("covered, not announced yet");
+    case State::Announced:
+        return tr("covered, announced");
+    case State::InForce:
+        return tr("covered, in force");
+    case State::Ended:
+        return tr("covered, ended");
+    case State::NeverInForce:
+        return tr("covered, suspended before effect");
+    }
+    return {};
+}
+
+void CoverageMatrixModel::clear() {
+    beginResetModel();
+    m_rowLabels.clear();
+    m_rowTips.clear();
+    m_rowKeys.clear();
+    m_columnLabels.clear();
+    m_columnTips.clear();
+    m_columnKeys.clear();
+    m_states.clear();
+    m_tips.clear();
+    endResetModel();
+}
+
+void CoverageMatrixModel::setNetwork(const an::Network& net, core::Date asOf) {
+    beginResetModel();
+    m_rowLabels.clear();
+    m_rowTips.clear();
+    m_rowKeys.clear();
+    m_columnLabels.clear();
+    m_columnTips.clear();
+    m_columnKeys.clear();
+    m_states.clear();
+    m_tips.clear();
+    if (m_mode == Mode::TechnologiesBySites)
+        buildTechnologies(net, asOf);
+    else
+        buildItems(net, asOf);
+    endResetModel();
+}
+
+void CoverageMatrixModel::buildTechnologies(const an::Network& net, core::Date asOf) {
+    const auto& d = net.data();
+    const an::ControlState controls(net, asOf);
+    std::vector<an::Index> sites;
+    std::set<an::Index> techSet;
+    for (size_t s = 0; s < net.sites.size(); ++s) {
+        if (net.siteTechnologies.count(s) == 0)
+            continue;
+        sites.push_back(an::Index(s));
+        for (auto* t = net.siteTechnologies.begin(s); t != net.siteTechnologies.end(s); ++t)
+            techSet.insert(*t);
+    }
+    auto siteName = [&](an::Index s) {
+        return qs(d.sites[size_t(s)].name ? *d.sites[size_t(s)].name : d.sites[size_t(s)].id);
+    };
+    std::sort(sites.begin(), sites.end(),
+              [&](an::Index a, an::Index b) { return siteName(a) < siteName(b); });
+    std::vector<an::Index> techs(techSet.begin(), techSet.end());
+    std::sort(techs.begin(), techs.end(), [&](an::Index a, an::Index b) {
+        return d.technologies[size_t(a)].name < d.technologies[size_t(b)].name;
+    });
+
+    for (const an::Index t : techs) {
+        const auto& tech = d.technologies[size_t(t)];
+        m_rowLabels << shortName(qs(tech.name), 40);
+        m_rowTips << QStringLiteral("<b>%1</b><br>%2")
+                         .arg(esc(tech.name), tr("Technology %1").arg(esc(tech.id)));
+        m_rowKeys << selectionKey({SelectionKind::Technology, qs(tech.id)});
+    }
+    for (const an::Index s : sites) {
+        const auto& site = d.sites[size_t(s)];
+        const an::Index c = net.siteCountry[size_t(s)];
+        const QString country = c == an::kNone ? qs(site.country) : qs(d.countries[size_t(c)].name);
+        m_columnLabels << shortName(siteName(s), 26);
+        m_columnTips
+            << QStringLiteral("<b>%1</b><br>%2 · %3")
+                   .arg(siteName(s).toHtmlEscaped(), country.toHtmlEscaped(),
+                        qs(d.suppliers[size_t(net.siteSupplier[size_t(s)])].name).toHtmlEscaped());
+        m_columnKeys << selectionKey({SelectionKind::Site, qs(site.id)});
+    }
+    for (const an::Index t : techs) {
+        const auto& tech = d.technologies[size_t(t)];
+        // Every measure naming the technology, with its status at the as-of date.
+        QStringList covering;
+        for (size_t c = 0; c < net.controls.size(); ++c)
+            if (contains(net.controls[c].technologies, t))
+                covering << QStringLiteral("%1 (%2)").arg(esc(d.controls[c].id),
+                                                          controlStatusText(d.controls[c], asOf));
+        for (const an::Index s : sites) {
+            bool uses = false;
+            for (auto* x = net.siteTechnologies.begin(size_t(s));
+                 x != net.siteTechnologies.end(size_t(s)); ++x)
+                uses = uses || *x == t;
+            if (!uses) {
+                m_states << State::Empty;
+                m_tips << QString();
+                continue;
+            }
+            const State st = controls.technologyControlled(t) ? State::Controlled : State::Free;
+            m_states << st;
+            m_tips << tr("<b>%1</b> depends on <b>%2</b><br>At %3: %4<br>Measures covering it: %5")
+                          .arg(siteName(s).toHtmlEscaped(), esc(tech.name), dateText(asOf),
+                               st == State::Controlled ? tr("a control in force covers it")
+                                                       : tr("no control in force covers it"),
+                               covering.isEmpty() ? tr("none")
+                                                  : covering.join(QStringLiteral(", ")));
+        }
+    }
+}
+
+void CoverageMatrixModel::buildItems(const an::Network& net, core::Date asOf) {
+    const auto& d = net.data();
+    std::vector<size_t> measures;
+    std::set<an::Index> mats, techs;
+    for (size_t c = 0; c < net.controls.size(); ++c) {
+        const an::ControlInfo& info = net.controls[c];
+        if (info.materials.empty() && info.technologies.empty())
+            continue;
+        measures.push_back(c);
+        mats.insert(info.materials.begin(), info.materials.end());
+        techs.insert(info.technologies.begin(), info.technologies.end());
+    }
+    std::sort(measures.begin(), measures.end(), [&](size_t a, size_t b) {
+        return std::pair(d.controls[a].effective, d.controls[a].id) <
+               std::pair(d.controls[b].effective, d.controls[b].id);
+    });
+    struct Item {
+        core::ItemKind kind;
+        an::Index index;
+        std::string name, id;
+    };
+    std::vector<Item> items;
+    for (const an::Index m : mats)
+        items.push_back(
+            {core::ItemKind::Material, m, d.materials[size_t(m)].name, d.materials[size_t(m)].id});
+    for (const an::Index t : techs)
+        items.push_back({core::ItemKind::Technology, t, d.technologies[size_t(t)].name,
+                         d.technologies[size_t(t)].id});
+    std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
+        return std::pair(int(a.kind), a.name) < std::pair(int(b.kind), b.name);
+    });
+
+    for (const Item& item : items) {
+        const bool material = item.kind == core::ItemKind::Material;
+        m_rowLabels << shortName(qs(item.name), 40);
+        m_rowTips << QStringLiteral("<b>%1</b><br>%2")
+                         .arg(esc(item.name), material ? tr("Material %1").arg(esc(item.id))
+                                                       : tr("Technology %1").arg(esc(item.id)));
+        m_rowKeys << selectionKey(
+            {material ? SelectionKind::Material : SelectionKind::Technology, qs(item.id)});
+    }
+    for (const size_t c : measures) {
+        const core::Control& ctl = d.controls[c];
+        m_columnLabels << qs(ctl.id);
+        m_columnTips << QStringLiteral("<b>%1</b> %2<br>%3")
+                            .arg(esc(ctl.id), esc(ctl.title), controlStatusText(ctl, asOf));
+        m_columnKeys << selectionKey({SelectionKind::Control, qs(ctl.id)});
+    }
+    for (const Item& item : items) {
+        for (const size_t c : measures) {
+            const an::ControlInfo& info = net.controls[c];
+            const bool covers = item.kind == core::ItemKind::Material
+                                    ? contains(info.materials, item.index)
+                                    : contains(info.technologies, item.index);
+            if (!covers) {
+                m_states << State::Empty;
+                m_tips << QString();
+                continue;
+            }
+            const core::Control& ctl = d.controls[c];
+            m_states << fromStatus(an::controlStatus(ctl, asOf));
+            m_tips << tr("<b>%1</b> covers <b>%2</b><br>At %3: %4")
+                          .arg(esc(ctl.id), esc(item.name), dateText(asOf),
+                               controlStatusText(ctl, asOf));
+        }
+    }
+}
+
+int CoverageMatrixModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : int(m_rowLabels.size());
+}
+
+int CoverageMatrixModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : int(m_columnLabels.size());
+}
+
+CoverageMatrixModel::State CoverageMatrixModel::state(int row, int column) const {
+    if (row < 0 || column < 0 || row >= rowCount() || column >= columnCount())
+        return State::Empty;
+    return m_states[row * columnCount() + column];
+}
+
+QVariant CoverageMatrixModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const int i = index.row() * columnCount() + index.column();
+    switch (role) {
+    case Qt::DisplayRole:
+        return stateText(m_states[i]);
+    case Qt::ToolTipRole:
+        return m_tips[i].isEmpty() ? QVariant() : QVariant(m_tips[i]);
+    case StateRole:
+        return int(m_states[i]);
+    case RowKeyRole:
+        return m_rowKeys[index.row()];
+    case ColumnKeyRole:
+        return m_columnKeys[index.column()];
+    default:
+        return {};
+    }
+}
+
+QVariant CoverageMatrixModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    const bool h = orientation == Qt::Horizontal;
+    const QStringList& labels = h ? m_columnLabels : m_rowLabels;
+    if (section < 0 || section >= labels.size())
+        return {};
+    switch (role) {
+    case Qt::DisplayRole:
+        return labels[section];
+    case Qt::ToolTipRole:
+        return h ? m_columnTips[section] : m_rowTips[section];
+    case RowKeyRole:
+        return h ? QVariant() : QVariant(m_rowKeys[section]);
+    case ColumnKeyRole:
+        return h ? QVariant(m_columnKeys[section]) : QVariant();
+    default:
+        return {};
+    }
+}
+
+QVector<CoverageMatrixModel::State> CoverageMatrixModel::statesUsed() const {
+    std::set<int> used;
+    for (const State s : m_states)
+        if (s != State::Empty)
+            used.insert(int(s));
+    QVector<State> out;
+    for (const int s : used)
+        out << State(s);
+    return out;
+}
+
+} // namespace chokepoint::ui
