@@ -136,8 +136,21 @@ CREATE TABLE alternatives (
 CREATE INDEX alternatives_site ON alternatives(site_id);
 )sql";
 
+// Version 2: scenarios saved in the workspace (core/store/scenariostore.h), as JSON text in
+// the file format of SPEC §4; the name is the scenario's name, unique in the workspace.
+constexpr std::string_view kV2 = R"sql(
+CREATE TABLE scenarios (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    json TEXT NOT NULL,
+    created TEXT NOT NULL,
+    modified TEXT NOT NULL
+);
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "initial schema: SPEC §2 tables, sources, meta", kV1},
+    Migration{2, "saved scenarios", kV2},
 };
 
 } // namespace

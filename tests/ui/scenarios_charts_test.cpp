@@ -1,0 +1,239 @@
+// SPDX-License-Identifier: MIT
+// The scenario charts on their own (no page): fan, histogram, survival and tornado charts —
+// what they draw, their tooltips, ownership of the area edges (TOOLCHAIN P8), palettes and
+// export through chartexport.h as the report writer uses them.
+#include <gtest/gtest.h>
+
+#include <QAreaSeries>
+#include <QBarSet>
+#include <QImage>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QPainter>
+#include <QPointer>
+#include <QSignalSpy>
+#include <QTimeZone>
+
+#include "tests/ui/uitestsupport.h"
+#include "ui/charts/chartexport.h"
+#include "ui/charts/fanchart.h"
+#include "ui/charts/histogramchart.h"
+#include "ui/charts/survivalchart.h"
+#include "ui/displayformat.h"
+#include "ui/pages/scenarios/tornadochart.h"
+#include "ui/theme.h"
+
+namespace chokepoint::ui {
+namespace {
+
+// Distinct colours in an image: a rendered chart is more than a blank background.
+int colourCount(const QImage& image) {
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 3)
+        for (int x = 0; x < image.width(); x += 3)
+            colours.insert(image.pixel(x, y));
+    return int(colours.size());
+}
+
+void showOffscreen(QWidget& w) {
+    w.setAttribute(Qt::WA_DontShowOnScreen);
+    w.resize(640, 400);
+    w.show();
+    QCoreApplication::processEvents();
+}
+
+FanSeriesData fan(const QString& name) {
+    FanSeriesData s;
+    s.key = name;
+    s.name = name;
+    s.median = {1.0, 0.8, 0.5, 0.9};
+    s.low = {1.0, 0.6, 0.2, 0.7};
+    s.high = {1.0, 0.9, 0.75, 1.0};
+    s.reference = {1.0, 1.0, 0.4, 0.95};
+    return s;
+}
+
+TEST(FanChart, BandLinesAndTooltips) {
+    FanChart chart;
+    chart.setStartDate(QDate(2025, 8, 1));
+    chart.setValueFormat([](double v) { return percentText(v); });
+    chart.setFixedValueRange(0.0, 1.0, 0.25);
+    chart.setData({fan(QStringLiteral("Squeeze"))});
+    showOffscreen(chart);
+
+    ASSERT_EQ(chart.seriesCount(), 1);
+    QAreaSeries* band = chart.band(0);
+    ASSERT_NE(band, nullptr);
+    // The band's edges: the P90 and P10 values, owned by the area (no leak, TOOLCHAIN P8).
+    ASSERT_NE(band->upperSeries(), nullptr);
+    ASSERT_NE(band->lowerSeries(), nullptr);
+    EXPECT_EQ(band->upperSeries()->parent(), band);
+    EXPECT_EQ(band->lowerSeries()->parent(), band);
+    EXPECT_DOUBLE_EQ(band->upperSeries()->at(2).y(), 0.75);
+    EXPECT_DOUBLE_EQ(band->lowerSeries()->at(2).y(), 0.2);
+    EXPECT_DOUBLE_EQ(chart.medianLine(0)->at(1).y(), 0.8);
+    EXPECT_DOUBLE_EQ(chart.referenceLine(0)->at(2).y(), 0.4);
+    // Day i is i days after the start date.
+    EXPECT_DOUBLE_EQ(chart.medianLine(0)->at(3).x() - chart.medianLine(0)->at(0).x(),
+                     3 * 86400000.0);
+    EXPECT_DOUBLE_EQ(
+        chart.dayToX(0),
+        double(QDateTime(QDate(2025, 8, 1), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch()));
+    EXPECT_EQ(chart.chart()->series().size(), 3);
+
+    const QString tip = chart.tipFor(0, 2);
+    EXPECT_TRUE(tip.contains(QStringLiteral("2025-08-03 (day 2)"))) << tip.toStdString();
+    EXPECT_TRUE(tip.contains(QStringLiteral("P90: 75.0 %"))) << tip.toStdString();
+    EXPECT_TRUE(tip.contains(QStringLiteral("P50: 50.0 %")));
+    EXPECT_TRUE(tip.contains(QStringLiteral("P10: 20.0 %")));
+    EXPECT_TRUE(tip.contains(QStringLiteral("deterministic: 40.0 %")));
+
+    QStringList legend;
+    for (QLegendMarker* m : chart.chart()->legend()->markers())
+        legend << m->label();
+    EXPECT_TRUE(legend.contains(QStringLiteral("Squeeze P10\u2013P90")))
+        << legend.join(QLatin1Char('|')).toStdString();
+    EXPECT_TRUE(legend.contains(QStringLiteral("Squeeze P50")));
+    EXPECT_TRUE(legend.contains(QStringLiteral("Squeeze deterministic")));
+
+    // A legend click hides the band; a second shows it again.
+    for (QLegendMarker* m : chart.chart()->legend()->markers())
+        if (m->series() == band) {
+            chart.toggleMarker(m);
+            EXPECT_FALSE(band->isVisible());
+            chart.toggleMarker(m);
+            EXPECT_TRUE(band->isVisible());
+        }
+
+    // Rebuilding deletes the old band and its edges.
+    QPointer<QLineSeries> upper = band->upperSeries();
+    chart.setData({fan(QStringLiteral("A")), fan(QStringLiteral("B"))});
+    EXPECT_TRUE(upper.isNull());
+    EXPECT_EQ(chart.seriesCount(), 2);
+    EXPECT_EQ(chart.chart()->series().size(), 6);
+}
+
+TEST(FanChart, WithoutBandOrReference) {
+    FanChart chart;
+    FanSeriesData s;
+    s.name = QStringLiteral("Deterministic");
+    s.median = {1.0, 0.5};
+    chart.setData({s});
+    EXPECT_EQ(chart.band(0), nullptr);
+    EXPECT_EQ(chart.referenceLine(0), nullptr);
+    EXPECT_EQ(chart.chart()->series().size(), 1);
+}
+
+TEST(FanChart, RendersForReportsInBothPalettes) {
+    for (const Theme theme : {Theme::Light, Theme::Dark}) {
+        FanChart chart;
+        chart.setPalette(themePalette(theme));
+        chart.setData({fan(QStringLiteral("S"))});
+        showOffscreen(chart);
+        EXPECT_EQ(chart.chartPalette().dark, theme == Theme::Dark);
+        QImage image(800, 500, QImage::Format_ARGB32);
+        image.fill(Qt::transparent);
+        QPainter painter(&image);
+        renderChart(chart, painter, QRectF(0, 0, 800, 500));
+        painter.end();
+        EXPECT_GT(colourCount(image), 20);
+    }
+    test::TempDir tmp;
+    FanChart chart;
+    chart.setData({fan(QStringLiteral("S"))});
+    showOffscreen(chart);
+    QString error;
+    EXPECT_TRUE(chart.exportTo(QString::fromStdString(tmp.file("fan.svg")), &error))
+        << error.toStdString();
+    EXPECT_NE(test::readFile(tmp.file("fan.svg")).find("<svg"), std::string::npos);
+}
+
+TEST(HistogramChart, BinsMarkersAndTooltips) {
+    HistogramChart chart;
+    chart.setValueFormat([](double v) { return moneyText(v); });
+    chart.setCountUnit(QStringLiteral("runs"));
+    HistogramSeriesData s{
+        QStringLiteral("lost"), QStringLiteral("runs"), {2, 5, 3}, {0.2, 0.5, 0.3}};
+    chart.setData({100.0, 200.0, 300.0, 400.0}, {s},
+                  {{QStringLiteral("P50"), 250.0}, {QStringLiteral("P90"), 380.0}});
+    showOffscreen(chart);
+    EXPECT_EQ(chart.binCount(), 3);
+    EXPECT_EQ(chart.counts(0), (QVector<double>{2, 5, 3}));
+    QAreaSeries* area = chart.area(0);
+    ASSERT_NE(area, nullptr);
+    EXPECT_EQ(area->upperSeries()->parent(), area);
+    // Step outline: (100,0) (100,2) (200,2) (200,5) (300,5) (300,3) (400,3) (400,0).
+    const auto pts = area->upperSeries()->points();
+    ASSERT_EQ(pts.size(), 8);
+    EXPECT_EQ(pts[3], QPointF(200, 5));
+    EXPECT_EQ(pts[7], QPointF(400, 0));
+    ASSERT_NE(chart.markerLine(1), nullptr);
+    EXPECT_DOUBLE_EQ(chart.markerLine(1)->at(0).x(), 380.0);
+    EXPECT_EQ(chart.binAt(100.0), 0);
+    EXPECT_EQ(chart.binAt(250.0), 1);
+    EXPECT_EQ(chart.binAt(400.0), 2);
+    EXPECT_EQ(chart.binAt(99.0), -1);
+    const QString tip = chart.tipFor(0, 1);
+    EXPECT_TRUE(tip.contains(QStringLiteral("$200 \u2013 $300"))) << tip.toStdString();
+    EXPECT_TRUE(tip.contains(QStringLiteral("5 runs (50.0 %)"))) << tip.toStdString();
+
+    HistogramChart empty;
+    empty.setEmptyText(QStringLiteral("nothing"));
+    empty.setData({}, {});
+    EXPECT_EQ(empty.binCount(), 0);
+}
+
+TEST(SurvivalChart, SurvivalRecoveryAndRisk) {
+    SurvivalChart chart;
+    chart.setHorizon(365);
+    QSignalSpy clicks(&chart, &ChartView::itemClicked);
+    chart.setData(
+        {{QStringLiteral("cell"), QStringLiteral("Cells"), 40.0, 120.0, true, {}},
+         {QStringLiteral("motor"), QStringLiteral("Motors"), std::nullopt, 20.0, false, {}},
+         {QStringLiteral("module"), QStringLiteral("Modules"), 90.0, std::nullopt, true, {}}});
+    showOffscreen(chart);
+    EXPECT_EQ(chart.itemCount(), 3);
+    // Beyond the horizon is drawn to the horizon.
+    EXPECT_EQ(chart.survivalValues(), (QVector<double>{40, 365, 90}));
+    EXPECT_EQ(chart.recoveryValues(), (QVector<double>{120, 20, 365}));
+    // Items at risk: the survival bar in the risk colour (selected) and a warning sign. The
+    // first item is at the top: Qt's bar 2.
+    QBarSet* survival = chart.survivalSet();
+    EXPECT_TRUE(survival->isBarSelected(2));
+    EXPECT_FALSE(survival->isBarSelected(1));
+    EXPECT_TRUE(survival->isBarSelected(0));
+    EXPECT_EQ(survival->selectedColor(), chart.chartPalette().risk);
+    const QStringList labels = chart.axisLabels();
+    ASSERT_EQ(labels.size(), 3);
+    EXPECT_TRUE(labels[2].startsWith(QChar(0x26A0)));
+    EXPECT_EQ(labels[1], QStringLiteral("Motors"));
+    const QString tip = chart.tipFor(1);
+    EXPECT_TRUE(tip.contains(QStringLiteral("beyond the horizon (365 days)"))) << tip.toStdString();
+    EXPECT_TRUE(tip.contains(QStringLiteral("Supply back on day 20")));
+    EXPECT_TRUE(chart.tipFor(0).contains(QStringLiteral("Runs out before supply recovers")));
+    chart.setSelectedKey(QStringLiteral("motor"));
+    EXPECT_TRUE(chart.axisLabels()[1].startsWith(QChar(0x25B8)));
+    // A click on a bar reports the item.
+    Q_EMIT survival->clicked(2);
+    ASSERT_EQ(clicks.size(), 1);
+    EXPECT_EQ(clicks[0][0].toString(), QStringLiteral("cell"));
+}
+
+TEST(TornadoChart, BarsFromTheBase) {
+    TornadoChart chart;
+    chart.setBase(1000.0);
+    chart.setData({{QStringLiteral("a"), QStringLiteral("Approval"), QStringLiteral("25 %"),
+                    QStringLiteral("75 %"), 5000.0, 400.0},
+                   {QStringLiteral("b"), QStringLiteral("Delay"), QStringLiteral("5 days"),
+                    QStringLiteral("15 days"), 800.0, 1300.0}});
+    showOffscreen(chart);
+    EXPECT_EQ(chart.lowBars(), (QVector<double>{4000.0, -200.0}));
+    EXPECT_EQ(chart.highBars(), (QVector<double>{-600.0, 300.0}));
+    const QString tip = chart.tipFor(0);
+    EXPECT_TRUE(tip.contains(QStringLiteral("Low (25 %): $5,000"))) << tip.toStdString();
+    EXPECT_TRUE(tip.contains(QStringLiteral("As written: $1,000"))) << tip.toStdString();
+}
+
+} // namespace
+} // namespace chokepoint::ui

@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: MIT
+#include "ui/charts/survivalchart.h"
+
+#include <algorithm>
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QCategoryAxis>
+#include <QGraphicsSimpleTextItem>
+#include <QHorizontalBarSeries>
+#include <QLegend>
+
+#include "ui/charts/valueaxis.h"
+
+namespace chokepoint::ui {
+
+namespace {
+constexpr QChar kWarning(0x26A0);
+constexpr QChar kSelected(0x25B8);
+
+QString daysLabel(double days) {
+    return SurvivalChart::tr("%1 d").arg(QString::number(days, 'f', 0));
+}
+} // namespace
+
+SurvivalChart::SurvivalChart(QWidget* parent)
+    : ChartView(parent) {
+    m_emptyLabel = new QGraphicsSimpleTextItem(chart());
+    m_emptyLabel->setVisible(false);
+}
+
+void SurvivalChart::setData(QVector<SurvivalItem> items) {
+    m_items = std::move(items);
+    chart()->removeAllSeries();
+    for (QAbstractAxis* axis : chart()->axes())
+        chart()->removeAxis(axis);
+    delete m_categoryAxis;
+    delete m_dayAxis;
+    m_series = nullptr;
+
+    const int n = int(m_items.size());
+    m_series = new QHorizontalBarSeries;
+    m_series->setBarWidth(0.8);
+    m_survival = new QBarSet(tr("Time to survive (stock lasts)"));
+    m_recovery = new QBarSet(tr("Time to recover (supply back)"));
+    QList<qreal> survival(n, 0.0), recovery(n, 0.0);
+    for (int i = 0; i < n; ++i) {
+        survival[barIndex(i)] = m_items[i].survivalDays.value_or(m_horizon);
+        recovery[barIndex(i)] = m_items[i].recoveryDays.value_or(m_horizon);
+    }
+    // Qt draws the first set of a group lowest: recovery first puts survival on top.
+    m_recovery->append(recovery);
+    m_survival->append(survival);
+    m_series->append(m_recovery);
+    m_series->append(m_survival);
+    for (QBarSet* set : {m_survival, m_recovery}) {
+        connect(set, &QBarSet::hovered, this, [this](bool on, int bar) {
+            if (on)
+                showTip(tipFor(barIndex(bar)));
+            else
+                hideTip();
+        });
+        connect(set, &QBarSet::clicked, this, [this](int bar) {
+            const int i = barIndex(bar);
+            if (i >= 0 && i < m_items.size())
+                Q_EMIT itemClicked(m_items[i].key);
+        });
+        connect(set, &QBarSet::doubleClicked, this, [this](int bar) {
+            const int i = barIndex(bar);
+            if (i >= 0 && i < m_items.size())
+                Q_EMIT itemActivated(m_items[i].key);
+        });
+    }
+    chart()->addSeries(m_series);
+
+    m_categoryAxis = new QBarCategoryAxis;
+    m_categoryAxis->setGridLineVisible(false);
+    m_dayAxis = new QCategoryAxis;
+    const int horizon = std::max(1, m_horizon);
+    const int step = horizon <= 60 ? 10 : horizon <= 200 ? 30 : horizon <= 400 ? 60 : 180;
+    setFixedRange(m_dayAxis, 0.0, double(horizon), double(step), daysLabel);
+    // setFixedRange labels multiples of the step; the horizon itself closes the axis.
+    if (horizon % step != 0)
+        m_dayAxis->append(daysLabel(horizon), horizon);
+    m_dayAxis->setRange(0.0, horizon);
+    m_dayAxis->setTitleText(tr("days from the scenario start"));
+    chart()->addAxis(m_categoryAxis, Qt::AlignLeft);
+    chart()->addAxis(m_dayAxis, Qt::AlignBottom);
+    m_series->attachAxis(m_categoryAxis);
+    m_series->attachAxis(m_dayAxis);
+    chart()->legend()->setVisible(n > 0);
+    updateSelection(); // sets the axis labels
+    restyle();
+    connectLegend();
+    updateEmptyLabel();
+}
+
+QStringList SurvivalChart::axisLabels() const {
+    return m_categoryAxis ? m_categoryAxis->categories() : QStringList();
+}
+
+void SurvivalChart::setSelectedKey(const QString& key) {
+    m_selected = key;
+    updateSelection();
+}
+
+// Survival bars of items at risk are "selected" (the risk colour); the linked selection shows
+// as a marker in front of the item's label.
+void SurvivalChart::updateSelection() {
+    if (!m_series)
+        return;
+    m_survival->deselectAllBars();
+    QStringList labels;
+    for (int b = 0; b < m_items.size(); ++b) {
+        const SurvivalItem& item = m_items[barIndex(b)];
+        if (item.atRisk)
+            m_survival->selectBar(b);
+        QString label = item.label.size() > 28 ? item.label.left(27) + QChar(0x2026) : item.label;
+        if (item.atRisk)
+            label = kWarning + QLatin1Char(' ') + label;
+        if (!m_selected.isEmpty() && item.key == m_selected)
+            label = kSelected + QLatin1Char(' ') + label;
+        while (labels.contains(label))
+            label += QChar(0x200B);
+        labels << label;
+    }
+    if (m_categoryAxis->categories() != labels) {
+        m_categoryAxis->clear();
+        m_categoryAxis->append(labels);
+    }
+}
+
+QString SurvivalChart::tipFor(int index) const {
+    if (index < 0 || index >= m_items.size())
+        return {};
+    const SurvivalItem& item = m_items[index];
+    QString tip = item.tooltip.isEmpty()
+                      ? QStringLiteral("<b>%1</b>").arg(item.label.toHtmlEscaped())
+                      : item.tooltip;
+    tip += item.survivalDays ? tr("<br>Stock lasts until day %1").arg(*item.survivalDays)
+                             : tr("<br>Stock lasts beyond the horizon (%1 days)").arg(m_horizon);
+    tip += item.recoveryDays ? tr("<br>Supply back on day %1").arg(*item.recoveryDays)
+                             : tr("<br>Supply not back within the horizon");
+    if (item.atRisk)
+        tip += tr("<br><b>Runs out before supply recovers</b>");
+    return tip;
+}
+
+QVector<double> SurvivalChart::survivalValues() const {
+    QVector<double> v;
+    for (int i = 0; i < m_items.size(); ++i)
+        v << m_survival->at(barIndex(i));
+    return v;
+}
+
+QVector<double> SurvivalChart::recoveryValues() const {
+    QVector<double> v;
+    for (int i = 0; i < m_items.size(); ++i)
+        v << m_recovery->at(barIndex(i));
+    return v;
+}
+
+void SurvivalChart::restyle() {
+    ChartView::restyle();
+    if (!m_series)
+        return;
+    const ChartPalette& p = chartPalette();
+    const QColor survival = p.category(0);
+    m_survival->setColor(survival);
+    m_survival->setBorderColor(survival);
+    m_survival->setSelectedColor(p.risk);
+    const QColor recovery = p.dark ? QColor(0x8a, 0x90, 0x99) : QColor(0xa7, 0xad, 0xb5);
+    m_recovery->setColor(recovery);
+    m_recovery->setBorderColor(recovery);
+    m_emptyLabel->setBrush(p.mutedText);
+}
+
+void SurvivalChart::updateEmptyLabel() {
+    const bool empty = m_items.isEmpty() && !m_emptyText.isEmpty();
+    m_emptyLabel->setVisible(empty);
+    if (!empty)
+        return;
+    m_emptyLabel->setText(m_emptyText);
+    const QRectF plot = chart()->plotArea();
+    const QRectF r = m_emptyLabel->boundingRect();
+    m_emptyLabel->setPos(plot.center() - QPointF(r.width() / 2, r.height() / 2));
+}
+
+void SurvivalChart::resizeEvent(QResizeEvent* event) {
+    ChartView::resizeEvent(event);
+    updateEmptyLabel();
+}
+
+} // namespace chokepoint::ui

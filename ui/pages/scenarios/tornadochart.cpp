@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: MIT
+#include "ui/pages/scenarios/tornadochart.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QCategoryAxis>
+#include <QGraphicsSimpleTextItem>
+#include <QHorizontalBarSeries>
+#include <QLegend>
+
+#include "ui/charts/valueaxis.h"
+#include "ui/displayformat.h"
+
+namespace chokepoint::ui {
+
+namespace {
+double niceStep(double range, int ticks) {
+    if (!(range > 0.0))
+        return 1.0;
+    const double raw = range / ticks;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    for (const double m : {1.0, 2.0, 2.5, 5.0, 10.0})
+        if (m * magnitude >= raw)
+            return m * magnitude;
+    return 10.0 * magnitude;
+}
+} // namespace
+
+TornadoChart::TornadoChart(QWidget* parent)
+    : ChartView(parent) {
+    m_emptyLabel = new QGraphicsSimpleTextItem(chart());
+    m_emptyLabel->setVisible(false);
+}
+
+void TornadoChart::setData(QVector<TornadoRow> rows) {
+    m_rows = std::move(rows);
+    chart()->removeAllSeries();
+    for (QAbstractAxis* axis : chart()->axes())
+        chart()->removeAxis(axis);
+    delete m_categoryAxis;
+    delete m_valueAxis;
+
+    const int n = int(m_rows.size());
+    m_series = new QHorizontalBarSeries;
+    m_series->setBarWidth(0.8);
+    m_low = new QBarSet(tr("Parameter at its low value"));
+    m_high = new QBarSet(tr("Parameter at its high value"));
+    QList<qreal> low(n, 0.0), high(n, 0.0);
+    double lo = 0.0, hi = 0.0;
+    for (int i = 0; i < n; ++i) {
+        low[barIndex(i)] = m_rows[i].lowResult - m_base;
+        high[barIndex(i)] = m_rows[i].highResult - m_base;
+        lo = std::min({lo, low[barIndex(i)], high[barIndex(i)]});
+        hi = std::max({hi, low[barIndex(i)], high[barIndex(i)]});
+    }
+    m_high->append(high);
+    m_low->append(low);
+    m_series->append(m_high); // drawn below the low bar of the same row
+    m_series->append(m_low);
+    for (QBarSet* set : {m_low, m_high}) {
+        connect(set, &QBarSet::hovered, this, [this](bool on, int bar) {
+            if (on)
+                showTip(tipFor(barIndex(bar)));
+            else
+                hideTip();
+        });
+        connect(set, &QBarSet::clicked, this, [this](int bar) {
+            const int i = barIndex(bar);
+            if (i >= 0 && i < m_rows.size())
+                Q_EMIT itemClicked(m_rows[i].key);
+        });
+    }
+    chart()->addSeries(m_series);
+
+    QStringList labels;
+    for (int b = 0; b < n; ++b) {
+        QString label = m_rows[barIndex(b)].label;
+        if (label.size() > 44)
+            label = label.left(43) + QChar(0x2026);
+        while (labels.contains(label))
+            label += QChar(0x200B);
+        labels << label;
+    }
+    m_categoryAxis = new QBarCategoryAxis;
+    m_categoryAxis->append(labels);
+    m_categoryAxis->setGridLineVisible(false);
+    m_valueAxis = new QCategoryAxis;
+    const double step = niceStep(std::max(hi - lo, std::abs(m_base) * 0.01), 5);
+    const double min = std::floor(lo / step - 1e-9) * step;
+    const double max = std::max(min + step, std::ceil(hi / step - 1e-9) * step);
+    const double base = m_base;
+    setFixedRange(m_valueAxis, min, max, step,
+                  [base](double v) { return compactMoneyText(base + v); });
+    m_valueAxis->setTitleText(
+        tr("lost revenue (the line at the scenario as written: %1)").arg(moneyText(m_base)));
+    chart()->addAxis(m_categoryAxis, Qt::AlignLeft);
+    chart()->addAxis(m_valueAxis, Qt::AlignBottom);
+    m_series->attachAxis(m_categoryAxis);
+    m_series->attachAxis(m_valueAxis);
+    chart()->legend()->setVisible(n > 0);
+    restyle();
+    connectLegend();
+    updateEmptyLabel();
+}
+
+QVector<double> TornadoChart::lowBars() const {
+    QVector<double> v;
+    for (int i = 0; i < m_rows.size(); ++i)
+        v << m_low->at(barIndex(i));
+    return v;
+}
+
+QVector<double> TornadoChart::highBars() const {
+    QVector<double> v;
+    for (int i = 0; i < m_rows.size(); ++i)
+        v << m_high->at(barIndex(i));
+    return v;
+}
+
+QString TornadoChart::tipFor(int i) const {
+    if (i < 0 || i >= m_rows.size())
+        return {};
+    const TornadoRow& r = m_rows[i];
+    return tr("<b>%1</b><br>Low (%2): %3<br>High (%4): %5<br>As written: %6")
+        .arg(r.label.toHtmlEscaped(), r.lowText.toHtmlEscaped(), moneyText(r.lowResult),
+             r.highText.toHtmlEscaped(), moneyText(r.highResult), moneyText(m_base));
+}
+
+void TornadoChart::restyle() {
+    ChartView::restyle();
+    if (!m_series)
+        return;
+    const ChartPalette& p = chartPalette();
+    m_low->setColor(p.category(0));
+    m_low->setBorderColor(p.category(0));
+    m_high->setColor(p.category(1));
+    m_high->setBorderColor(p.category(1));
+    m_emptyLabel->setBrush(p.mutedText);
+}
+
+void TornadoChart::updateEmptyLabel() {
+    const bool empty = m_rows.isEmpty() && !m_emptyText.isEmpty();
+    m_emptyLabel->setVisible(empty);
+    if (!empty)
+        return;
+    m_emptyLabel->setText(m_emptyText);
+    const QRectF plot = chart()->plotArea();
+    const QRectF r = m_emptyLabel->boundingRect();
+    m_emptyLabel->setPos(plot.center() - QPointF(r.width() / 2, r.height() / 2));
+}
+
+void TornadoChart::resizeEvent(QResizeEvent* event) {
+    ChartView::resizeEvent(event);
+    updateEmptyLabel();
+}
+
+} // namespace chokepoint::ui
