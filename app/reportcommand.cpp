@@ -1,8 +1,171 @@
 // SPDX-License-Identifier: MIT
+// report: the executive report (SPEC §7) as PDF or self-contained HTML, headless.
+#include <fstream>
+#include <ostream>
+#include <sstream>
+
+#include <QApplication>
+#include <QDir>
+#include <QFileInfo>
+
 #include "app/commandline.h"
+#include "core/analysis/network.h"
+#include "core/report/reportbuilder.h"
+#include "core/scenario/scenarioparser.h"
+#include "core/store/workspace.h"
+#include "ui/report/reportwriter.h"
 
 namespace chokepoint::app {
+namespace {
 
-void addReportCommands(std::vector<Command>&) {}
+namespace rp = core::report;
+
+constexpr const char* kUsageText =
+    "report WS -o OUT.pdf|OUT.html [--scenario F.json]... [--as-of YYYY-MM-DD] "
+    "[--paper a4|letter] [--lens location|owned|controlled] [--sections LIST]";
+
+std::vector<std::string> splitList(const std::string& text) {
+    std::vector<std::string> out;
+    std::stringstream s(text);
+    std::string item;
+    while (std::getline(s, item, ','))
+        if (!item.empty())
+            out.push_back(item);
+    return out;
+}
+
+int runReport(const Args& a, std::ostream& out, std::ostream& err) {
+    auto usage = [&](const std::string& msg) {
+        err << "chokepoint report: " << msg << "\nusage: chokepoint " << kUsageText << "\n";
+        return kUsage;
+    };
+    auto failure = [&](const std::string& msg) {
+        err << "chokepoint report: " << msg << "\n";
+        return kFailure;
+    };
+
+    const std::string output = a.value("-o");
+    if (output.empty())
+        return usage("give the output file with -o OUT.pdf or -o OUT.html");
+    const QString outPath = QString::fromStdString(output);
+    auto writer = ui::reportWriterForPath(outPath);
+    if (!writer)
+        return usage("the output must end in .pdf or .html, not '" + output + "'");
+
+    ui::ReportRenderOptions render;
+    const std::string paper = a.value("--paper", "a4");
+    if (paper == "a4" || paper == "A4")
+        render.paper = QPageSize::A4;
+    else if (paper == "letter" || paper == "Letter")
+        render.paper = QPageSize::Letter;
+    else
+        return usage("--paper must be a4 or letter, not '" + paper + "'");
+
+    rp::ReportOptions options;
+    options.asOf = core::Date::today();
+    if (a.has("--as-of")) {
+        const auto d = core::Date::parse(a.value("--as-of"));
+        if (!d)
+            return usage("invalid date '" + a.value("--as-of") +
+                         "' for --as-of (use YYYY-MM-DD, e.g. 2025-08-01)");
+        options.asOf = *d;
+    }
+    if (a.has("--lens")) {
+        const auto lens = core::analysis::parseLens(a.value("--lens"));
+        if (!lens)
+            return usage("unknown lens '" + a.value("--lens") +
+                         "' (use location, owned or controlled)");
+        options.lens = *lens;
+    }
+    if (a.has("--sections")) {
+        options.sections.clear();
+        for (const auto& key : splitList(a.value("--sections"))) {
+            const auto id = rp::parseSectionKey(key);
+            if (!id)
+                return usage("unknown section '" + key +
+                             "' (use summary, products, materials, suppliers, controls, "
+                             "scenarios, methodology)");
+            options.sections.push_back(*id);
+        }
+        if (options.sections.empty())
+            return usage("--sections names no section");
+    }
+
+    // Fail on a bad output place before the scenarios run, not after.
+    const QFileInfo outInfo(outPath);
+    if (outInfo.isDir())
+        return failure(output + " is a folder");
+    if (!QFileInfo(outInfo.absolutePath()).isDir())
+        return failure("cannot write " + output + ": the folder " +
+                       QDir::toNativeSeparators(outInfo.absolutePath()).toStdString() +
+                       " does not exist");
+    if (!qobject_cast<QApplication*>(QCoreApplication::instance()))
+        return failure("drawing the charts needs a GUI application object (internal error)");
+
+    std::vector<std::pair<std::string, std::string>> scenarioTexts;
+    if (auto it = a.options.find("--scenario"); it != a.options.end()) {
+        for (const std::string& file : it->second) {
+            std::ifstream in(file, std::ios::binary);
+            if (!in)
+                return failure("cannot read the scenario file " + file);
+            std::ostringstream text;
+            text << in.rdbuf();
+            scenarioTexts.emplace_back(file, text.str());
+        }
+    }
+
+    auto ws = core::Workspace::openReadOnly(a.positional[0]);
+    if (!ws)
+        return failure(ws.errorString());
+    auto data = ws->load();
+    if (!data)
+        return failure(data.errorString());
+    const auto name = ws->meta("name");
+    options.workspaceName =
+        name && !name->empty()
+            ? *name
+            : QFileInfo(QString::fromStdString(a.positional[0])).completeBaseName().toStdString();
+    const core::analysis::Network net(std::move(*data));
+
+    size_t problems = 0;
+    for (const auto& [file, text] : scenarioTexts) {
+        auto parsed = core::scenario::parseScenarioDetailed(text, &net);
+        for (const auto& issue : parsed.issues)
+            err << file << ": " << issue.toString() << "\n";
+        problems += parsed.issues.size();
+        if (parsed.scenario)
+            options.scenarios.push_back(
+                {std::move(*parsed.scenario),
+                 QFileInfo(QString::fromStdString(file)).fileName().toStdString()});
+    }
+    if (problems > 0) {
+        err << "chokepoint report: " << problems
+            << " problem(s) in the scenario file(s); no report was written\n";
+        return kInvalidData;
+    }
+
+    auto document = rp::buildReport(net, options);
+    if (!document)
+        return failure(document.errorString());
+    if (!writer->write(*document, render, outPath))
+        return failure(writer->errorString().toStdString());
+    out << "Wrote " << output << " (" << writer->name().toStdString() << ", "
+        << document->sections.size() << " sections, " << options.scenarios.size() << " scenario"
+        << (options.scenarios.size() == 1 ? "" : "s") << ")\n";
+    return kOk;
+}
+
+} // namespace
+
+void addReportCommands(std::vector<Command>& list) {
+    list.push_back({"report",
+                    kUsageText,
+                    "the executive report: summary, exposure, controls, scenarios, methodology",
+                    {"-o", "--scenario", "--as-of", "--paper", "--lens", "--sections"},
+                    {},
+                    1,
+                    1,
+                    runReport});
+}
 
 } // namespace chokepoint::app

@@ -17,6 +17,7 @@
 #include "core/store/workspace.h"
 #include "ui/appstate.h"
 #include "ui/jobrunner.h"
+#include "ui/report/reportdialog.h"
 
 namespace chokepoint::ui {
 
@@ -73,6 +74,7 @@ void WorkspaceActions::populateFileMenu(QMenu* menu) {
     QMenu* exportMenu = menu->addMenu(tr("&Export"));
     exportMenu->addAction(tr("CSV folder…"), this, [this] { exportDialog(false); });
     exportMenu->addAction(tr("Excel workbook (.xlsx)…"), this, [this] { exportDialog(true); });
+    addReportAction(menu, m_state, m_window);
     menu->addSeparator();
     QAction* quit = menu->addAction(tr("&Quit"), QKeySequence::Quit, m_window, &QWidget::close);
     quit->setMenuRole(QAction::QuitRole);

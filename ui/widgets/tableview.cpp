@@ -8,6 +8,7 @@
 
 #include "ui/models/tablecopy.h"
 #include "ui/models/tablemodel.h"
+#include "ui/report/tableexportdialog.h"
 
 namespace chokepoint::ui {
 
@@ -75,6 +76,7 @@ void TableView::contextMenuEvent(QContextMenuEvent* event) {
         clearSelection();
         copySelection(*this);
     });
+    menu.addAction(tr("Export table…"), this, [this] { exportTableDialog(*this); });
     menu.exec(event->globalPos());
 }
 

@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: MIT
+// The export-controls timeline: every recorded measure, its period and what it touches.
+#include <algorithm>
+#include <numeric>
+
+#include "core/report/reportcontext.h"
+#include "core/util/format.h"
+
+namespace chokepoint::core::report {
+
+namespace an = analysis;
+
+namespace {
+
+std::string statusText(const Control& c, Date asOf) {
+    if (c.end && *c.end <= c.effective)
+        return "suspended before taking effect";
+    if (c.inForceAt(asOf))
+        return "in force";
+    if (c.effective > asOf)
+        return "not yet in force";
+    return "ended or suspended";
+}
+
+} // namespace
+
+Section buildControlsSection(const ReportContext& ctx) {
+    const an::Network& net = ctx.net;
+    const auto& controls = net.data().controls;
+    const Date asOf = ctx.options.asOf;
+    Section sec{SectionId::Controls, sectionTitle(SectionId::Controls), {}};
+
+    size_t inForce = 0, touching = 0;
+    for (size_t c = 0; c < controls.size(); ++c) {
+        if (!controls[c].inForceAt(asOf))
+            continue;
+        ++inForce;
+        touching += ctx.touches[c].touches() ? 1 : 0;
+    }
+    sec.blocks.push_back(Paragraph{
+        formatCount(double(controls.size())) + " export-control measures are recorded; " +
+        formatCount(double(inForce)) + " are in force at " + asOf.toString() + ", and " +
+        formatCount(double(touching)) +
+        " of those touch our supply chain: they cover a material in it (one we use or buy, or "
+        "an input of one) or a technology used by a site we depend on, at any tier. A measure "
+        "applies from its effective date up to the day before its end (suspension or lifting)."});
+    if (controls.empty())
+        return sec;
+
+    std::vector<size_t> order(controls.size());
+    std::iota(order.begin(), order.end(), size_t(0));
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        return controls[a].effective < controls[b].effective;
+    });
+
+    TimelineChart timeline;
+    Date first = asOf, last = asOf;
+    for (const size_t c : order) {
+        const Control& ctl = controls[c];
+        first = std::min(first, ctl.effective);
+        last = std::max(last, ctl.effective);
+        if (ctl.end)
+            last = std::max(last, *ctl.end);
+        timeline.items.push_back({ctl.id + "  " + ctl.title, ctl.effective, ctl.end,
+                                  ctl.inForceAt(asOf) && ctx.touches[c].touches()});
+    }
+    // Whole quarters around the data, and room after the last date.
+    timeline.axisStart = Date::fromYmd(first.year(), (first.month() - 1) / 3 * 3 + 1, 1);
+    const Date after = last.addDays(92);
+    timeline.axisEnd = Date::fromYmd(after.year(), (after.month() - 1) / 3 * 3 + 1, 1);
+    timeline.marker = asOf;
+    timeline.markerLabel = "as of " + asOf.toString();
+    timeline.highlightName = "In force and touching us";
+    timeline.otherName = "Other periods";
+    // Qt Charts drops a row label that does not fit its row: 23 px rows at 640 px wide.
+    const double aspect = std::clamp((80.0 + 23.0 * double(order.size())) / 640.0, 0.3, 1.25);
+    sec.blocks.push_back(Chart{"controls-timeline", "Export controls over time",
+                               std::move(timeline), aspect,
+                               "Bars run from the effective date to the end (suspension or "
+                               "lifting); open-ended measures run to the right edge."});
+
+    Table t;
+    t.id = "controls";
+    t.addColumn("Control", Align::Left, 0.75);
+    t.addColumn("Measure", Align::Left, 3.1);
+    t.addColumn("Kind", Align::Left, 0.85);
+    t.addColumn("Effective", Align::Left, 0.95);
+    t.addColumn("End", Align::Left, 0.95);
+    t.addColumn("Status at the as-of date", Align::Left, 1.1);
+    t.addColumn("Touches in our chain", Align::Left, 2.6);
+    for (const size_t c : order) {
+        const Control& ctl = controls[c];
+        const ControlTouch& touch = ctx.touches[c];
+        std::vector<std::string> names;
+        for (const an::Index m : touch.materials)
+            names.push_back(materialName(net, m));
+        for (const an::Index tech : touch.technologies) {
+            const int sites = ctx.reach.techSites[size_t(tech)];
+            names.push_back(net.data().technologies[size_t(tech)].name + " (" + formatCount(sites) +
+                            (sites == 1 ? " site)" : " sites)"));
+        }
+        std::string touches = names.empty() ? "nothing we use" : joinNames(names, 4);
+        if (touch.otherItems > 0)
+            touches += " (+" + formatCount(double(touch.otherItems)) + " other item" +
+                       (touch.otherItems == 1 ? ")" : "s)");
+        t.addRow({Cell::ofText(ctl.id), Cell::ofText(ctl.title), Cell::ofText(controlKindText(ctl)),
+                  Cell::ofDate(ctl.effective), Cell::ofDate(ctl.end),
+                  Cell::ofText(statusText(ctl, asOf)), Cell::ofText(touches)});
+    }
+    t.note = "Issued by " +
+             joinNames(
+                 [&] {
+                     std::vector<std::string> issuers;
+                     for (const Control& c : controls) {
+                         const std::string name = countryName(net, c.issuer);
+                         if (std::find(issuers.begin(), issuers.end(), name) == issuers.end())
+                             issuers.push_back(name);
+                     }
+                     return issuers;
+                 }(),
+                 6) +
+             ". Sources of each measure are listed in the appendix.";
+    sec.blocks.push_back(std::move(t));
+    return sec;
+}
+
+} // namespace chokepoint::core::report

@@ -1,0 +1,368 @@
+// SPDX-License-Identifier: MIT
+// Exposure by product, by material and by supplier.
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "core/report/reportcontext.h"
+#include "core/util/format.h"
+
+namespace chokepoint::core::report {
+
+namespace an = analysis;
+
+namespace {
+
+constexpr size_t kMaxBars = 15;
+constexpr size_t kMaxSupplierBars = 12;
+constexpr size_t kMaxSlices = 8;
+
+// Height / width of a horizontal bar chart with n bars (room for title, axis and legend).
+double barAspect(size_t n, bool legend) {
+    return std::clamp((80.0 + (legend ? 24.0 : 0.0) + 26.0 * double(n)) / 640.0, 0.28, 1.2);
+}
+
+std::string lensNote(const ReportContext& ctx) {
+    return lensTitle(ctx.options.lens) + " lens: " + lensDescription(ctx.options.lens) +
+           ". As of " + ctx.options.asOf.toString() + ".";
+}
+
+double worldShareOf(const an::Network& net, an::Index material, an::Index country) {
+    double share = 0.0;
+    for (auto* w = net.worldShares.begin(size_t(material));
+         w != net.worldShares.end(size_t(material)); ++w)
+        if (w->country == country)
+            share += w->share;
+    return share;
+}
+
+// Controls in force at `asOf` covering the material or any of its recipe inputs, at any depth.
+std::vector<an::Index> upstreamControls(const an::Network& net, an::Index material, Date asOf) {
+    std::vector<char> seen(net.materials.size(), 0);
+    std::vector<an::Index> stack{material};
+    while (!stack.empty()) {
+        const an::Index m = stack.back();
+        stack.pop_back();
+        if (seen[size_t(m)])
+            continue;
+        seen[size_t(m)] = 1;
+        for (auto* in = net.recipes.begin(size_t(m)); in != net.recipes.end(size_t(m)); ++in)
+            stack.push_back(in->material);
+    }
+    std::vector<an::Index> out;
+    for (size_t c = 0; c < net.controls.size(); ++c) {
+        const an::ControlInfo& info = net.controls[c];
+        if (info.inForceAt(asOf) && std::any_of(info.materials.begin(), info.materials.end(),
+                                                [&](an::Index m) { return seen[size_t(m)] != 0; }))
+            out.push_back(an::Index(c));
+    }
+    return out;
+}
+
+// The headline figures under every lens, so that a reader sees how much the choice matters.
+Table lensTable(const ReportContext& ctx) {
+    Table t;
+    t.id = "lenses";
+    t.addColumn("Lens", Align::Left, 1.3);
+    t.addColumn("What counts as exposed", Align::Left, 3.0);
+    t.addColumn("Revenue dependence", Align::Right, 1.0);
+    t.addColumn("Revenue at risk", Align::Right, 1.0);
+    t.addColumn("Spend at risk", Align::Right, 1.0);
+    t.addColumn("Materials over 50 %", Align::Right, 1.0);
+    for (const an::Lens lens : {an::Lens::Location, an::Lens::Owned, an::Lens::Controlled}) {
+        const an::Summary& s = ctx.summaries[size_t(lens)];
+        std::string name = lensTitle(lens);
+        if (lens == ctx.options.lens)
+            name += " (headline)";
+        t.addRow({Cell::ofText(name), Cell::ofText(lensDescription(lens)),
+                  Cell::ofNumber(s.revenueDependence, NumberFormat::Percent),
+                  Cell::ofNumber(s.revenueAtRisk, NumberFormat::Money),
+                  Cell::ofNumber(s.spendAtRisk, NumberFormat::Money),
+                  Cell::ofNumber(double(s.materialsOverHalf), NumberFormat::Count)});
+    }
+    return t;
+}
+
+} // namespace
+
+Section buildProductsSection(const ReportContext& ctx) {
+    const an::Network& net = ctx.net;
+    const an::Summary& s = ctx.summary();
+    Section sec{SectionId::Products, sectionTitle(SectionId::Products), {}};
+    sec.blocks.push_back(Paragraph{
+        "A product depends on China as much as its most dependent material: no vehicle leaves "
+        "the line without every part of its bill of materials. Revenue at risk is the "
+        "product's annual revenue times that dependence. " +
+        lensNote(ctx)});
+
+    BarChart bars;
+    bars.valueFormat = NumberFormat::Money;
+    ChartSeries atRisk{"Revenue at risk", {}, SeriesRole::Risk};
+    ChartSeries rest{"Revenue not at risk", {}, SeriesRole::Neutral};
+    for (const an::ProductSummary& p : s.products) {
+        bars.categories.push_back(productName(net, p.product));
+        atRisk.values.push_back(p.revenueAtRisk.value_or(0.0));
+        rest.values.push_back(
+            std::max(0.0, p.revenue.value_or(0.0) - p.revenueAtRisk.value_or(0.0)));
+    }
+    bars.series = {atRisk, rest};
+    const size_t n = bars.categories.size();
+    sec.blocks.push_back(
+        Chart{"products-revenue-at-risk",
+              "Revenue at risk by product (" + lensTitle(ctx.options.lens) + " lens)",
+              std::move(bars),
+              barAspect(n, true),
+              {}});
+
+    Table t;
+    t.id = "products";
+    t.addColumn("Product", Align::Left, 2.6);
+    t.addColumn("Volume", Align::Right, 0.9);
+    t.addColumn("Price", Align::Right, 0.8);
+    t.addColumn("Revenue", Align::Right, 0.9);
+    t.addColumn("Location", Align::Right, 0.9);
+    t.addColumn("Ownership", Align::Right, 0.9);
+    t.addColumn("Controls", Align::Right, 0.9);
+    t.addColumn("Revenue at risk", Align::Right, 0.9);
+    t.addColumn("Most dependent material", Align::Left, 2.2);
+    for (const an::ProductSummary& p : s.products) {
+        const Product& prod = net.data().products[size_t(p.product)];
+        std::vector<Cell> row = {Cell::ofText(prod.name),
+                                 Cell::ofNumber(prod.annualVolume, NumberFormat::Count),
+                                 Cell::ofNumber(prod.unitPrice, NumberFormat::Money),
+                                 Cell::ofNumber(p.revenue, NumberFormat::Money)};
+        for (const an::Lens lens : {an::Lens::Location, an::Lens::Owned, an::Lens::Controlled})
+            row.push_back(
+                Cell::ofNumber(ctx.results[size_t(lens)].products[size_t(p.product)].dependence,
+                               NumberFormat::Percent));
+        row.push_back(Cell::ofNumber(p.revenueAtRisk, NumberFormat::Money));
+        an::Index driver = an::kNone;
+        double best = -1.0;
+        for (auto* b = net.productBom.begin(size_t(p.product));
+             b != net.productBom.end(size_t(p.product)); ++b) {
+            const double d = ctx.result().dependence(net, b->material);
+            if (d > best) {
+                best = d;
+                driver = b->material;
+            }
+        }
+        row.push_back(driver == an::kNone ? Cell::missing()
+                                          : Cell::ofText(materialName(net, driver) + " (" +
+                                                         formatPercent(best) + ")"));
+        t.addRow(std::move(row));
+    }
+    t.note = "Volume per year, unit price and annual revenue. Location, Ownership, Controls: the "
+             "product's dependence under each lens. Revenue at risk and the most dependent "
+             "material under the " +
+             lensTitle(ctx.options.lens) +
+             " lens. Products without a unit price have no revenue figures.";
+    sec.blocks.push_back(std::move(t));
+    sec.blocks.push_back(Subheading{"Exposure under each lens"});
+    sec.blocks.push_back(lensTable(ctx));
+    return sec;
+}
+
+Section buildMaterialsSection(const ReportContext& ctx) {
+    const an::Network& net = ctx.net;
+    const an::Summary& s = ctx.summary();
+    Section sec{SectionId::Materials, sectionTitle(SectionId::Materials), {}};
+    sec.blocks.push_back(Paragraph{
+        "A material's dependence is the share of our supply of it that depends on China through "
+        "any tier: the part bought directly from exposed sites (tier 1), and the part that comes "
+        "through our suppliers' own exposed inputs or supply of unknown origin (counted at "
+        "China's share of world production). " +
+        lensNote(ctx)});
+
+    BarChart bars;
+    bars.valueFormat = NumberFormat::Percent;
+    bars.fixedMax = 1.0;
+    ChartSeries direct{"Direct (tier 1)", {}, SeriesRole::Direct};
+    ChartSeries deeper{"Deeper tiers and unknown origin", {}, SeriesRole::Deeper};
+    for (size_t i = 0; i < s.materials.size() && i < kMaxBars; ++i) {
+        bars.categories.push_back(materialName(net, s.materials[i].material));
+        direct.values.push_back(s.materials[i].directShare);
+        deeper.values.push_back(s.materials[i].deeperShare);
+    }
+    bars.series = {direct, deeper};
+    std::string title = "China dependence by material";
+    if (s.materials.size() > kMaxBars)
+        title +=
+            " (top " + std::to_string(kMaxBars) + " of " + std::to_string(s.materials.size()) + ")";
+    const size_t n = bars.categories.size();
+    sec.blocks.push_back(
+        Chart{"materials-dependence", title, std::move(bars), barAspect(n, true), {}});
+
+    DonutChart donut;
+    donut.values.name = "Tier-1 spend";
+    double other = 0.0;
+    for (size_t i = 0; i < s.countryMix.size(); ++i) {
+        const an::CountrySpend& c = s.countryMix[i];
+        if (i + 1 < kMaxSlices || s.countryMix.size() == kMaxSlices) {
+            donut.categories.push_back(net.data().countries[size_t(c.country)].name + "  " +
+                                       formatPercent(c.share));
+            donut.values.values.push_back(c.spend);
+        } else {
+            other += c.spend;
+        }
+    }
+    if (other > 0.0) {
+        donut.categories.push_back("Other countries  " + formatPercent(other / s.spend));
+        donut.values.values.push_back(other);
+    }
+    donut.centerText = formatMoney(s.spend);
+    if (!donut.categories.empty())
+        sec.blocks.push_back(Chart{
+            "materials-country-mix", "Tier-1 spend by supplier country", std::move(donut), 0.36,
+            "By the country of the supplying site; " + formatMoney(s.spend) + " in total."});
+
+    Table t;
+    t.id = "materials";
+    t.addColumn("Material", Align::Left, 2.6);
+    t.addColumn("Stage", Align::Left, 0.95);
+    t.addColumn("Dependence", Align::Right, 1.0);
+    t.addColumn("Direct (tier 1)", Align::Right, 0.9);
+    t.addColumn("Deeper tiers", Align::Right, 0.9);
+    t.addColumn("Spend at risk", Align::Right, 1.0);
+    t.addColumn("Tier-1 HHI", Align::Right, 0.8);
+    t.addColumn("World HHI", Align::Right, 0.8);
+    t.addColumn("China's world share", Align::Right, 0.9);
+    t.addColumn("Controls on it or its inputs", Align::Left, 1.1);
+    const an::Index focus = net.focusCountry();
+    for (const an::MaterialSummary& m : s.materials) {
+        const Material& mat = net.data().materials[size_t(m.material)];
+        const an::MaterialExposure* e = nullptr;
+        for (const auto& x : ctx.result().materials)
+            if (x.material == m.material)
+                e = &x;
+        std::vector<std::string> controls;
+        for (const an::Index c : upstreamControls(net, m.material, ctx.options.asOf))
+            controls.push_back(net.controlIds.id(c));
+        std::string stage(toString(mat.stage));
+        stage[0] = char(std::toupper(static_cast<unsigned char>(stage[0])));
+        t.addRow({Cell::ofText(mat.name), Cell::ofText(stage),
+                  Cell::ofNumber(m.dependence, NumberFormat::Percent),
+                  Cell::ofNumber(m.directShare, NumberFormat::Percent),
+                  Cell::ofNumber(m.deeperShare, NumberFormat::Percent),
+                  Cell::ofNumber(m.spendAtRisk, NumberFormat::Money),
+                  Cell::ofNumber(m.hhi, NumberFormat::Count),
+                  Cell::ofNumber(e ? e->worldHhi : std::nullopt, NumberFormat::Count),
+                  focus == an::kNone
+                      ? Cell::missing()
+                      : Cell::ofNumber(worldShareOf(net, m.material, focus), NumberFormat::Percent),
+                  controls.empty() ? Cell::ofText("none") : Cell::ofText(joinNames(controls, 4))});
+    }
+    t.note = "Most dependent first. Controls: material controls in force at the as-of date that "
+             "cover the material or any input it is made from. HHI: Herfindahl\u2013Hirschman "
+             "index of the country mix "
+             "(0\u201310,000; 10,000 = one country), of our tier-1 purchases and of world "
+             "production.";
+    sec.blocks.push_back(std::move(t));
+    return sec;
+}
+
+Section buildSuppliersSection(const ReportContext& ctx) {
+    const an::Network& net = ctx.net;
+    const an::ExposureResult& r = ctx.result();
+    Section sec{SectionId::Suppliers, sectionTitle(SectionId::Suppliers), {}};
+    sec.blocks.push_back(Paragraph{
+        "Our tier-1 suppliers: what we spend with them and how much of what they sell us "
+        "depends on China (their own exposure and that of their inputs, weighted by the shares "
+        "we buy). " +
+        lensNote(ctx)});
+
+    struct Row {
+        an::Index supplier = an::kNone;
+        std::optional<double> spend, spendAtRisk;
+        std::optional<double> dependence;
+        std::set<std::string> countries;
+        std::vector<an::Index> materials;
+    };
+    std::map<an::Index, Row> rows;
+    for (const an::Index m : net.reportedMaterials) {
+        const an::Index grp = net.selfGroup[size_t(m)];
+        if (grp == an::kNone)
+            continue;
+        for (auto* l = net.groupLinks.begin(size_t(grp)); l != net.groupLinks.end(size_t(grp));
+             ++l) {
+            const an::Index sup = net.siteSupplier[size_t(l->supplierSite)];
+            Row& row = rows[sup];
+            row.supplier = sup;
+            if (const an::Index c = net.siteCountry[size_t(l->supplierSite)]; c != an::kNone)
+                row.countries.insert(net.data().countries[size_t(c)].name);
+            if (std::find(row.materials.begin(), row.materials.end(), m) == row.materials.end())
+                row.materials.push_back(m);
+            if (!std::isnan(l->spend)) {
+                row.spend = row.spend.value_or(0.0) + l->spend;
+                row.spendAtRisk =
+                    row.spendAtRisk.value_or(0.0) + l->spend * r.f[size_t(l->supplierNode)];
+            }
+        }
+    }
+    for (const an::SupplierExposure& e : r.suppliers)
+        if (auto it = rows.find(e.supplier); it != rows.end())
+            it->second.dependence = e.dependence;
+    std::vector<Row> list;
+    for (auto& [id, row] : rows)
+        list.push_back(std::move(row));
+    std::stable_sort(list.begin(), list.end(), [&](const Row& a, const Row& b) {
+        const double ra = a.spendAtRisk.value_or(-1.0), rb = b.spendAtRisk.value_or(-1.0);
+        if (ra != rb)
+            return ra > rb;
+        const double da = a.dependence.value_or(-1.0), db = b.dependence.value_or(-1.0);
+        if (da != db)
+            return da > db;
+        return net.suppliers.id(a.supplier) < net.suppliers.id(b.supplier);
+    });
+
+    BarChart bars;
+    bars.valueFormat = NumberFormat::Money;
+    ChartSeries atRisk{"Spend at risk", {}, SeriesRole::Risk};
+    ChartSeries rest{"Other spend", {}, SeriesRole::Neutral};
+    for (size_t i = 0; i < list.size() && i < kMaxSupplierBars; ++i) {
+        if (!(list[i].spendAtRisk.value_or(0.0) > 0.0))
+            break;
+        bars.categories.push_back(net.data().suppliers[size_t(list[i].supplier)].name);
+        atRisk.values.push_back(*list[i].spendAtRisk);
+        rest.values.push_back(std::max(0.0, list[i].spend.value_or(0.0) - *list[i].spendAtRisk));
+    }
+    bars.series = {atRisk, rest};
+    if (!bars.categories.empty()) {
+        const size_t n = bars.categories.size();
+        sec.blocks.push_back(Chart{"suppliers-spend-at-risk",
+                                   "Tier-1 suppliers with the most spend at risk",
+                                   std::move(bars),
+                                   barAspect(n, true),
+                                   {}});
+    }
+
+    Table t;
+    t.id = "suppliers";
+    t.addColumn("Supplier", Align::Left, 1.9);
+    t.addColumn("Site countries", Align::Left, 1.3);
+    t.addColumn("Owner", Align::Left, 1.0);
+    t.addColumn("What we buy", Align::Left, 2.6);
+    t.addColumn("Spend", Align::Right, 0.95);
+    t.addColumn("Dependence", Align::Right, 0.95);
+    t.addColumn("Spend at risk", Align::Right, 0.95);
+    for (const Row& row : list) {
+        const Supplier& sup = net.data().suppliers[size_t(row.supplier)];
+        std::vector<std::string> countries(row.countries.begin(), row.countries.end());
+        std::vector<std::string> materials;
+        for (const an::Index m : row.materials)
+            materials.push_back(materialName(net, m));
+        t.addRow(
+            {Cell::ofText(sup.name), Cell::ofText(joinNames(countries, 3)),
+             sup.ownerCountry ? Cell::ofText(countryName(net, *sup.ownerCountry)) : Cell::missing(),
+             Cell::ofText(joinNames(materials, 3)), Cell::ofNumber(row.spend, NumberFormat::Money),
+             Cell::ofNumber(row.dependence, NumberFormat::Percent),
+             Cell::ofNumber(row.spendAtRisk, NumberFormat::Money)});
+    }
+    t.note = "Most spend at risk first. Dependence: over our purchases from the supplier's "
+             "sites, \u03a3 share \u00d7 exposure / \u03a3 share.";
+    sec.blocks.push_back(std::move(t));
+    return sec;
+}
+
+} // namespace chokepoint::core::report

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: MIT
+// Internal to core/report: what the section builders share.
+#pragma once
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "core/analysis/exposureengine.h"
+#include "core/analysis/network.h"
+#include "core/analysis/summary.h"
+#include "core/report/reportbuilder.h"
+#include "core/report/reportdocument.h"
+#include "core/scenario/scenarioengine.h"
+
+namespace chokepoint::core::report {
+
+/// Which parts of the network our supply chain reaches: every material we report (BOM or
+/// bought) with its recipe inputs, and every site reachable from our tier-1 purchases through
+/// its suppliers' purchases, with the technologies they use.
+struct ChainReach {
+    std::vector<char> materials;    ///< per material
+    std::vector<char> technologies; ///< per technology
+    std::vector<int> techSites;     ///< per technology: reachable sites using it
+};
+
+/// What one export control touches in our supply chain.
+struct ControlTouch {
+    std::vector<analysis::Index> materials;    ///< covered materials in the chain
+    std::vector<analysis::Index> technologies; ///< covered technologies used in the chain
+    size_t otherItems = 0;                     ///< covered items outside the chain
+    bool touches() const { return !materials.empty() || !technologies.empty(); }
+};
+
+struct ReportContext {
+    const analysis::Network& net;
+    const ReportOptions& options;
+    const analysis::ExposureEngine& engine;
+    std::array<analysis::ExposureResult, 3> results; ///< by Lens
+    std::array<analysis::Summary, 3> summaries;      ///< by Lens, no filter
+    ChainReach reach;
+    std::vector<ControlTouch> touches;               ///< per control (Dataset::controls order)
+    std::vector<scenario::ScenarioResult> scenarios; ///< per options.scenarios
+
+    const analysis::ExposureResult& result() const { return results[size_t(options.lens)]; }
+    const analysis::Summary& summary() const { return summaries[size_t(options.lens)]; }
+    /// The scenario with the largest mean lost revenue (the first of equals); -1 without any.
+    int worstScenario() const;
+};
+
+// Names for people.
+std::string materialName(const analysis::Network& net, analysis::Index m);
+std::string productName(const analysis::Network& net, analysis::Index p);
+std::string siteName(const analysis::Network& net, analysis::Index s);
+std::string countryName(const analysis::Network& net, const std::string& iso3);
+std::string lensTitle(analysis::Lens lens);
+std::string lensDescription(analysis::Lens lens);
+/// "a, b and c"; with more than `max` items "a, b, c and 4 more".
+std::string joinNames(const std::vector<std::string>& names, size_t max = 6);
+/// A control's kind for people: "licence", "prohibition", "country ban".
+std::string controlKindText(const Control& control);
+
+/// The touched materials and technologies by name ("Graphite, LFP cathode technology").
+std::string touchText(const analysis::Network& net, const ControlTouch& touch, size_t max);
+
+ChainReach computeReach(const analysis::Network& net);
+ControlTouch controlTouch(const analysis::Network& net, const ChainReach& reach,
+                          analysis::Index control);
+
+// The section builders, one per file.
+Section buildSummarySection(const ReportContext& ctx);
+Section buildProductsSection(const ReportContext& ctx);
+Section buildMaterialsSection(const ReportContext& ctx);
+Section buildSuppliersSection(const ReportContext& ctx);
+Section buildControlsSection(const ReportContext& ctx);
+Section buildScenariosSection(const ReportContext& ctx);
+Section buildMethodologySection(const ReportContext& ctx);
+
+/// The shocks of a scenario in words, one line each, then its mitigations.
+std::vector<std::string> describeScenario(const analysis::Network& net,
+                                          const scenario::Scenario& scenario);
+
+} // namespace chokepoint::core::report

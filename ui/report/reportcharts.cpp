@@ -1,0 +1,269 @@
+// SPDX-License-Identifier: MIT
+#include "ui/report/reportcharts.h"
+
+#include <QAbstractAxis>
+#include <QApplication>
+#include <QBarSet>
+#include <QBuffer>
+#include <QCategoryAxis>
+#include <QChart>
+#include <QLegend>
+#include <QPainter>
+#include <QRegularExpression>
+#include <QSvgGenerator>
+
+#include "ui/charts/chartexport.h"
+#include "ui/charts/donutchart.h"
+#include "ui/charts/fanchart.h"
+#include "ui/charts/stackedbarchart.h"
+#include "ui/charts/survivalchart.h"
+#include "ui/displayformat.h"
+#include "ui/report/timelinechart.h"
+#include "ui/theme.h"
+
+namespace chokepoint::ui {
+
+namespace rp = core::report;
+
+namespace {
+
+QString qs(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+QDate qdate(core::Date d) {
+    return QDate(d.year(), d.month(), d.day());
+}
+
+ValueFormatter valueFormatter(rp::NumberFormat format) {
+    return [format](double v) { return qs(rp::formatNumber(v, format)); };
+}
+
+ValueFormatter axisFormatter(rp::NumberFormat format) {
+    switch (format) {
+    case rp::NumberFormat::Money:
+        return [](double v) { return compactMoneyText(v); };
+    case rp::NumberFormat::Percent:
+        return [](double v) { return percentText(v, 0); };
+    default:
+        return valueFormatter(format);
+    }
+}
+
+SeriesColor seriesColor(rp::SeriesRole role) {
+    switch (role) {
+    case rp::SeriesRole::Direct:
+        return SeriesColor::Direct;
+    case rp::SeriesRole::Deeper:
+        return SeriesColor::Deeper;
+    case rp::SeriesRole::Risk:
+        return SeriesColor::Risk;
+    case rp::SeriesRole::Auto:
+    case rp::SeriesRole::Neutral:
+        break;
+    }
+    return SeriesColor::Auto;
+}
+
+// Palette and font go first: the chart helpers take their colours from the palette when the
+// data is set.
+template <class View, class... Args> std::unique_ptr<View> makeView(Args&&... args) {
+    auto view = std::make_unique<View>(std::forward<Args>(args)...);
+    view->setPalette(themePalette(Theme::Light));
+    return view;
+}
+
+std::unique_ptr<QChartView> barChart(const rp::BarChart& spec) {
+    auto view = makeView<StackedBarChart>(StackedBarChart::Orientation::Horizontal);
+    view->setValueFormat(valueFormatter(spec.valueFormat));
+    view->setAxisFormat(axisFormatter(spec.valueFormat));
+    view->setMaxLabelLength(34);
+    if (spec.fixedMax)
+        view->setFixedValueRange(0.0, *spec.fixedMax, *spec.fixedMax / 4.0);
+    QVector<BarCategory> categories;
+    for (const auto& c : spec.categories)
+        categories.push_back({qs(c), shortName(qs(c), 34), {}});
+    QVector<BarSeriesData> series;
+    for (const auto& s : spec.series)
+        series.push_back(
+            {qs(s.name), QVector<double>(s.values.begin(), s.values.end()), seriesColor(s.role)});
+    view->setData(categories, series);
+    // The dashboard's palette has no neutral role: context series take its muted grey.
+    const QColor neutral = view->chartPalette().grid.darker(112);
+    for (int i = 0; i < int(spec.series.size()); ++i)
+        if (spec.series[size_t(i)].role == rp::SeriesRole::Neutral)
+            if (QBarSet* set = view->barSet(i)) {
+                set->setColor(neutral);
+                set->setBorderColor(neutral);
+            }
+    return view;
+}
+
+std::unique_ptr<QChartView> donutChart(const rp::DonutChart& spec) {
+    auto view = makeView<DonutChart>();
+    view->setMaxLegendEntries(int(spec.categories.size()));
+    QVector<DonutSlice> slices;
+    for (size_t i = 0; i < spec.categories.size() && i < spec.values.values.size(); ++i)
+        slices.push_back(
+            {qs(spec.categories[i]), qs(spec.categories[i]), spec.values.values[i], {}});
+    view->setData(slices, qs(spec.centerText));
+    return view;
+}
+
+std::unique_ptr<QChartView> fanChart(const rp::FanChart& spec) {
+    auto view = makeView<FanChart>();
+    view->setValueFormat(valueFormatter(spec.valueFormat));
+    view->setAxisFormat(axisFormatter(spec.valueFormat));
+    view->setFixedValueRange(0.0, spec.maxValue, spec.maxValue / 4.0);
+    view->setStartDate(qdate(spec.start));
+    FanSeriesData s;
+    s.key = QStringLiteral("output");
+    s.median = QVector<double>(spec.median.begin(), spec.median.end());
+    s.low = QVector<double>(spec.low.begin(), spec.low.end());
+    s.high = QVector<double>(spec.high.begin(), spec.high.end());
+    s.medianName = qs(spec.medianName);
+    s.lowName = QStringLiteral("P10");
+    s.highName = QStringLiteral("P90");
+    view->setData({s});
+    return view;
+}
+
+std::unique_ptr<QChartView> survivalChart(const rp::SurvivalChart& spec) {
+    auto view = makeView<SurvivalChart>();
+    view->setHorizon(spec.horizonDays);
+    QVector<SurvivalItem> items;
+    for (const auto& item : spec.items)
+        items.push_back({qs(item.label),
+                         qs(item.label),
+                         item.survivalDays,
+                         item.recoveryDays,
+                         item.atRisk,
+                         {}});
+    view->setData(items);
+    return view;
+}
+
+std::unique_ptr<QChartView> timelineChart(const rp::TimelineChart& spec) {
+    auto view = makeView<TimelineChart>();
+    view->setLegendNames(qs(spec.highlightName), qs(spec.otherName));
+    view->setMarker(qdate(spec.marker), qs(spec.markerLabel));
+    QVector<TimelineItem> items;
+    for (const auto& item : spec.items)
+        items.push_back({qs(item.label), qdate(item.start),
+                         item.end ? std::optional<QDate>(qdate(*item.end)) : std::nullopt,
+                         item.highlight});
+    view->setData(items, qdate(spec.axisStart), qdate(spec.axisEnd));
+    return view;
+}
+
+// The same type everywhere in a report, whatever the application font is.
+void applyFont(QChart* chart, const QFont& base) {
+    QFont title = base;
+    title.setBold(true);
+    title.setPointSizeF(10.5);
+    chart->setTitleFont(title);
+    QFont small = base;
+    small.setPointSizeF(8.5);
+    chart->legend()->setFont(small);
+    for (QAbstractAxis* axis : chart->axes()) {
+        axis->setLabelsFont(small);
+        QFont axisTitle = small;
+        axisTitle.setPointSizeF(8.0);
+        axis->setTitleFont(axisTitle);
+    }
+}
+
+// The survival chart labels every step and the horizon itself: at 360 and 365 days the two
+// labels print over each other. Drop the step label that crowds the end.
+void dropCrowdedEndLabel(QChart* chart) {
+    for (QAbstractAxis* axis : chart->axes(Qt::Horizontal)) {
+        auto* category = qobject_cast<QCategoryAxis*>(axis);
+        if (!category || category->count() < 3)
+            continue;
+        const QStringList labels = category->categoriesLabels();
+        const double end = category->endValue(labels.last());
+        const double before = category->endValue(labels[labels.size() - 2]);
+        const double span = category->max() - category->min();
+        if (span > 0 && end - before < span * 0.08)
+            category->remove(labels[labels.size() - 2]);
+    }
+}
+
+} // namespace
+
+std::unique_ptr<QChartView> createReportChart(const rp::Chart& spec, QSize size,
+                                              const QFont& font) {
+    std::unique_ptr<QChartView> view = std::visit(
+        [](const auto& data) -> std::unique_ptr<QChartView> {
+            using T = std::decay_t<decltype(data)>;
+            if constexpr (std::is_same_v<T, rp::BarChart>)
+                return barChart(data);
+            else if constexpr (std::is_same_v<T, rp::DonutChart>)
+                return donutChart(data);
+            else if constexpr (std::is_same_v<T, rp::FanChart>)
+                return fanChart(data);
+            else if constexpr (std::is_same_v<T, rp::SurvivalChart>)
+                return survivalChart(data);
+            else
+                return timelineChart(data);
+        },
+        spec.data);
+    view->setFont(font);
+    view->chart()->setTitle(qs(spec.title));
+    applyChartPalette(view->chart(), ChartPalette::forPalette(themePalette(Theme::Light)), false);
+    applyFont(view->chart(), font);
+    if (std::holds_alternative<rp::TimelineChart>(spec.data)) {
+        QFont small = font;
+        small.setPointSizeF(7.5); // one label per row: keep them within their rows
+        for (QAbstractAxis* axis : view->chart()->axes())
+            axis->setLabelsFont(small);
+    }
+    // Room on the right for the last value-axis label, which is centred on the axis end.
+    view->chart()->setMargins(QMargins(6, 6, 22, 6));
+    if (std::holds_alternative<rp::SurvivalChart>(spec.data))
+        dropCrowdedEndLabel(view->chart());
+    view->setAttribute(Qt::WA_DontShowOnScreen);
+    view->setMinimumSize(1, 1);
+    view->resize(size);
+    view->show();
+    QApplication::processEvents();
+    return view;
+}
+
+QString reportChartSvg(const rp::Chart& spec, QSize size, const QFont& font) {
+    const auto view = createReportChart(spec, size, font);
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QSvgGenerator svg;
+    svg.setOutputDevice(&buffer);
+    svg.setSize(size);
+    svg.setViewBox(QRect(QPoint(0, 0), size));
+    svg.setTitle(qs(spec.title));
+    // The widget laid its text out at the screen's resolution: write font sizes for that one.
+    svg.setResolution(view->logicalDpiY());
+    QPainter painter(&svg);
+    painter.fillRect(QRect(QPoint(0, 0), size), Qt::white);
+    renderChart(*view, painter, QRectF(QPointF(0, 0), QSizeF(size)));
+    painter.end();
+    QString text = QString::fromUtf8(buffer.data());
+    // One element for inline use: no prolog; the size comes from the page (CSS) and viewBox.
+    const qsizetype start = text.indexOf(QStringLiteral("<svg"));
+    if (start > 0)
+        text.remove(0, start);
+    static const QRegularExpression sizeAttrs(
+        QStringLiteral(R"re(<svg\s+width="[^"]*"\s+height="[^"]*")re"));
+    text.replace(sizeAttrs, QStringLiteral("<svg width=\"%1\" height=\"%2\" role=\"img\"")
+                                .arg(size.width())
+                                .arg(size.height()));
+    // QSvgGenerator writes a group for every state change, most of them empty: two thirds of
+    // the bytes. They draw nothing.
+    static const QRegularExpression emptyGroup(QStringLiteral(R"(<g\s[^>]*>\s*</g>\s*)"));
+    text.remove(emptyGroup);
+    // Browsers without the report's font fall back to a sans-serif one of similar width.
+    static const QRegularExpression family(QStringLiteral(R"re(font-family="([^"]*)")re"));
+    text.replace(family, QStringLiteral("font-family=\"\\1, Verdana, Arial, sans-serif\""));
+    text.replace(QStringLiteral("font-family=\"Sans Serif, "), QStringLiteral("font-family=\""));
+    return text.trimmed();
+}
+
+} // namespace chokepoint::ui

@@ -1,0 +1,479 @@
+// SPDX-License-Identifier: MIT
+#include "ui/report/reportpainter.h"
+
+#include <algorithm>
+#include <numeric>
+#include <vector>
+
+#include <QChartView>
+#include <QFontMetricsF>
+#include <QPaintDevice>
+#include <QPainter>
+#include <QTextLayout>
+
+#include "ui/charts/chartexport.h"
+#include "ui/report/reportcharts.h"
+#include "ui/report/reportstyle.h"
+
+namespace chokepoint::ui {
+
+namespace rp = core::report;
+namespace st = reportstyle;
+
+namespace {
+
+QString qs(const std::string& s) {
+    QString text = QString::fromStdString(s);
+    text.replace(QLatin1Char('\n'), QChar::LineSeparator); // QTextLayout breaks only on these
+    return text;
+}
+
+constexpr double kCellPadX = 3.0;
+constexpr double kCellPadY = 2.4;
+constexpr double kGap = 7.0;       // between blocks
+constexpr double kKeepNext = 70.0; // a heading keeps this much of what follows on its page
+
+} // namespace
+
+struct ReportPainter::Text {
+    std::shared_ptr<QTextLayout> layout;
+    double height = 0.0;
+};
+
+ReportPainter::ReportPainter(const rp::ReportDocument& document, const QPaintDevice& device,
+                             const QSizeF& pagePoints)
+    : m_doc(document)
+    , m_device(device)
+    , m_dpi(device.logicalDpiY()) {
+    m_page = QRectF(0, 0, pt(pagePoints.width()), pagePoints.height() * m_dpi / 72.0);
+    const double margin = pt(st::kMarginMm / 25.4 * 72.0);
+    m_content = m_page.adjusted(margin, margin + pt(8), -margin, -margin - pt(6));
+}
+
+ReportPainter::~ReportPainter() = default;
+
+ReportPainter::Text ReportPainter::layoutText(const QString& text, const QFont& font, double width,
+                                              Qt::Alignment align) const {
+    Text t;
+    t.layout = std::make_shared<QTextLayout>(text, font, &m_device);
+    QTextOption option;
+    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    option.setAlignment(align);
+    t.layout->setTextOption(option);
+    t.layout->beginLayout();
+    double y = 0.0;
+    for (;;) {
+        QTextLine line = t.layout->createLine();
+        if (!line.isValid())
+            break;
+        line.setLineWidth(std::max(1.0, width));
+        line.setPosition(QPointF(0.0, y));
+        y += line.height();
+    }
+    t.layout->endLayout();
+    t.height = y;
+    return t;
+}
+
+void ReportPainter::drawText(const Text& text, double x, double y, const QColor& color) {
+    if (!m_painter)
+        return;
+    m_painter->setPen(color);
+    text.layout->draw(m_painter, QPointF(x, y));
+}
+
+int ReportPainter::run(QPainter* painter, const std::function<bool()>& nextPage) {
+    m_painter = painter;
+    m_newPage = nextPage;
+    m_pageNumber = 1;
+    m_stopped = false;
+    startPage();
+    titleBlock();
+    const rp::Section* previous = nullptr;
+    for (const rp::Section& section : m_doc.sections) {
+        if (m_stopped)
+            break;
+        sectionHeading(section, previous);
+        previous = &section;
+        for (const rp::Block& block : section.blocks) {
+            if (m_stopped)
+                break;
+            std::visit(
+                [this](const auto& b) {
+                    using T = std::decay_t<decltype(b)>;
+                    if constexpr (std::is_same_v<T, rp::Subheading>)
+                        subheading(b);
+                    else if constexpr (std::is_same_v<T, rp::Paragraph>)
+                        paragraph(b);
+                    else if constexpr (std::is_same_v<T, rp::BulletList>)
+                        bullets(b);
+                    else if constexpr (std::is_same_v<T, rp::KpiRow>)
+                        kpis(b);
+                    else if constexpr (std::is_same_v<T, rp::Table>)
+                        table(b);
+                    else if constexpr (std::is_same_v<T, rp::Chart>)
+                        chart(b);
+                    else if (m_y > m_content.top() + 1.0)
+                        newPage(); // PageBreak
+                },
+                block);
+        }
+    }
+    m_painter = nullptr;
+    return m_pageNumber;
+}
+
+bool ReportPainter::newPage() {
+    if (m_stopped)
+        return false;
+    if (!m_newPage || !m_newPage()) {
+        m_stopped = true;
+        return false;
+    }
+    ++m_pageNumber;
+    startPage();
+    return true;
+}
+
+// Running header (from page two) and footer.
+void ReportPainter::startPage() {
+    m_y = m_content.top();
+    if (!m_painter)
+        return;
+    m_painter->fillRect(m_page, Qt::white);
+    const QFont small = st::font(st::kHeader);
+    const double margin = m_content.left();
+    const double width = m_content.width();
+    if (m_pageNumber > 1) {
+        const double top = m_content.top() - pt(18);
+        drawText(layoutText(qs(m_doc.fullTitle()), small, width * 0.7), margin, top, st::kMuted);
+        drawText(layoutText(QStringLiteral("As of %1").arg(qs(m_doc.asOf.toString())), small, width,
+                            Qt::AlignRight),
+                 margin, top, st::kMuted);
+        m_painter->setPen(QPen(st::kRule, pt(0.6)));
+        m_painter->drawLine(QPointF(margin, top + pt(11)), QPointF(margin + width, top + pt(11)));
+    }
+    const double bottom = m_content.bottom() + pt(12);
+    m_painter->setPen(QPen(st::kRule, pt(0.6)));
+    m_painter->drawLine(QPointF(margin, bottom - pt(3)), QPointF(margin + width, bottom - pt(3)));
+    drawText(layoutText(QStringLiteral("Chokepoint %1 \u00b7 %2")
+                            .arg(qs(m_doc.version), qs(m_doc.workspaceName)),
+                        small, width * 0.7),
+             margin, bottom, st::kMuted);
+    const QString page = m_totalPages > 0
+                             ? QStringLiteral("Page %1 of %2").arg(m_pageNumber).arg(m_totalPages)
+                             : QStringLiteral("Page %1").arg(m_pageNumber);
+    drawText(layoutText(page, small, width, Qt::AlignRight), margin, bottom, st::kMuted);
+}
+
+bool ReportPainter::ensure(double height) {
+    if (m_stopped)
+        return false;
+    if (m_y + height <= m_content.bottom() + 0.5 || m_y <= m_content.top() + 1.0)
+        return true;
+    return newPage();
+}
+
+void ReportPainter::titleBlock() {
+    const double x = m_content.left(), w = m_content.width();
+    const Text title = layoutText(qs(m_doc.title), st::font(st::kTitle, true), w);
+    drawText(title, x, m_y, st::kAccent);
+    m_y += title.height + pt(2);
+    if (!m_doc.workspaceName.empty()) {
+        const Text ws = layoutText(qs(m_doc.workspaceName), st::font(st::kSubtitle), w);
+        drawText(ws, x, m_y, st::kText);
+        m_y += ws.height + pt(2);
+    }
+    const Text meta =
+        layoutText(QStringLiteral("As of %1 \u00b7 headline lens: %2 \u00b7 Chokepoint %3")
+                       .arg(qs(m_doc.asOf.toString()), qs(m_doc.lensName), qs(m_doc.version)),
+                   st::font(st::kBody), w);
+    drawText(meta, x, m_y, st::kMuted);
+    m_y += meta.height + pt(4);
+    if (m_painter)
+        m_painter->fillRect(QRectF(x, m_y, w, pt(2.2)), st::kAccent);
+    m_y += pt(2.2) + pt(8);
+}
+
+// The summary has page one to itself; later sections start a new page unless most of the
+// current one is still free.
+void ReportPainter::sectionHeading(const rp::Section& section, const rp::Section* previous) {
+    if (previous && m_y > m_content.top() + 1.0) {
+        const bool fresh = previous->id == rp::SectionId::Summary ||
+                           m_content.bottom() - m_y < 0.45 * m_content.height();
+        if (fresh) {
+            if (!newPage())
+                return;
+        } else {
+            m_y += pt(14);
+        }
+    }
+    const Text t = layoutText(qs(section.title), st::font(st::kSection, true), m_content.width());
+    drawText(t, m_content.left(), m_y, st::kAccent);
+    m_y += t.height + pt(2);
+    if (m_painter) {
+        m_painter->setPen(QPen(st::kRule, pt(0.8)));
+        m_painter->drawLine(QPointF(m_content.left(), m_y), QPointF(m_content.right(), m_y));
+    }
+    m_y += pt(6);
+}
+
+void ReportPainter::subheading(const rp::Subheading& s) {
+    const Text t = layoutText(qs(s.text), st::font(st::kSubheading, true), m_content.width());
+    if (!ensure(t.height + pt(kKeepNext)))
+        return;
+    m_y += pt(3);
+    drawText(t, m_content.left(), m_y, st::kText);
+    m_y += t.height + pt(3);
+}
+
+// Text that may run over a page break, line by line.
+void ReportPainter::flowText(const QString& text, const QFont& font, const QColor& color,
+                             double indent, double spaceAfter) {
+    const Text t = layoutText(text, font, m_content.width() - indent);
+    const double x = m_content.left() + indent;
+    for (int i = 0; i < t.layout->lineCount(); ++i) {
+        const QTextLine line = t.layout->lineAt(i);
+        if (!ensure(line.height()))
+            return;
+        if (m_painter) {
+            m_painter->setPen(color);
+            line.draw(m_painter, QPointF(x, m_y - line.y()));
+            if (i == 0 && indent > 0.0) {
+                const Text bullet = layoutText(QStringLiteral("\u2022"), font, indent);
+                drawText(bullet, m_content.left() + pt(3), m_y, st::kAccent);
+            }
+        }
+        m_y += line.height();
+    }
+    m_y += spaceAfter;
+}
+
+void ReportPainter::paragraph(const rp::Paragraph& p) {
+    switch (p.style) {
+    case rp::Paragraph::Style::Lead:
+        flowText(qs(p.text), st::font(st::kLead), st::kText, 0.0, pt(kGap + 2));
+        break;
+    case rp::Paragraph::Style::Body:
+        flowText(qs(p.text), st::font(st::kBody), st::kText, 0.0, pt(kGap));
+        break;
+    case rp::Paragraph::Style::Note:
+        flowText(qs(p.text), st::font(st::kSmall), st::kMuted, 0.0, pt(kGap));
+        break;
+    }
+}
+
+void ReportPainter::bullets(const rp::BulletList& list) {
+    for (const std::string& item : list.items)
+        flowText(qs(item), st::font(st::kBody), st::kText, pt(12), pt(2.5));
+    m_y += pt(kGap - 2.5);
+}
+
+void ReportPainter::note(const std::string& text) {
+    if (text.empty())
+        return;
+    m_y += pt(2);
+    flowText(qs(text), st::font(st::kSmall), st::kMuted, 0.0, 0.0);
+}
+
+void ReportPainter::kpis(const rp::KpiRow& row) {
+    const size_t n = row.items.size();
+    if (n == 0)
+        return;
+    const double gap = pt(6), pad = pt(6);
+    const double w = (m_content.width() - gap * double(n - 1)) / double(n);
+    struct Tile {
+        Text label, value, detail;
+    };
+    std::vector<Tile> tiles;
+    double height = 0.0;
+    for (const rp::Kpi& k : row.items) {
+        const double inner = w - 2 * pad;
+        Tile t{layoutText(qs(k.label), st::font(st::kSmall, true), inner),
+               layoutText(qs(k.value.display()), st::font(st::kKpiValue, true), inner),
+               layoutText(qs(k.detail), st::font(st::kSmall), inner)};
+        height = std::max(height, t.label.height + t.value.height + t.detail.height + pt(4));
+        tiles.push_back(std::move(t));
+    }
+    height += 2 * pad;
+    if (!ensure(height))
+        return;
+    for (size_t i = 0; i < n; ++i) {
+        const double x = m_content.left() + double(i) * (w + gap);
+        if (m_painter) {
+            m_painter->fillRect(QRectF(x, m_y, w, height), st::kTileFill);
+            m_painter->fillRect(QRectF(x, m_y, pt(2.5), height), st::kAccent);
+        }
+        double y = m_y + pad;
+        drawText(tiles[i].label, x + pad, y, st::kMuted);
+        y += tiles[i].label.height + pt(2);
+        drawText(tiles[i].value, x + pad, y, st::kAccent);
+        y += tiles[i].value.height + pt(2);
+        drawText(tiles[i].detail, x + pad, y, st::kMuted);
+    }
+    m_y += height + pt(kGap + 2);
+}
+
+// Column widths from the relative widths, widened where a header word, a number, a date or
+// (up to a cap) a word of text would not fit: words are never broken if it can be helped.
+std::vector<double> ReportPainter::columnWidths(const rp::Table& table, const QFont& headFont,
+                                                const QFont& cellFont) const {
+    const size_t cols = table.columns.size();
+    const QFontMetricsF head(headFont, &m_device), cell(cellFont, &m_device);
+    const double pad = 2 * pt(kCellPadX) + pt(1);
+    const double cap = m_content.width() * 0.3;
+    auto longestWord = [](const QFontMetricsF& fm, const QString& text) {
+        double w = 0.0;
+        for (const QString& word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+            w = std::max(w, fm.horizontalAdvance(word));
+        return w;
+    };
+    std::vector<double> minimum(cols, 0.0), widths(cols, 0.0);
+    double total = 0.0;
+    for (const auto& c : table.columns)
+        total += c.width;
+    for (size_t c = 0; c < cols; ++c) {
+        widths[c] = m_content.width() * table.columns[c].width / total;
+        minimum[c] = longestWord(head, qs(table.columns[c].title));
+        for (const auto& row : table.rows) {
+            if (c >= row.size())
+                continue;
+            const rp::Cell& v = row[c];
+            const QString text = qs(v.display());
+            const bool whole = v.kind == rp::Cell::Kind::Number || v.kind == rp::Cell::Kind::Date;
+            minimum[c] = std::max(minimum[c], whole ? cell.horizontalAdvance(text)
+                                                    : std::min(cap, longestWord(cell, text)));
+        }
+        minimum[c] += pad;
+    }
+    for (size_t round = 0; round < cols; ++round) {
+        double deficit = 0.0, slack = 0.0;
+        for (size_t c = 0; c < cols; ++c) {
+            deficit += std::max(0.0, minimum[c] - widths[c]);
+            slack += std::max(0.0, widths[c] - minimum[c]);
+        }
+        if (deficit <= 0.01 || slack <= 0.01)
+            break;
+        const double take = std::min(1.0, deficit / slack);
+        for (size_t c = 0; c < cols; ++c)
+            widths[c] =
+                widths[c] < minimum[c] ? minimum[c] : widths[c] - (widths[c] - minimum[c]) * take;
+    }
+    const double sum = std::accumulate(widths.begin(), widths.end(), 0.0);
+    for (double& w : widths)
+        w *= m_content.width() / sum; // when nothing fits, everything shrinks alike
+    return widths;
+}
+
+void ReportPainter::table(const rp::Table& table) {
+    const size_t cols = table.columns.size();
+    if (cols == 0)
+        return;
+    const double size = table.compact ? st::kTableCompact : st::kTable;
+    const QFont headFont = st::font(size, true), cellFont = st::font(size),
+                linkFont = st::font(size - 1.2);
+    const double padX = pt(kCellPadX), padY = pt(kCellPadY);
+    auto align = [&](size_t c) {
+        return table.columns[c].align == rp::Align::Right ? Qt::AlignRight : Qt::AlignLeft;
+    };
+    const std::vector<double> widths = columnWidths(table, headFont, cellFont);
+    std::vector<double> xs;
+    double x = m_content.left();
+    for (const double w : widths) {
+        xs.push_back(x);
+        x += w;
+    }
+
+    std::vector<Text> head;
+    double headHeight = 0.0;
+    for (size_t c = 0; c < cols; ++c) {
+        head.push_back(
+            layoutText(qs(table.columns[c].title), headFont, widths[c] - 2 * padX, align(c)));
+        headHeight = std::max(headHeight, head.back().height);
+    }
+    headHeight += 2 * padY;
+    auto drawHead = [&] {
+        if (m_painter)
+            m_painter->fillRect(QRectF(m_content.left(), m_y, m_content.width(), headHeight),
+                                st::kHeaderFill);
+        for (size_t c = 0; c < cols; ++c)
+            drawText(head[c], xs[c] + padX, m_y + padY, st::kText);
+        m_y += headHeight;
+    };
+
+    struct RowLayout {
+        std::vector<Text> cells, links;
+        double height = 0.0;
+    };
+    auto layoutRow = [&](const std::vector<rp::Cell>& row) {
+        RowLayout r;
+        for (size_t c = 0; c < cols; ++c) {
+            const rp::Cell cell = c < row.size() ? row[c] : rp::Cell::missing();
+            r.cells.push_back(
+                layoutText(qs(cell.display()), cellFont, widths[c] - 2 * padX, align(c)));
+            double h = r.cells.back().height;
+            r.links.push_back(layoutText(qs(cell.link), linkFont, widths[c] - 2 * padX));
+            if (!cell.link.empty())
+                h += r.links.back().height;
+            r.height = std::max(r.height, h);
+        }
+        r.height += 2 * padY;
+        return r;
+    };
+
+    Text caption;
+    if (!table.caption.empty())
+        caption = layoutText(qs(table.caption), st::font(st::kBody, true), m_content.width());
+    const RowLayout first = table.rows.empty() ? RowLayout{} : layoutRow(table.rows.front());
+    if (!ensure(caption.height + headHeight + first.height))
+        return;
+    if (caption.layout) {
+        drawText(caption, m_content.left(), m_y, st::kText);
+        m_y += caption.height + pt(2);
+    }
+    drawHead();
+    for (size_t r = 0; r < table.rows.size(); ++r) {
+        const RowLayout row = r == 0 ? first : layoutRow(table.rows[r]);
+        if (m_y + row.height > m_content.bottom() + 0.5) {
+            if (!newPage())
+                return;
+            drawHead(); // the header row again on the new page
+        }
+        if (m_painter) {
+            if (r % 2 == 1)
+                m_painter->fillRect(QRectF(m_content.left(), m_y, m_content.width(), row.height),
+                                    st::kZebra);
+            m_painter->setPen(QPen(st::kRule, pt(0.4)));
+            m_painter->drawLine(QPointF(m_content.left(), m_y + row.height),
+                                QPointF(m_content.right(), m_y + row.height));
+        }
+        for (size_t c = 0; c < cols; ++c) {
+            drawText(row.cells[c], xs[c] + padX, m_y + padY, st::kText);
+            const rp::Cell& cell = c < table.rows[r].size() ? table.rows[r][c] : rp::Cell{};
+            if (!cell.link.empty())
+                drawText(row.links[c], xs[c] + padX, m_y + padY + row.cells[c].height, st::kMuted);
+        }
+        m_y += row.height;
+    }
+    note(table.note);
+    m_y += pt(kGap + 2);
+}
+
+void ReportPainter::chart(const rp::Chart& spec) {
+    const double w = m_content.width();
+    const double h = w * spec.aspect;
+    if (!ensure(h))
+        return;
+    if (m_painter) {
+        // The widget is laid out at the size it would have on a 96-dpi screen, so its fonts
+        // come out at their point sizes on the page.
+        const QSize px(int(w / m_dpi * 96.0 + 0.5), int(h / m_dpi * 96.0 + 0.5));
+        const auto view = createReportChart(spec, px, st::font(9.0));
+        renderChart(*view, *m_painter, QRectF(m_content.left(), m_y, w, h));
+    }
+    m_y += h;
+    note(spec.note);
+    m_y += pt(kGap + 4);
+}
+
+} // namespace chokepoint::ui
