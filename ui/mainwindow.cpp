@@ -20,6 +20,7 @@
 #include "ui/detailsdock.h"
 #include "ui/displayformat.h"
 #include "ui/filterbar.h"
+#include "ui/importwizard/importwizard.h"
 #include "ui/pages/page.h"
 #include "ui/pages/pageregistry.h"
 #include "ui/workspaceactions.h"
@@ -88,6 +89,7 @@ MainWindow::MainWindow(AppState& state, QWidget* parent)
     statusBar()->addWidget(m_status, 1);
 
     buildMenus();
+    m_actions->setImportHandler([this](const QString& s) { ImportWizard::open(m_state, s, this); });
     connect(&state, &AppState::pageRequested, this, [this](const QString& id) { showPage(id); });
     connect(&state, &AppState::workspaceLoaded, this, &MainWindow::updateTitle);
     connect(&state, &AppState::workspaceLoading, this, &MainWindow::updateStatus);
