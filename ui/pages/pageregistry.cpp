@@ -4,7 +4,12 @@
 #include <QCoreApplication>
 
 #include "ui/pages/comingsoonpage.h"
+#include "ui/pages/controlspage.h"
+#include "ui/pages/datapage.h"
+#include "ui/pages/materialspage.h"
 #include "ui/pages/overviewpage.h"
+#include "ui/pages/scenariospage.h"
+#include "ui/pages/supplierspage.h"
 
 namespace chokepoint::ui {
 
@@ -15,7 +20,8 @@ QString tr(const char* text) {
 }
 
 // A placeholder entry: replace it with the real page's factory when the page exists.
-PageEntry comingSoon(const QString& id, const QString& title, const QString& description) {
+[[maybe_unused]] PageEntry comingSoon(const QString& id, const QString& title,
+                                      const QString& description) {
     return {id, title, [title, description](AppState& state, QWidget* parent) -> Page* {
                 return new ComingSoonPage(state, title, description, parent);
             }};
@@ -27,28 +33,16 @@ const std::vector<PageEntry>& pageEntries() {
     static const std::vector<PageEntry> entries = {
         {pageid::overview, tr("Overview"),
          [](AppState& s, QWidget* p) -> Page* { return new OverviewPage(s, p); }},
-        comingSoon(pageid::materials, tr("Materials"),
-                   tr("Every material in our products and purchases with its China dependence "
-                      "under the three lenses, split into tier 1 and deeper tiers; spend at risk; "
-                      "tier-1 and world concentration (HHI); world production shares with "
-                      "sources; and the supply tree showing which sites and inputs carry the "
-                      "dependence. Sortable, filterable, linked to the charts.")),
-        comingSoon(pageid::suppliers, tr("Suppliers"),
-                   tr("Our tier-1 suppliers and their sites: share of our supply, China "
-                      "dependence, headquarters and ultimate-owner countries, the technologies "
-                      "their sites use, spend, and the materials each one sells us.")),
-        comingSoon(pageid::controls, tr("Technologies & Controls"),
-                   tr("China's export controls with their dates, status at the as-of date, "
-                      "covered materials and technologies, licence review times and sources; "
-                      "the technologies our suppliers' sites depend on; a controls timeline.")),
-        comingSoon(pageid::scenarios, tr("Scenarios"),
-                   tr("Stress scenarios (export bans, licence delays, capacity cuts): run them "
-                      "deterministically or as Monte Carlo with progress and cancel, and see lost "
-                      "revenue, output over time with P10–P90 bands, and the days each material "
-                      "lasts.")),
-        comingSoon(pageid::data, tr("Data"),
-                   tr("The workspace's tables to browse, an import wizard with a validation "
-                      "report (CSV folder or Excel workbook), and export.")),
+        {pageid::materials, tr("Materials"),
+         [](AppState& s, QWidget* p) -> Page* { return new MaterialsPage(s, p); }},
+        {pageid::suppliers, tr("Suppliers"),
+         [](AppState& s, QWidget* p) -> Page* { return new SuppliersPage(s, p); }},
+        {pageid::controls, tr("Technologies & Controls"),
+         [](AppState& s, QWidget* p) -> Page* { return new ControlsPage(s, p); }},
+        {pageid::scenarios, tr("Scenarios"),
+         [](AppState& s, QWidget* p) -> Page* { return new ScenariosPage(s, p); }},
+        {pageid::data, tr("Data"),
+         [](AppState& s, QWidget* p) -> Page* { return new DataPage(s, p); }},
     };
     return entries;
 }
