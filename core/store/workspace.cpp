@@ -128,9 +128,10 @@ Result<Workspace> Workspace::openImpl(const std::string& path, bool readOnly) {
                      std::to_string(known) + "); open it with a newer Chokepoint"};
     if (*version < 1)
         return Error{path + ": not a Chokepoint workspace (no schema)"};
-    if (readOnly && *version < known)
-        return Error{path + ": needs an upgrade (schema " + std::to_string(*version) +
-                     "); open it for writing once to migrate it"};
+    // A read-only open of an older workspace reads it as it is: migrations only add tables,
+    // so the company and reference tables of every version are those of SPEC §2. What a later
+    // version added (e.g. saved scenarios, version 2) is missing until it is opened for
+    // writing, which migrates it.
     if (auto r = configure(*db, readOnly); !r)
         return Error{path + ": " + r.errorString()};
     Workspace ws(std::move(*db), *version);

@@ -125,13 +125,25 @@ TEST(Migration, VersionOneOpensMigratedToTwoWithItsData) {
     EXPECT_EQ(listed->front().name, "kept");
 }
 
-TEST(Migration, ReadOnlyOpenDoesNotMigrate) {
+TEST(Migration, ReadOnlyOpenReadsWithoutMigrating) {
+    // `chokepoint exposure` and the other read-only commands work on a version-1 file as it
+    // is, and leave it at version 1.
     test::TempDir tmp;
     const std::string path = copyFixture(tmp);
-    auto ws = Workspace::openReadOnly(path);
-    ASSERT_FALSE(ws.ok());
-    EXPECT_NE(ws.errorString().find("needs an upgrade (schema 1)"), std::string::npos)
-        << ws.errorString();
+    {
+        auto ws = Workspace::openReadOnly(path);
+        ASSERT_TRUE(ws.ok()) << ws.errorString();
+        EXPECT_EQ(ws->schemaVersion(), 1);
+        auto data = ws->load();
+        ASSERT_TRUE(data.ok()) << data.errorString();
+        EXPECT_EQ(data->supply.size(), 176u);
+        EXPECT_EQ(data->controls.size(), 27u);
+    }
+    EXPECT_EQ(rawInt(path, "PRAGMA user_version"), 1);
+    EXPECT_EQ(rawInt(path, kScenariosTable), 0);
+    std::string out, err;
+    EXPECT_EQ(test::runChokepoint({"exposure", path, "--format", "json"}, &out, &err), 0) << err;
+    EXPECT_NE(out.find("\"materials\""), std::string::npos);
     EXPECT_EQ(rawInt(path, "PRAGMA user_version"), 1);
 }
 
