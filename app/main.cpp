@@ -10,6 +10,18 @@
 
 namespace {
 
+// Two messages every headless `report` run prints on the offscreen platform, that say nothing
+// about the report; every other message goes through as before.
+QtMessageHandler g_previousHandler = nullptr;
+void quietOffscreenNoise(QtMsgType type, const QMessageLogContext& context, const QString& text) {
+    if (type == QtWarningMsg &&
+        (text.startsWith(QLatin1String("This plugin does not support propagateSizeHints()")) ||
+         text.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR not set"))))
+        return;
+    if (g_previousHandler)
+        g_previousHandler(type, context, text);
+}
+
 bool looksLikeWorkspace(const std::string& arg) {
     std::error_code ec;
     return std::filesystem::is_regular_file(arg, ec) ||
@@ -28,6 +40,7 @@ int main(int argc, char** argv) {
     if (args[0] == "report") {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
+        g_previousHandler = qInstallMessageHandler(quietOffscreenNoise);
         QApplication app(argc, argv);
         return chokepoint::app::runCommandLine(args, std::cout, std::cerr);
     }

@@ -3,16 +3,15 @@
 // SIGKILL at random points. The workspace must always open, pass PRAGMA integrity_check and
 // hold all of the old data or all of the new; an export must never leave a half-written file
 // under its final name.
-//
-// Note for the report writer (`chokepoint report`, to come): add it here the same way, i.e.
-// kill `report WS -o OUT.pdf` / `OUT.html` at random points and check that OUT is either
-// absent, the previous file, or a complete report (write to a temporary name and rename).
+// `chokepoint report` killed the same way leaves under its final name nothing, the previous
+// report or the complete new one.
 #include <chrono>
 #include <filesystem>
 #include <functional>
 #include <gtest/gtest.h>
 #include <iostream>
 #include <random>
+#include <regex>
 
 #include <QProcess>
 
@@ -231,6 +230,98 @@ TEST_F(RobustCrash, KilledExportLeavesNoHalfWrittenFile) {
               << killed << " of " << kKills << " killed while running; xlsx afterwards: " << absent
               << " absent, " << previous << " previous, " << complete << " complete\n";
     EXPECT_GT(killed, 0);
+}
+
+// A report killed at any point leaves, under the final name, nothing, the previous report or
+// the complete new one. QSaveFile writes into an unnamed file (O_TMPFILE) and links it under
+// the final name; over an existing file it links it as "<name>.XXXXXX" and renames that over
+// the old one, so a kill between those two calls leaves a complete report under that name.
+TEST_F(RobustCrash, KilledReportLeavesNoHalfWrittenFile) {
+    // New: the bundled data (pristine) with both example scenarios; previous: a report of the
+    // generated network, which says something else.
+    const std::string scenarios = std::string(CHOKEPOINT_SOURCE_DIR) + "/resources/scenarios/";
+    auto reportArgs = [&](const std::string& out) {
+        return QStringList{
+            "report",     QString::fromStdString(pristine),
+            "-o",         QString::fromStdString(out),
+            "--as-of",    "2025-08-01",
+            "--scenario", QString::fromStdString(scenarios + "graphite-anode-squeeze.json"),
+            "--scenario", QString::fromStdString(scenarios + "tech-licences-july-2025.json")};
+    };
+    auto pdfText = [](const std::string& pdf) {
+        QProcess p;
+        p.start("pdftotext", {QString::fromStdString(pdf), "-"});
+        if (!p.waitForFinished(60000) || p.exitStatus() != QProcess::NormalExit ||
+            p.exitCode() != 0)
+            return std::string("unreadable PDF");
+        return p.readAllStandardOutput().toStdString();
+    };
+    const std::string folder = tmp.file("reports");
+    fs::create_directory(folder);
+    const std::string previousPdf = tmp.file("previous.pdf"),
+                      previousHtml = tmp.file("previous.html");
+    const std::string fullPdf = tmp.file("full.pdf"), fullHtml = tmp.file("full.html");
+    ASSERT_EQ(test::runChokepoint({"report", ws, "-o", previousPdf}), 0);
+    ASSERT_EQ(test::runChokepoint({"report", ws, "-o", previousHtml}), 0);
+    std::vector<std::string> args;
+    for (const auto& a : reportArgs(fullPdf))
+        args.push_back(a.toStdString());
+    const double seconds = secondsOf([&] { ASSERT_EQ(test::runChokepoint(args), 0); });
+    args[3] = fullHtml;
+    ASSERT_EQ(test::runChokepoint(args), 0);
+    const std::string newPdfText = pdfText(fullPdf), oldPdfText = pdfText(previousPdf);
+    const std::string newHtml = test::readFile(fullHtml), oldHtml = test::readFile(previousHtml);
+    ASSERT_NE(newPdfText, oldPdfText);
+    ASSERT_NE(newPdfText, "unreadable PDF");
+
+    std::mt19937 rng(kSeed + 2);
+    int killed = 0, absent = 0, previous = 0, complete = 0, leftovers = 0;
+    for (int i = 0; i < kKills; ++i) {
+        const bool pdf = i % 2 == 0, over = (i / 2) % 2 == 1;
+        const std::string out = folder + (pdf ? "/report.pdf" : "/report.html");
+        fs::remove(out);
+        if (over)
+            fs::copy_file(pdf ? previousPdf : previousHtml, out);
+        const int ms = std::uniform_int_distribution<int>(0, int(seconds * 1150))(rng);
+        const KillRun r = runAndKill(reportArgs(out), ms);
+        killed += r.killed;
+        if (!r.killed) {
+            EXPECT_EQ(r.exitCode, 0) << "kill " << i;
+        }
+        // Besides the report, at most the complete new one under its temporary name.
+        const std::regex temporary(
+            std::regex_replace(fs::path(out).filename().string(), std::regex("\\."), "\\.") +
+            "\\.[A-Za-z0-9]{6}");
+        for (const auto& e : fs::directory_iterator(folder)) {
+            const std::string name = e.path().filename().string();
+            if (e.path() == fs::path(out) || name == "report.pdf" || name == "report.html")
+                continue;
+            EXPECT_TRUE(std::regex_match(name, temporary)) << "kill " << i << " left " << name;
+            const std::string text =
+                pdf ? pdfText(e.path().string()) : test::readFile(e.path().string());
+            EXPECT_TRUE(text == (pdf ? newPdfText : newHtml))
+                << "kill " << i << ": the temporary " << name << " is not a complete report";
+            ++leftovers;
+            fs::remove(e.path());
+        }
+        if (!fs::exists(out)) {
+            EXPECT_FALSE(over) << "kill " << i << ": the previous report vanished";
+            ++absent;
+            continue;
+        }
+        const std::string text = pdf ? pdfText(out) : test::readFile(out);
+        const bool isNew = text == (pdf ? newPdfText : newHtml);
+        const bool isOld = over && text == (pdf ? oldPdfText : oldHtml);
+        EXPECT_TRUE(isNew || isOld) << "kill " << i << " after " << ms << " ms left a "
+                                    << (pdf ? "PDF" : "HTML") << " report half written";
+        previous += isOld;
+        complete += isNew;
+    }
+    std::cout << "[ robust ] report " << seconds << " s; " << killed << " of " << kKills
+              << " killed while running; afterwards " << absent << " absent, " << previous
+              << " previous, " << complete << " complete, " << leftovers
+              << " temporary files left\n";
+    EXPECT_GT(killed, kKills / 4) << "the kills must hit running reports";
 }
 
 } // namespace

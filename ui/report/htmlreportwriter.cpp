@@ -66,7 +66,16 @@ footer{color:var(--muted);font-size:.85em;border-top:1px solid var(--rule);paddi
 margin-top:2em}
 @media (max-width:600px){body{font-size:14px}.page{padding:14px 12px 30px}h1{font-size:1.5em}
 .kpis{grid-template-columns:repeat(2,minmax(0,1fr))}.kpi-value{font-size:1.25em}
-table.medium{min-width:540px}figure.chart svg{min-width:620px}}
+figure.chart svg{min-width:520px}
+table.medium,table.wide{min-width:0;font-size:.9em}
+table.medium thead,table.wide thead{display:none}
+table.medium,table.medium tbody,table.medium tr,table.medium td,
+table.wide,table.wide tbody,table.wide tr,table.wide td{display:block;width:100%}
+table.medium tr,table.wide tr{border-top:1px solid var(--rule);padding:.35em 0}
+table.medium td,table.wide td{display:grid;grid-template-columns:40% 1fr;column-gap:4%;
+border:0;padding:2px 4px;text-align:left;white-space:normal}
+table.medium td::before,table.wide td::before{content:attr(data-label);font-weight:bold;
+color:var(--muted);overflow-wrap:anywhere}}
 @media print{.page{max-width:none;padding:0}section{break-before:page}
 section:first-of-type{break-before:auto}.page-break{break-after:page}
 figure.chart,tr,.kpi{break-inside:avoid}nav{display:none}}
@@ -81,8 +90,9 @@ bool isWebLink(const std::string& url) {
     return u.startsWith(QStringLiteral("https://")) || u.startsWith(QStringLiteral("http://"));
 }
 
-QString cellHtml(const rp::Cell& cell, bool numeric) {
-    QString attrs;
+QString cellHtml(const rp::Cell& cell, bool numeric, const std::string& column) {
+    // The column title again, for the phone layout where each row is a card (CSS ::before).
+    QString attrs = QStringLiteral(" data-label=\"%1\"").arg(qs(column));
     if (numeric)
         attrs += QStringLiteral(" class=\"num\"");
     else if (cell.kind == rp::Cell::Kind::Date)
@@ -97,7 +107,7 @@ QString cellHtml(const rp::Cell& cell, bool numeric) {
         else
             content += QStringLiteral("<br/><span class=\"note\">%1</span>").arg(qs(cell.link));
     }
-    return QStringLiteral("<td%1>%2</td>").arg(attrs, content);
+    return QStringLiteral("<td%1><span>%2</span></td>").arg(attrs, content);
 }
 
 QString tableHtml(const rp::Table& t) {
@@ -126,7 +136,7 @@ QString tableHtml(const rp::Table& t) {
         html += QStringLiteral("<tr>");
         for (size_t c = 0; c < t.columns.size(); ++c)
             html += cellHtml(c < row.size() ? row[c] : rp::Cell::missing(),
-                             t.columns[c].align == rp::Align::Right);
+                             t.columns[c].align == rp::Align::Right, t.columns[c].title);
         html += QStringLiteral("</tr>\n");
     }
     html += QStringLiteral("</tbody></table></div>\n");

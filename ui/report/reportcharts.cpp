@@ -263,6 +263,13 @@ QString reportChartSvg(const rp::Chart& spec, QSize size, const QFont& font) {
     static const QRegularExpression family(QStringLiteral(R"re(font-family="([^"]*)")re"));
     text.replace(family, QStringLiteral("font-family=\"\\1, Verdana, Arial, sans-serif\""));
     text.replace(QStringLiteral("font-family=\"Sans Serif, "), QStringLiteral("font-family=\""));
+    // QSvgGenerator escapes markup in data labels but copies control characters, which XML
+    // 1.0 (and so the XHTML-compatible page) does not allow: drop them as htmlEscape() does.
+    text.removeIf([](QChar c) {
+        return (c.unicode() < 0x20 && c != QLatin1Char('\t') && c != QLatin1Char('\n') &&
+                c != QLatin1Char('\r')) ||
+               c.unicode() == 0xFFFE || c.unicode() == 0xFFFF;
+    });
     return text.trimmed();
 }
 

@@ -52,6 +52,10 @@ ReportPainter::ReportPainter(const rp::ReportDocument& document, const QPaintDev
 
 ReportPainter::~ReportPainter() = default;
 
+QFont ReportPainter::font(double points, bool bold) const {
+    return st::font(points * m_scale, bold);
+}
+
 ReportPainter::Text ReportPainter::layoutText(const QString& text, const QFont& font, double width,
                                               Qt::Alignment align) const {
     Text t;
@@ -83,6 +87,16 @@ void ReportPainter::drawText(const Text& text, double x, double y, const QColor&
 }
 
 int ReportPainter::run(QPainter* painter, const std::function<bool()>& nextPage) {
+    // The summary is meant to be read on one page: if it does not fit at the normal type
+    // sizes, it is set a little smaller (down to 80 %) rather than run over.
+    m_scale = 1.0;
+    if (!m_doc.sections.empty() && m_doc.sections.front().id == rp::SectionId::Summary) {
+        for (const double scale : {1.0, 0.95, 0.9, 0.85, 0.8}) {
+            m_scale = scale;
+            if (summaryFits())
+                break;
+        }
+    }
     m_painter = painter;
     m_newPage = nextPage;
     m_pageNumber = 1;
@@ -93,34 +107,52 @@ int ReportPainter::run(QPainter* painter, const std::function<bool()>& nextPage)
     for (const rp::Section& section : m_doc.sections) {
         if (m_stopped)
             break;
+        if (previous)
+            m_scale = 1.0;
         sectionHeading(section, previous);
         previous = &section;
-        for (const rp::Block& block : section.blocks) {
-            if (m_stopped)
-                break;
-            std::visit(
-                [this](const auto& b) {
-                    using T = std::decay_t<decltype(b)>;
-                    if constexpr (std::is_same_v<T, rp::Subheading>)
-                        subheading(b);
-                    else if constexpr (std::is_same_v<T, rp::Paragraph>)
-                        paragraph(b);
-                    else if constexpr (std::is_same_v<T, rp::BulletList>)
-                        bullets(b);
-                    else if constexpr (std::is_same_v<T, rp::KpiRow>)
-                        kpis(b);
-                    else if constexpr (std::is_same_v<T, rp::Table>)
-                        table(b);
-                    else if constexpr (std::is_same_v<T, rp::Chart>)
-                        chart(b);
-                    else if (m_y > m_content.top() + 1.0)
-                        newPage(); // PageBreak
-                },
-                block);
-        }
+        blocks(section);
     }
     m_painter = nullptr;
     return m_pageNumber;
+}
+
+bool ReportPainter::summaryFits() {
+    m_painter = nullptr;
+    m_newPage = nullptr; // a new page stops the trial
+    m_pageNumber = 1;
+    m_stopped = false;
+    m_y = m_content.top();
+    titleBlock();
+    sectionHeading(m_doc.sections.front(), nullptr);
+    blocks(m_doc.sections.front());
+    return !m_stopped;
+}
+
+void ReportPainter::blocks(const rp::Section& section) {
+    for (const rp::Block& block : section.blocks) {
+        if (m_stopped)
+            break;
+        std::visit(
+            [this](const auto& b) {
+                using T = std::decay_t<decltype(b)>;
+                if constexpr (std::is_same_v<T, rp::Subheading>)
+                    subheading(b);
+                else if constexpr (std::is_same_v<T, rp::Paragraph>)
+                    paragraph(b);
+                else if constexpr (std::is_same_v<T, rp::BulletList>)
+                    bullets(b);
+                else if constexpr (std::is_same_v<T, rp::KpiRow>)
+                    kpis(b);
+                else if constexpr (std::is_same_v<T, rp::Table>)
+                    table(b);
+                else if constexpr (std::is_same_v<T, rp::Chart>)
+                    chart(b);
+                else if (m_y > m_content.top() + 1.0)
+                    newPage(); // PageBreak
+            },
+            block);
+    }
 }
 
 bool ReportPainter::newPage() {
@@ -176,18 +208,18 @@ bool ReportPainter::ensure(double height) {
 
 void ReportPainter::titleBlock() {
     const double x = m_content.left(), w = m_content.width();
-    const Text title = layoutText(qs(m_doc.title), st::font(st::kTitle, true), w);
+    const Text title = layoutText(qs(m_doc.title), font(st::kTitle, true), w);
     drawText(title, x, m_y, st::kAccent);
     m_y += title.height + pt(2);
     if (!m_doc.workspaceName.empty()) {
-        const Text ws = layoutText(qs(m_doc.workspaceName), st::font(st::kSubtitle), w);
+        const Text ws = layoutText(qs(m_doc.workspaceName), font(st::kSubtitle), w);
         drawText(ws, x, m_y, st::kText);
         m_y += ws.height + pt(2);
     }
     const Text meta =
         layoutText(QStringLiteral("As of %1 \u00b7 headline lens: %2 \u00b7 Chokepoint %3")
                        .arg(qs(m_doc.asOf.toString()), qs(m_doc.lensName), qs(m_doc.version)),
-                   st::font(st::kBody), w);
+                   font(st::kBody), w);
     drawText(meta, x, m_y, st::kMuted);
     m_y += meta.height + pt(4);
     if (m_painter)
@@ -200,7 +232,8 @@ void ReportPainter::titleBlock() {
 void ReportPainter::sectionHeading(const rp::Section& section, const rp::Section* previous) {
     if (previous && m_y > m_content.top() + 1.0) {
         const bool fresh = previous->id == rp::SectionId::Summary ||
-                           m_content.bottom() - m_y < 0.45 * m_content.height();
+                           m_content.bottom() - m_y < 0.45 * m_content.height() ||
+                           m_content.bottom() - m_y - pt(14) < openingHeight(section);
         if (fresh) {
             if (!newPage())
                 return;
@@ -208,7 +241,7 @@ void ReportPainter::sectionHeading(const rp::Section& section, const rp::Section
             m_y += pt(14);
         }
     }
-    const Text t = layoutText(qs(section.title), st::font(st::kSection, true), m_content.width());
+    const Text t = layoutText(qs(section.title), font(st::kSection, true), m_content.width());
     drawText(t, m_content.left(), m_y, st::kAccent);
     m_y += t.height + pt(2);
     if (m_painter) {
@@ -218,8 +251,37 @@ void ReportPainter::sectionHeading(const rp::Section& section, const rp::Section
     m_y += pt(6);
 }
 
+// The heading, the text and KPIs under it and the first chart (or the start of the first table):
+// a section whose opening does not fit on the current page starts on a new one, so that a
+// heading and its introduction are not left apart from the chart they introduce.
+double ReportPainter::openingHeight(const rp::Section& section) const {
+    const double w = m_content.width();
+    double h = layoutText(qs(section.title), font(st::kSection, true), w).height + pt(8);
+    for (const rp::Block& block : section.blocks) {
+        if (const auto* p = std::get_if<rp::Paragraph>(&block)) {
+            const double size = p->style == rp::Paragraph::Style::Lead   ? st::kLead
+                                : p->style == rp::Paragraph::Style::Note ? st::kSmall
+                                                                         : st::kBody;
+            h += layoutText(qs(p->text), font(size), w).height + pt(kGap + 2);
+        } else if (const auto* sub = std::get_if<rp::Subheading>(&block)) {
+            h += layoutText(qs(sub->text), font(st::kSubheading, true), w).height + pt(6);
+        } else if (const auto* list = std::get_if<rp::BulletList>(&block)) {
+            for (const std::string& item : list->items)
+                h += layoutText(qs(item), font(st::kBody), w - pt(12)).height + pt(2.5);
+            h += pt(kGap);
+        } else if (std::holds_alternative<rp::KpiRow>(block)) {
+            h += pt(60);
+        } else if (const auto* c = std::get_if<rp::Chart>(&block)) {
+            return h + w * c->aspect;
+        } else {
+            return h + pt(kKeepNext);
+        }
+    }
+    return h;
+}
+
 void ReportPainter::subheading(const rp::Subheading& s) {
-    const Text t = layoutText(qs(s.text), st::font(st::kSubheading, true), m_content.width());
+    const Text t = layoutText(qs(s.text), font(st::kSubheading, true), m_content.width());
     if (!ensure(t.height + pt(kKeepNext)))
         return;
     m_y += pt(3);
@@ -252,20 +314,20 @@ void ReportPainter::flowText(const QString& text, const QFont& font, const QColo
 void ReportPainter::paragraph(const rp::Paragraph& p) {
     switch (p.style) {
     case rp::Paragraph::Style::Lead:
-        flowText(qs(p.text), st::font(st::kLead), st::kText, 0.0, pt(kGap + 2));
+        flowText(qs(p.text), font(st::kLead), st::kText, 0.0, pt(kGap + 2));
         break;
     case rp::Paragraph::Style::Body:
-        flowText(qs(p.text), st::font(st::kBody), st::kText, 0.0, pt(kGap));
+        flowText(qs(p.text), font(st::kBody), st::kText, 0.0, pt(kGap));
         break;
     case rp::Paragraph::Style::Note:
-        flowText(qs(p.text), st::font(st::kSmall), st::kMuted, 0.0, pt(kGap));
+        flowText(qs(p.text), font(st::kSmall), st::kMuted, 0.0, pt(kGap));
         break;
     }
 }
 
 void ReportPainter::bullets(const rp::BulletList& list) {
     for (const std::string& item : list.items)
-        flowText(qs(item), st::font(st::kBody), st::kText, pt(12), pt(2.5));
+        flowText(qs(item), font(st::kBody), st::kText, pt(12), pt(2.5));
     m_y += pt(kGap - 2.5);
 }
 
@@ -273,7 +335,7 @@ void ReportPainter::note(const std::string& text) {
     if (text.empty())
         return;
     m_y += pt(2);
-    flowText(qs(text), st::font(st::kSmall), st::kMuted, 0.0, 0.0);
+    flowText(qs(text), font(st::kSmall), st::kMuted, 0.0, 0.0);
 }
 
 void ReportPainter::kpis(const rp::KpiRow& row) {
@@ -289,9 +351,9 @@ void ReportPainter::kpis(const rp::KpiRow& row) {
     double height = 0.0;
     for (const rp::Kpi& k : row.items) {
         const double inner = w - 2 * pad;
-        Tile t{layoutText(qs(k.label), st::font(st::kSmall, true), inner),
-               layoutText(qs(k.value.display()), st::font(st::kKpiValue, true), inner),
-               layoutText(qs(k.detail), st::font(st::kSmall), inner)};
+        Tile t{layoutText(qs(k.label), font(st::kSmall, true), inner),
+               layoutText(qs(k.value.display()), font(st::kKpiValue, true), inner),
+               layoutText(qs(k.detail), font(st::kSmall), inner)};
         height = std::max(height, t.label.height + t.value.height + t.detail.height + pt(4));
         tiles.push_back(std::move(t));
     }
@@ -370,8 +432,7 @@ void ReportPainter::table(const rp::Table& table) {
     if (cols == 0)
         return;
     const double size = table.compact ? st::kTableCompact : st::kTable;
-    const QFont headFont = st::font(size, true), cellFont = st::font(size),
-                linkFont = st::font(size - 1.2);
+    const QFont headFont = font(size, true), cellFont = font(size), linkFont = font(size - 1.2);
     const double padX = pt(kCellPadX), padY = pt(kCellPadY);
     auto align = [&](size_t c) {
         return table.columns[c].align == rp::Align::Right ? Qt::AlignRight : Qt::AlignLeft;
@@ -423,7 +484,7 @@ void ReportPainter::table(const rp::Table& table) {
 
     Text caption;
     if (!table.caption.empty())
-        caption = layoutText(qs(table.caption), st::font(st::kBody, true), m_content.width());
+        caption = layoutText(qs(table.caption), font(st::kBody, true), m_content.width());
     const RowLayout first = table.rows.empty() ? RowLayout{} : layoutRow(table.rows.front());
     if (!ensure(caption.height + headHeight + first.height))
         return;

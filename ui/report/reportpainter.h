@@ -41,6 +41,11 @@ private:
     struct Text; // a laid-out text (QTextLayout) with its height
 
     double pt(double points) const { return points * m_dpi / 72.0; }
+    /// The report font at `points` times the current scale (the summary may be set smaller).
+    QFont font(double points, bool bold = false) const;
+    bool summaryFits();
+    void blocks(const core::report::Section& section);
+    double openingHeight(const core::report::Section& section) const;
     Text layoutText(const QString& text, const QFont& font, double width,
                     Qt::Alignment align = Qt::AlignLeft) const;
     bool newPage();
@@ -73,6 +78,7 @@ private:
     int m_totalPages = 0;
     double m_y = 0.0;
     bool m_stopped = false;
+    double m_scale = 1.0;
 };
 
 } // namespace chokepoint::ui
