@@ -109,7 +109,7 @@ CheckPage::CheckPage(ImportSession& session, QWidget* parent)
     m_issueProxy->setSourceModel(m_issues);
     m_issueView->setObjectName(QStringLiteral("issueView"));
     m_issueView->setModel(m_issueProxy);
-    m_issueView->setColumnWidth(IssueModel::File, 220);
+    m_issueView->setColumnWidth(IssueModel::File, 300); // file › sheet
     m_issueView->setColumnWidth(IssueModel::Line, 60);
     m_issueView->setColumnWidth(IssueModel::Where, 170);
     auto* issueBox = new QWidget(this);
@@ -123,6 +123,10 @@ CheckPage::CheckPage(ImportSession& session, QWidget* parent)
     splitter->addWidget(issueBox);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    // The preview shows several rows from the start, not just its header.
+    splitter->setChildrenCollapsible(false);
+    m_tabs->setMinimumHeight(150);
+    splitter->setSizes({300, 200});
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(mode);

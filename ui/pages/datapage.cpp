@@ -79,15 +79,15 @@ DataPage::DataPage(AppState& state, QWidget* parent)
     m_tableView->setObjectName(QStringLiteral("tableCounts"));
     m_tableView->setModel(m_tableRows);
     m_tableView->setSortingEnabled(false);
-    m_tableView->setColumnWidth(TableRowsModel::Table, 130);
-    m_tableView->setColumnWidth(TableRowsModel::Kind, 80);
+    m_tableView->setColumnWidth(TableRowsModel::Table, 120);
+    m_tableView->setColumnWidth(TableRowsModel::Kind, 76);
     m_sources = new SourceUseModel(this);
     m_sourceView = new TableView(content);
     m_sourceView->setObjectName(QStringLiteral("sources"));
     m_sourceView->setModel(m_sources);
-    m_sourceView->setColumnWidth(SourceUseModel::Id, 60);
-    m_sourceView->setColumnWidth(SourceUseModel::Publisher, 170);
-    m_sourceView->setColumnWidth(SourceUseModel::Title, 230);
+    m_sourceView->setColumnWidth(SourceUseModel::Id, 58);
+    m_sourceView->setColumnWidth(SourceUseModel::Publisher, 150);
+    m_sourceView->setColumnWidth(SourceUseModel::Title, 196);
     m_sourceView->setColumnWidth(SourceUseModel::Year, 50);
     m_years = new QLabel(content);
     m_years->setObjectName(QStringLiteral("worldShareYears"));
@@ -102,9 +102,9 @@ DataPage::DataPage(AppState& state, QWidget* parent)
     auto* holds = new QHBoxLayout;
     holds->setSpacing(10);
     holds->addWidget(titled(tr("<b>Tables</b> \u2014 rows in the workspace"), m_tableView, content),
-                     3);
-    holds->addWidget(reference, 7);
-    layout->addLayout(holds, 4);
+                     4);
+    holds->addWidget(reference, 6);
+    layout->addLayout(holds, 5);
 
     // Data quality: a tile per finding, its list below.
     m_qualityTitle = new QLabel(content);
@@ -128,7 +128,9 @@ DataPage::DataPage(AppState& state, QWidget* parent)
         m_tiles[size_t(i)] = new KpiTile(titles[size_t(i)], content);
         m_tiles[size_t(i)]->setCursor(Qt::PointingHandCursor);
         m_tiles[size_t(i)]->setToolTip(tr("Show the list"));
-        tiles->addWidget(m_tiles[size_t(i)]);
+        // Equal widths, and room for a caption wrapped on three lines.
+        m_tiles[size_t(i)]->setMinimumHeight(118);
+        tiles->addWidget(m_tiles[size_t(i)], 1);
         connect(m_tiles[size_t(i)], &KpiTile::clicked, this,
                 [this, i] { m_tabs->setCurrentIndex(i); });
         auto* view = new TableView(m_tabs);
@@ -145,7 +147,7 @@ DataPage::DataPage(AppState& state, QWidget* parent)
         });
     }
     layout->addLayout(tiles);
-    layout->addWidget(m_tabs, 6);
+    layout->addWidget(m_tabs, 4);
 
     connect(m_import, &QPushButton::clicked, this,
             [this] { ImportWizard::open(this->state(), QString(), window()); });

@@ -63,11 +63,11 @@ MaterialsPage::MaterialsPage(AppState& state, QWidget* parent)
     m_table->setMinimumHeight(160);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     const std::pair<int, int> widths[] = {
-        {MaterialTableModel::Material, 190},   {MaterialTableModel::Stage, 74},
-        {MaterialTableModel::Location, 70},    {MaterialTableModel::Owned, 80},
-        {MaterialTableModel::Controlled, 100}, {MaterialTableModel::DirectShare, 84},
-        {MaterialTableModel::SpendAtRisk, 92}, {MaterialTableModel::Hhi, 62},
-        {MaterialTableModel::WorldHhi, 74},    {MaterialTableModel::Inventory, 72}};
+        {MaterialTableModel::Material, 206},   {MaterialTableModel::Stage, 80},
+        {MaterialTableModel::Location, 70},    {MaterialTableModel::Owned, 78},
+        {MaterialTableModel::Controlled, 98},  {MaterialTableModel::DirectShare, 80},
+        {MaterialTableModel::SpendAtRisk, 88}, {MaterialTableModel::Hhi, 52},
+        {MaterialTableModel::WorldHhi, 72},    {MaterialTableModel::Inventory, 68}};
     for (const auto& [column, width] : widths)
         m_table->setColumnWidth(column, width);
     m_table->sortByColumn(MaterialTableModel::Location, Qt::DescendingOrder);

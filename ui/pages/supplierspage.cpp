@@ -7,6 +7,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMargins>
 #include <QSplitter>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -97,11 +98,13 @@ SuppliersPage::SuppliersPage(AppState& state, QWidget* parent)
     m_spend->setExportName(QStringLiteral("spend-by-supplier-country"));
     m_spend->setEmptyText(tr("No tier-1 spend under these filters"));
     m_spend->setMaxLabelLength(16);
+    // Room on the right for the value axis' last label ("$400 m").
+    m_spend->chart()->setMargins(QMargins(6, 6, 22, 6));
     horizontal->addWidget(tableBox);
     horizontal->addWidget(m_spend);
     horizontal->setStretchFactor(0, 1);
     horizontal->setStretchFactor(1, 0);
-    horizontal->setSizes({520, 390});
+    horizontal->setSizes({550, 370});
 
     m_networkPanel = new NetworkPanel(vertical);
     m_networkPanel->view()->setEmptyText(tr("No material to draw under these filters"));
@@ -197,11 +200,25 @@ void SuppliersPage::setMode(Mode mode) {
         m_table->sortByColumn(column, order);
         const bool suppliers = mode == Mode::Suppliers;
         for (int c = 0; c < proxy->columnCount(); ++c)
-            m_table->setColumnWidth(c, 96);
-        m_table->setColumnWidth(0, suppliers ? 190 : 210);
-        m_table->setColumnWidth(1, 40); // tier
-        if (!suppliers)
+            m_table->setColumnWidth(c, 88);
+        m_table->setColumnWidth(1, 36); // tier
+        m_table->setColumnWidth(0, suppliers ? 160 : 190);
+        QHeaderView* header = m_table->horizontalHeader();
+        for (int c = 0; c < proxy->columnCount(); ++c) // the model's order, whatever came before
+            header->moveSection(header->visualIndex(c), c);
+        if (suppliers) {
+            // Where a supplier sits comes first, beside its name; then whom to call first.
+            header->moveSection(header->visualIndex(SupplierTableModel::Hq), 2);
+            m_table->setColumnWidth(SupplierTableModel::Hq, 84);
+            m_table->setColumnWidth(SupplierTableModel::SpendAtRisk, 100);
+            m_table->setColumnWidth(SupplierTableModel::Dependence, 86);
+            m_table->setColumnWidth(SupplierTableModel::Spend, 80);
+            m_table->setColumnWidth(SupplierTableModel::Owner, 100);
+        } else {
+            m_table->setColumnWidth(SiteTableModel::Country, 84);
+            m_table->setColumnWidth(SiteTableModel::SpendAtRisk, 100);
             m_table->setColumnWidth(SiteTableModel::Supplier, 170);
+        }
     }
     m_restriction->setVisible(mode == Mode::Sites && !m_sitesOf.isEmpty());
     showSelection();
@@ -257,8 +274,8 @@ void SuppliersPage::redraw() {
         choices.push_back(
             {qs(exposure->network->materials.id(m.material)),
              tr("%1 \u2014 %2")
-                 .arg(shortName(qs(exposure->network->data().materials[size_t(m.material)].name),
-                                30),
+                 .arg(viewtext::materialLabel(
+                          qs(exposure->network->data().materials[size_t(m.material)].name), 30),
                       percentText(m.dependence))});
     const auto contains = [&](const QString& id) {
         return std::any_of(choices.begin(), choices.end(),
@@ -302,7 +319,7 @@ void SuppliersPage::drawNetwork() {
         tr("<small>Boxes are sites (country · material · share of our %1 supply through "
            "them); link width follows that share. Hover for exact figures, click a site to "
            "select it, double-click for its row.%2</small>")
-            .arg(shortName(drawing.materialName, 30).toHtmlEscaped(),
+            .arg(viewtext::materialLabel(drawing.materialName, 30).toHtmlEscaped(),
                  drawing.truncated ? tr(" <i>The graph is cut at its size limit (…).</i>")
                                    : QString()));
     networkView()->setDrawing(std::move(drawing));

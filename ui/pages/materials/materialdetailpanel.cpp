@@ -10,6 +10,7 @@
 #include "core/analysis/supplybreakdown.h"
 #include "ui/displayformat.h"
 #include "ui/pages/materials/supplymixcharts.h"
+#include "ui/pages/suppliers/viewtext.h"
 
 namespace chokepoint::ui {
 
@@ -40,7 +41,7 @@ MaterialDetailPanel::MaterialDetailPanel(QWidget* parent)
     m_tiers->setValueFormat([](double v) { return percentText(v); });
     m_tiers->setAxisFormat([](double v) { return percentText(v, 0); });
     m_tiers->setFixedValueRange(0.0, 1.0, 0.25);
-    m_tiers->setMaxLabelLength(30);
+    m_tiers->setMaxLabelLength(34);
     m_tiers->setExportName(QStringLiteral("supply-by-tier-and-country"));
     m_tiers->setEmptyText(tr("No material selected"));
     m_tiers->chart()->legend()->setAlignment(Qt::AlignRight);
@@ -56,8 +57,9 @@ MaterialDetailPanel::MaterialDetailPanel(QWidget* parent)
     m_sources->setTextFormat(Qt::RichText);
     m_sources->setOpenExternalLinks(true);
     layout->addWidget(m_sources, 2, 1);
-    layout->setColumnStretch(0, 3);
-    layout->setColumnStretch(1, 2);
+    // The tier chart needs the width for its row labels; the donut reads well when narrower.
+    layout->setColumnStretch(0, 8);
+    layout->setColumnStretch(1, 5);
     layout->setRowStretch(1, 1);
 }
 
@@ -150,8 +152,9 @@ void MaterialDetailPanel::showTiers(const an::Network& net, an::Index material) 
         tip += tr("<br>Unknown origin: %1 not reported by known buyers, %2 upstream of "
                   "unknown supply")
                    .arg(percentText(row.unknownOrigin), percentText(row.untraced));
-        cats.push_back({QString::number(i) + QLatin1Char('/') + qs(m.id),
-                        tr("T%1 \u00b7 %2").arg(row.tier).arg(shortName(qs(m.name), 24)), tip});
+        cats.push_back(
+            {QString::number(i) + QLatin1Char('/') + qs(m.id),
+             tr("T%1 \u00b7 %2").arg(row.tier).arg(viewtext::materialLabel(qs(m.name), 26)), tip});
         for (size_t c = 0; c < cols.countries.size(); ++c)
             series[int(c)].values << cols.shares[i][c];
         series[series.size() - 2].values << cols.otherCountries[i];
@@ -159,7 +162,7 @@ void MaterialDetailPanel::showTiers(const an::Network& net, an::Index material) 
     }
     m_tiers->chart()->setTitle(
         tr("Supply of %1 by tier and country%2")
-            .arg(shortName(qs(d.materials[size_t(material)].name), 30),
+            .arg(viewtext::materialLabel(qs(d.materials[size_t(material)].name), 30),
                  b.truncated ? tr(" (first %1 rows)").arg(b.rows.size()) : QString()));
     m_tiers->setParts(parts);
     m_tiers->setData(cats, series);

@@ -69,7 +69,7 @@ NetworkDrawing networkDrawing(const an::ExposureEngine& engine, const an::Exposu
     out.truncated = graph.truncated;
     for (const int size : graph.tierSizes)
         out.tierSizes << size;
-    const QString root = shortName(out.materialName, 26).toHtmlEscaped();
+    const QString root = viewtext::materialLabel(out.materialName, 26).toHtmlEscaped();
 
     for (const an::GraphNode& n : graph.nodes) {
         NetworkNodeInfo info;
@@ -82,7 +82,8 @@ NetworkDrawing networkDrawing(const an::ExposureEngine& engine, const an::Exposu
         info.truncated = n.truncated;
         info.materialId = qs(net.materials.id(n.material));
         info.title = nodeName(net, n);
-        const QString material = shortName(qs(d.materials[size_t(n.material)].name), 20);
+        const QString material =
+            viewtext::materialLabel(qs(d.materials[size_t(n.material)].name), 20);
         const QString materialFull = qs(d.materials[size_t(n.material)].name).toHtmlEscaped();
         QString tip = QStringLiteral("<b>%1</b>").arg(info.title.toHtmlEscaped());
         switch (n.kind) {

@@ -27,12 +27,37 @@ QString supplierName(const an::Network& net, an::Index supplier) {
     return supplier == an::kNone ? missingText() : qs(net.data().suppliers[size_t(supplier)].name);
 }
 
+QString materialLabel(const QString& name, int maxChars) {
+    QString s;
+    int depth = 0;
+    for (const QChar c : name) {
+        if (c == QLatin1Char('('))
+            ++depth;
+        else if (c == QLatin1Char(')') && depth > 0)
+            --depth;
+        else if (depth == 0)
+            s += c;
+    }
+    s = s.simplified();
+    s.replace(QStringLiteral(" ,"), QStringLiteral(","));
+    if (s.isEmpty())
+        s = name;
+    if (s.size() > maxChars) {
+        const qsizetype comma = s.indexOf(QStringLiteral(", "));
+        if (comma > 0)
+            s = s.left(comma);
+    }
+    if (s.size() > maxChars)
+        s = s.left(maxChars - 1).trimmed() + QChar(0x2026);
+    return s;
+}
+
 QString materialList(const an::Network& net, const std::vector<an::Index>& materials,
                      QString* full) {
     QStringList shortNames, names;
     for (const an::Index m : materials) {
         const QString name = qs(net.data().materials[size_t(m)].name);
-        shortNames << shortName(name, 22);
+        shortNames << materialLabel(name, 22);
         names << name.toHtmlEscaped();
     }
     if (full)

@@ -17,6 +17,10 @@ QString qs(const std::string& s);
 QString countryName(const core::analysis::Network& net, core::analysis::Index country);
 QString siteName(const core::analysis::Network& net, core::analysis::Index site);
 QString supplierName(const core::analysis::Network& net, core::analysis::Index supplier);
+/// A material's name for labels: parenthetical notes dropped ("Synthetic (artificial)
+/// graphite, graphitised" -> "Synthetic graphite, graphitised"), then cut before ", " and
+/// elided if still longer than maxChars.
+QString materialLabel(const QString& name, int maxChars);
 /// Short material names joined with ", " (full names: `full`, joined with "<br>").
 QString materialList(const core::analysis::Network& net,
                      const std::vector<core::analysis::Index>& materials, QString* full = nullptr);
