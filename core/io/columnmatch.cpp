@@ -387,7 +387,9 @@ bool looksLikePercent(const RawTable& source, size_t column) {
     const Words words = split(normalizeHeader(source.header[column]));
     const bool saysPercent = std::find(words.begin(), words.end(), "percent") != words.end() ||
                              std::find(words.begin(), words.end(), "pct") != words.end();
-    bool aboveOne = false;
+    // A column of fractions with one typo (0.2, 0.55, 1.2) must stay fractions, so the typo
+    // is reported as a share above 1; only a majority of values above 1 means percent.
+    size_t values = 0, aboveOne = 0;
     for (size_t r = 0; r < source.rowCount(); ++r) {
         std::string_view v = source.cell(r, column);
         while (!v.empty() && (v.front() == ' ' || v.front() == '\t'))
@@ -399,9 +401,10 @@ bool looksLikePercent(const RawTable& source, size_t column) {
         const auto n = parseNumber(v, false);
         if (!n || *n < 0.0 || (*n > 100.0 && !saysPercent))
             return false;
-        aboveOne = aboveOne || *n > 1.0;
+        ++values;
+        aboveOne += *n > 1.0 ? 1 : 0;
     }
-    return aboveOne;
+    return 2 * aboveOne > values;
 }
 
 TableMapping proposeTableMapping(const RawTable& source, const TableSpec& table) {

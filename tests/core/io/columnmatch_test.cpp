@@ -131,6 +131,11 @@ TEST(ColumnMatch, PercentColumnsHoldNumbersUpToAHundredAndSomeAboveOne) {
     EXPECT_TRUE(looksLikePercent(named, 0));
     EXPECT_FALSE(looksLikePercent(named, 1));
     EXPECT_TRUE(looksLikePercent(named, 2));
+    // Fractions with one typo stay fractions (the 1.2 is then reported as a share above 1);
+    // percentages with a few small values stay percentages: the majority decides.
+    const RawTable typo = csv("q", "quota,pct_share\n0.2,20\n0.55,0.5\n0.45,45\n1.2,35\n");
+    EXPECT_FALSE(looksLikePercent(typo, 0)); // 1 of 4 above 1
+    EXPECT_TRUE(looksLikePercent(typo, 1));  // 3 of 4 above 1
 }
 
 TEST(ColumnMatch, PurchaseLinesFillSupplyAndDerivedSuppliersAndSites) {
