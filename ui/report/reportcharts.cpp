@@ -265,12 +265,16 @@ QString reportChartSvg(const rp::Chart& spec, QSize size, const QFont& font) {
     text.replace(QStringLiteral("font-family=\"Sans Serif, "), QStringLiteral("font-family=\""));
     // QSvgGenerator escapes markup in data labels but copies control characters, which XML
     // 1.0 (and so the XHTML-compatible page) does not allow: drop them as htmlEscape() does.
-    text.removeIf([](QChar c) {
-        return (c.unicode() < 0x20 && c != QLatin1Char('\t') && c != QLatin1Char('\n') &&
-                c != QLatin1Char('\r')) ||
-               c.unicode() == 0xFFFE || c.unicode() == 0xFFFF;
-    });
-    return text.trimmed();
+    // (A plain copy loop: QString::removeIf of Qt 6.4 left them in place in Debug builds.)
+    QString clean;
+    clean.reserve(text.size());
+    for (const QChar c : std::as_const(text)) {
+        const char16_t u = c.unicode();
+        if ((u < 0x20 && u != u'\t' && u != u'\n' && u != u'\r') || u == 0xFFFE || u == 0xFFFF)
+            continue;
+        clean.append(c);
+    }
+    return clean.trimmed();
 }
 
 } // namespace chokepoint::ui

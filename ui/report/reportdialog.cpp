@@ -94,6 +94,9 @@ void ReportDialog::buildUi() {
     auto* scenarioLayout = new QVBoxLayout(scenarios);
     m_scenarios = new QListWidget(scenarios);
     m_scenarios->setMinimumHeight(120);
+    m_scenarios->setMinimumWidth(400); // long example names read whole
+    m_scenarios->setWordWrap(true);
+    m_scenarios->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     connect(m_scenarios, &QListWidget::itemChanged, this, &ReportDialog::optionsChanged);
     scenarioLayout->addWidget(m_scenarios);
     auto* addFile = new QPushButton(tr("Add scenario file…"), scenarios);
@@ -193,6 +196,8 @@ void ReportDialog::loadBundledScenarios() {
         item->setCheckState(Qt::Unchecked);
         item->setData(kScenarioRole, QString::fromStdString(json));
         item->setData(kSourceRole, tr("bundled example %1").arg(QString::fromStdString(file)));
+        item->setToolTip(tr("%1<br><small>bundled example %2</small>")
+                             .arg(item->text().toHtmlEscaped(), QString::fromStdString(file)));
         item->setToolTip(QString::fromStdString(parsed.scenario->description.value_or(file)));
     }
 }
@@ -457,7 +462,7 @@ void ReportDialog::finishExport() {
 }
 
 void addReportAction(QMenu* fileMenu, AppState& state, QWidget* window) {
-    QAction* action = fileMenu->addAction(QObject::tr("Export &report…"), window, [&state, window] {
+    QAction* action = fileMenu->addAction(QObject::tr("Export re&port…"), window, [&state, window] {
         if (!state.hasWorkspace()) {
             QMessageBox::information(window, QObject::tr("Export report"),
                                      QObject::tr("Open a workspace first."));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/pages/suppliers/networkpanel.h"
 
+#include <QAbstractItemView>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QEvent>
@@ -77,8 +78,11 @@ NetworkPanel::NetworkPanel(QWidget* parent)
     bar->setSpacing(6);
     auto* label = new QLabel(tr("<b>Supply network of</b>"), this);
     m_material->setObjectName(QStringLiteral("networkMaterial"));
-    m_material->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_material->setMinimumContentsLength(24);
+    // As wide as 30 characters, not as the longest name: the page must fit beside the page
+    // list and the details dock on a 1280-pixel screen. The list shows the names whole.
+    m_material->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_material->setMinimumContentsLength(30);
+    m_material->view()->setTextElideMode(Qt::ElideNone);
     m_material->setToolTip(tr("The material whose supply chain is drawn"));
     m_fit->setText(tr("Fit"));
     m_fit->setToolTip(tr("Show the whole network (the wheel zooms, dragging pans)"));
@@ -94,18 +98,21 @@ NetworkPanel::NetworkPanel(QWidget* parent)
     bar->addWidget(m_caption, 1);
     layout->addLayout(bar);
 
+    // Two rows, swatches and the two toggles, so the panel fits a 1280-pixel screen.
     auto* legend = new QHBoxLayout;
     legend->setSpacing(6);
+    auto* toggles = new QHBoxLayout;
+    toggles->setSpacing(12);
     const QStringList names = {tr("Exposed site"), tr("Dependent through inputs"),
                                tr("Not exposed"),  QString(),
                                QString(),          tr("Selected")};
     for (int i = 0; i < names.size(); ++i) {
         if (i == int(Swatch::Unknown)) {
-            legend->addWidget(m_unknown);
+            toggles->addWidget(m_unknown);
             continue;
         }
         if (i == int(Swatch::Others)) {
-            legend->addWidget(m_others);
+            toggles->addWidget(m_others);
             continue;
         }
         auto* icon = new QLabel(this);
@@ -115,7 +122,9 @@ NetworkPanel::NetworkPanel(QWidget* parent)
         legend->addSpacing(6);
     }
     legend->addStretch(1);
+    toggles->addStretch(1);
     layout->addLayout(legend);
+    layout->addLayout(toggles);
     layout->addWidget(m_view, 1);
 
     m_unknown->setChecked(true);
