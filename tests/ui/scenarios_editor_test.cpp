@@ -8,6 +8,8 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDoubleSpinBox>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
@@ -221,6 +223,49 @@ TEST(ScenarioEditor, EditsThroughTheWidgets) {
     again.setNetwork(bundledNetwork());
     again.setScenario(parse(editor.json()));
     EXPECT_EQ(again.json(), editor.json());
+}
+
+// "45 more days of anode stock": stock is held of our products' BOM materials only (the
+// bundled product_bom.csv lists cells, motors, modules and the 12 V battery, not anode
+// material), so extra days of anode material change no figure. The editor says so, and the
+// command line confirms it: the same lost revenue with and without those days, and a
+// different one when the days go to the LFP cell instead.
+TEST(ScenarioEditor, ExtraStockOfANonBomMaterialIsFlagged) {
+    ScenarioEditor editor;
+    editor.setNetwork(bundledNetwork());
+    const std::string base = R"({"name": "Anode stop", "as_of": "2026-12-01", "shocks": [
+        {"select": {"countries": ["CHN"], "materials": ["anode_material"]}, "kind": "stop",
+         "duration_days": 120}]})";
+    editor.setScenario(parse(base));
+    EXPECT_TRUE(editor.inventoryNoteText().isEmpty());
+    editor.addInventoryRow(QStringLiteral("anode_material"), 45.0);
+    const QString note = editor.inventoryNoteText();
+    EXPECT_TRUE(note.contains(QStringLiteral("No effect"))) << note.toStdString();
+    EXPECT_TRUE(note.contains(QStringLiteral("anode_material"))) << note.toStdString();
+    const std::string withAnode = editor.json();
+
+    test::TempDir dir;
+    const std::string ws = test::createBundledWorkspace(dir);
+    auto lost = [&](const std::string& name, const std::string& json) {
+        std::string out, err;
+        EXPECT_EQ(test::runChokepoint({"scenario", ws, dir.write(name, json), "--format", "json"},
+                                      &out, &err),
+                  0)
+            << err;
+        return QJsonDocument::fromJson(QByteArray::fromStdString(out))
+            .object()
+            .value(QStringLiteral("total_lost_revenue"))
+            .toDouble(-1.0);
+    };
+    const double without = lost("base.json", base);
+    EXPECT_GT(without, 0.0);
+    EXPECT_EQ(lost("anode.json", withAnode), without);
+
+    auto* combo = qobject_cast<QComboBox*>(editor.inventoryTable()->cellWidget(0, 0));
+    ASSERT_NE(combo, nullptr);
+    combo->setCurrentIndex(combo->findData(QStringLiteral("cell_lfp_prismatic")));
+    EXPECT_TRUE(editor.inventoryNoteText().isEmpty()) << editor.inventoryNoteText().toStdString();
+    EXPECT_LT(lost("cells.json", editor.json()), without);
 }
 
 TEST(ScenarioEditor, ProblemsNextToFieldsAndInTheList) {

@@ -6,6 +6,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
+#include <QDateTimeAxis>
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
@@ -323,15 +324,18 @@ void ControlsPage::showTimeline() {
     if (!t.points.empty())
         points << QPointF(msecs(m_timeline->dateAtX(1e9)),
                           t.points.back().revenueDependence.value_or(0.0));
-    QVector<LineSeriesData> series{{QStringLiteral("revenue"),
-                                    tr("Controlled dependence of revenue"), points,
-                                    SeriesColor::Risk}};
+    QVector<LineSeriesData> series{
+        {QStringLiteral("revenue"), tr("Controlled"), points, SeriesColor::Risk}};
     const double x = msecs(state().filters().asOf);
     series.push_back({QStringLiteral("asof"),
-                      tr("As-of date"),
+                      tr("As of"),
                       {QPointF(x, 0.0), QPointF(x, 1.0)},
                       SeriesColor::Auto});
     m_chart->setData(series);
+    // Four dates fit under the narrow chart without being cut ("2024-01 …").
+    for (QAbstractAxis* axis : m_chart->chart()->axes(Qt::Horizontal))
+        if (auto* time = qobject_cast<QDateTimeAxis*>(axis))
+            time->setTickCount(4);
 }
 
 void ControlsPage::onSelectionChanged() {

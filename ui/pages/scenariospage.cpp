@@ -43,7 +43,7 @@ ScenariosPage::ScenariosPage(AppState& state, QWidget* parent)
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     outer->addWidget(splitter);
     m_library = new ScenarioLibrary(splitter);
-    m_library->setMinimumWidth(200);
+    m_library->setMinimumWidth(230);
     splitter->addWidget(m_library);
 
     auto* right = new QWidget(splitter);
@@ -55,6 +55,7 @@ ScenariosPage::ScenariosPage(AppState& state, QWidget* parent)
     m_header->setObjectName(QStringLiteral("scenarioHeader"));
     m_header->setTextFormat(Qt::RichText);
     m_header->setMinimumWidth(200);
+    m_header->setWordWrap(true);
     m_save = new QPushButton(tr("Save"), right);
     m_save->setShortcut(QKeySequence::Save);
     m_save->setToolTip(tr("Save the scenario in the workspace (Ctrl+S)"));
@@ -87,7 +88,7 @@ ScenariosPage::ScenariosPage(AppState& state, QWidget* parent)
     auto* editorScroll = new QScrollArea;
     editorScroll->setWidgetResizable(true);
     editorScroll->setFrameShape(QFrame::NoFrame);
-    m_editor->setMinimumSize(720, 760);
+    m_editor->setMinimumSize(640, 760);
     editorScroll->setWidget(m_editor);
     m_results = new ResultsView;
     m_compare = new CompareView;
@@ -100,7 +101,7 @@ ScenariosPage::ScenariosPage(AppState& state, QWidget* parent)
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({250, 1000});
+    splitter->setSizes({270, 900});
 
     m_askDiscard = [this] {
         return QMessageBox::question(this, tr("Unsaved changes"),

@@ -124,7 +124,9 @@ QWidget* ControlsPage::buildTop(QWidget* parent) {
     m_withoutItems->setToolTip(tr("Frameworks, suspensions and easements: they change no figure"));
     options->addWidget(m_withoutItems);
     options->addStretch();
-    auto* hint = new QLabel(tr("Drag the marker or click the dates to move the as-of date"), top);
+    auto* hint = new QLabel(tr("Drag the marker to change the date"), top);
+    hint->setToolTip(tr("Drag the as-of marker, or click the years above the lanes, to move the "
+                        "as-of date of every page"));
     hint->setEnabled(false);
     options->addWidget(hint);
     left->addLayout(options);
@@ -136,7 +138,7 @@ QWidget* ControlsPage::buildTop(QWidget* parent) {
     m_chart->setFixedValueRange(0.0, 1.0, 0.25);
     m_chart->setDateFormat(QStringLiteral("yyyy-MM"));
     m_chart->setExportName(QStringLiteral("controlled-dependence-over-time"));
-    m_chart->chart()->setTitle(tr("Controlled dependence of revenue"));
+    m_chart->chart()->setTitle(tr("Revenue dependence over time"));
     m_chart->setMinimumSize(300, 260);
     row->addWidget(m_chart, 2);
     layout->addLayout(row);

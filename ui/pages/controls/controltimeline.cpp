@@ -83,6 +83,7 @@ void ControlTimeline::setSections(QVector<TimelineSection> sections, core::Date 
             m_lanes.push_back(&l);
     m_from = from;
     m_to = to.days() > from.days() ? to : from.addDays(1);
+    setMinimumHeight(sizeHint().height());
     updateGeometry();
     update();
 }
@@ -111,7 +112,7 @@ int ControlTimeline::laneCount() const {
 }
 
 QSize ControlTimeline::sizeHint() const {
-    qreal h = kMargin * 2 + kTitleHeight + kAxisHeight + kLegendHeight;
+    qreal h = kMargin * 2 + kTitleHeight + kAxisHeight + kLegendHeight * legendRows(width());
     for (const TimelineSection& s : m_sections)
         h += kSectionHeight + kLaneHeight * s.lanes.size();
     return {720, int(std::ceil(h))};
@@ -121,11 +122,51 @@ QSize ControlTimeline::minimumSizeHint() const {
     return {480, sizeHint().height()};
 }
 
+QStringList ControlTimeline::legendTexts() const {
+    return {controlKindText(core::ControlKind::Licence),
+            controlKindText(core::ControlKind::Prohibition),
+            controlKindText(core::ControlKind::CountryBan),
+            tr("announced"),
+            tr("ended"),
+            tr("suspended before effect"),
+            tr("in force at the marker")};
+}
+
+qreal ControlTimeline::legendRows(int width) const {
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.9);
+    const QFontMetricsF fm(small);
+    int rows = 1;
+    qreal x = kMargin;
+    bool first = true;
+    for (const QString& text : legendTexts()) {
+        const qreal w = fm.horizontalAdvance(text);
+        if (!first && x + 24 + w > width - kMargin) {
+            ++rows;
+            x = kMargin;
+        }
+        first = false;
+        x += 24 + w + 16;
+    }
+    return rows;
+}
+
+void ControlTimeline::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    // The legend may need another row (or one fewer) at the new width.
+    const int h = sizeHint().height();
+    if (minimumHeight() != h) {
+        setMinimumHeight(h);
+        updateGeometry();
+    }
+}
+
 QRectF ControlTimeline::plotRectFor(const QSize& size) const {
-    const qreal labels = std::clamp(size.width() * 0.3, 150.0, 300.0);
+    const qreal labels = std::clamp(size.width() * 0.36, 160.0, 320.0);
     const qreal top = kMargin + kTitleHeight + kAxisHeight;
-    return QRectF(kMargin + labels, top, std::max(40.0, size.width() - labels - 2 * kMargin - 12),
-                  std::max(0.0, size.height() - top - kLegendHeight - kMargin));
+    return QRectF(
+        kMargin + labels, top, std::max(40.0, size.width() - labels - 2 * kMargin - 12),
+        std::max(0.0, size.height() - top - kLegendHeight * legendRows(size.width()) - kMargin));
 }
 
 QRectF ControlTimeline::plotRect() const {
@@ -269,10 +310,12 @@ void ControlTimeline::paintChart(QPainter& p, const QSize& size) const {
             p.setPen(
                 QPen(pal.grid, month == 1 ? 1.2 : 0.6, month == 1 ? Qt::SolidLine : Qt::DotLine));
             p.drawLine(QPointF(x, plot.top() - 6), QPointF(x, bottom));
-            if (month == 1) {
+            const QString yearText = QString::number(year);
+            if (month == 1 &&
+                x + 3 + p.fontMetrics().horizontalAdvance(yearText) <= size.width() - kMargin) {
                 p.setPen(pal.mutedText);
                 p.drawText(QRectF(x + 3, plot.top() - kAxisHeight, 60, kAxisHeight - 4),
-                           Qt::AlignLeft | Qt::AlignBottom, QString::number(year));
+                           Qt::AlignLeft | Qt::AlignBottom, yearText);
             }
         }
     p.setPen(pal.axis);
@@ -385,39 +428,47 @@ void ControlTimeline::paintChart(QPainter& p, const QSize& size) const {
         p.drawText(handle, Qt::AlignCenter, text);
     }
 
-    // Legend.
+    // Legend, flowed over as many rows as the width needs (legendRows()).
     p.setFont(small);
+    const QStringList texts = legendTexts();
+    const int legendCount = int(legendRows(size.width()));
     qreal x = kMargin;
-    const qreal ly = size.height() - kMargin - kLegendHeight / 2 + 2;
+    qreal ly = size.height() - kMargin - kLegendHeight * legendCount + kLegendHeight / 2 + 2;
+    int index = 0;
     auto entry = [&](const QString& text, auto draw) {
+        const qreal w = p.fontMetrics().horizontalAdvance(text);
+        if (index++ > 0 && x + 24 + w > size.width() - kMargin) {
+            x = kMargin;
+            ly += kLegendHeight;
+        }
         draw(QPointF(x, ly));
         x += 24;
         p.setPen(pal.text);
-        const qreal w = p.fontMetrics().horizontalAdvance(text);
         p.drawText(QRectF(x, ly - 9, w + 4, 18), Qt::AlignLeft | Qt::AlignVCenter, text);
         x += w + 16;
     };
+    int k = 0;
     for (const auto kind : {core::ControlKind::Licence, core::ControlKind::Prohibition,
                             core::ControlKind::CountryBan})
-        entry(controlKindText(kind), [&](QPointF at) {
+        entry(texts[k++], [&](QPointF at) {
             p.setPen(Qt::NoPen);
             p.setBrush(kindColor(kind, pal));
             p.drawRoundedRect(QRectF(at.x(), at.y() - 4.5, 18, 9), 2, 2);
         });
-    entry(tr("announced"), [&](QPointF at) {
+    entry(texts[3], [&](QPointF at) {
         p.setPen(QPen(pal.mutedText, 2, Qt::DashLine));
         p.drawLine(at, at + QPointF(18, 0));
     });
-    entry(tr("ended"), [&](QPointF at) {
+    entry(texts[4], [&](QPointF at) {
         p.setPen(QPen(pal.text, 1.5));
         p.drawLine(at + QPointF(9, -6), at + QPointF(9, 6));
     });
-    entry(tr("suspended before effect"), [&](QPointF at) {
+    entry(texts[5], [&](QPointF at) {
         p.setPen(QPen(pal.mutedText, 2));
         p.drawLine(at + QPointF(5, -4), at + QPointF(13, 4));
         p.drawLine(at + QPointF(5, 4), at + QPointF(13, -4));
     });
-    entry(tr("in force at the marker"), [&](QPointF at) {
+    entry(texts[6], [&](QPointF at) {
         p.setPen(Qt::NoPen);
         p.setBrush(pal.text);
         p.drawEllipse(at + QPointF(9, 0), 4, 4);

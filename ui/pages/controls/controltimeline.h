@@ -63,6 +63,7 @@ protected:
     void leaveEvent(QEvent* event) override;
     void contextMenuEvent(QContextMenuEvent* event) override;
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     struct Row {
@@ -72,6 +73,8 @@ private:
         qreal height = 0;
     };
     QVector<Row> rows(const QSize& size) const;
+    QStringList legendTexts() const;
+    qreal legendRows(int width) const;
     QRectF plotRectFor(const QSize& size) const;
     qreal xFor(core::Date date, const QRectF& plot) const;
     const TimelineSegment* segmentAt(const QPointF& pos) const;

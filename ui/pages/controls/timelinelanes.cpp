@@ -73,6 +73,20 @@ std::pair<int, QString> sectionOf(const an::Network& net, size_t c, TimelineGrou
     return {3, tr("No items (frameworks, suspensions, easements)")};
 }
 
+// A title without the words every measure starts with, so that the narrow label column shows
+// what the measure covers ("Export control on graphite items …" -> "Graphite items …").
+QString laneTitle(QString title) {
+    for (const QString& prefix :
+         {QStringLiteral("Export control on "), QStringLiteral("Export controls on ")})
+        if (title.startsWith(prefix, Qt::CaseInsensitive)) {
+            title = title.mid(prefix.size());
+            if (!title.isEmpty())
+                title[0] = title[0].toUpper();
+            break;
+        }
+    return title;
+}
+
 } // namespace
 
 QString controlKindText(core::ControlKind kind) {
@@ -147,7 +161,7 @@ QVector<TimelineSection> buildTimelineSections(const an::Network& net, TimelineG
             }
             const core::Control& first = net.data().controls[group.front()];
             lane.label = ids.join(QStringLiteral(", ")) + QStringLiteral("  ") +
-                         shortName(qs(first.title), 60);
+                         shortName(laneTitle(qs(first.title)), 60);
             bySection[std::get<0>(key)].push_back(
                 {{first.effective.days(), first.id}, std::move(lane)});
         }

@@ -80,11 +80,15 @@ WhatChangedPanel::WhatChangedPanel(AppState& state, QWidget* parent)
     m_proxy->setSortRole(TableModel::SortRole);
     m_table->setModel(m_proxy);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_table->horizontalHeader()->setDefaultSectionSize(96);
-    m_table->setColumnWidth(DiffFlowModel::Site, 190);
-    m_table->setColumnWidth(DiffFlowModel::Material, 170);
-    m_table->setColumnWidth(DiffFlowModel::Change, 120);
-    m_table->setColumnWidth(DiffFlowModel::Tier, 44);
+    m_table->horizontalHeader()->setDefaultSectionSize(88);
+    // Wide enough for three measure ids in the "controls" columns; names elide (tooltips).
+    m_table->setColumnWidth(DiffFlowModel::Site, 165);
+    m_table->setColumnWidth(DiffFlowModel::Country, 64);
+    m_table->setColumnWidth(DiffFlowModel::Material, 150);
+    m_table->setColumnWidth(DiffFlowModel::Change, 104);
+    m_table->setColumnWidth(DiffFlowModel::Before, 124);
+    m_table->setColumnWidth(DiffFlowModel::After, 124);
+    m_table->setColumnWidth(DiffFlowModel::Tier, 36);
     layout->addWidget(m_table, 1);
 
     setDates(*core::Date::parse("2025-11-06"), *core::Date::parse("2025-11-11"));

@@ -64,7 +64,7 @@ CompareView::CompareView(QWidget* parent)
     scroll->setFrameShape(QFrame::NoFrame);
     outer->addWidget(scroll);
     auto* content = new QWidget(scroll);
-    content->setMinimumSize(760, 1150);
+    content->setMinimumSize(660, 1150);
     scroll->setWidget(content);
     auto* grid = new QGridLayout(content);
     grid->setContentsMargins(8, 8, 8, 8);
@@ -93,7 +93,8 @@ CompareView::CompareView(QWidget* parent)
     m_status = new QLabel(pick);
     m_status->setWordWrap(true);
     pickLayout->addWidget(m_status);
-    pick->setMaximumWidth(340);
+    pick->setMinimumWidth(260);
+    pick->setMaximumWidth(360);
     grid->addWidget(pick, 0, 0);
 
     m_output = new FanChart(content);
@@ -113,7 +114,7 @@ CompareView::CompareView(QWidget* parent)
     m_histogram->setValueFormat([](double v) { return moneyText(v); });
     m_histogram->setAxisFormat([](double v) { return compactMoneyText(v); });
     m_histogram->setCountUnit(tr("runs"));
-    m_histogram->setEmptyText(tr("No Monte Carlo scenario among them"));
+    m_histogram->setEmptyText(tr("No Monte Carlo scenario"));
     m_histogram->setExportName(QStringLiteral("scenario-comparison-distribution"));
     grid->addWidget(m_histogram, 1, 2);
 

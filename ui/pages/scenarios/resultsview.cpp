@@ -74,7 +74,7 @@ ResultsView::ResultsView(QWidget* parent)
     outer->addWidget(scroll, 1);
     m_scroll = scroll;
     m_content = new QWidget(scroll);
-    m_content->setMinimumSize(760, 1900);
+    m_content->setMinimumSize(640, 1900);
     scroll->setWidget(m_content);
     auto* grid = new QGridLayout(m_content);
     grid->setContentsMargins(8, 8, 8, 8);
@@ -82,10 +82,11 @@ ResultsView::ResultsView(QWidget* parent)
 
     auto* tiles = new QHBoxLayout;
     const QString titles[4] = {tr("Lost revenue"), tr("Lowest daily output"),
-                               tr("First product line to stop"),
-                               tr("Materials running out before supply is back")};
+                               tr("First line to stop"), tr("Materials run out")};
     for (int i = 0; i < 4; ++i) {
         m_tiles[i] = new KpiTile(titles[i], m_content);
+        // Room for a title line, the value and three caption lines (see showTiles()).
+        m_tiles[i]->setMinimumHeight(m_tiles[i]->fontMetrics().lineSpacing() * 7 + 16);
         tiles->addWidget(m_tiles[i]);
     }
     grid->addLayout(tiles, 0, 0, 1, 2);
@@ -191,20 +192,23 @@ void ResultsView::setRun(std::shared_ptr<const ScenarioRun> run, const QString& 
     showCharts();
 }
 
+// The tiles are narrow (four in a row): captions are short lines broken by hand, so that the
+// tile's height fits its text without relying on word wrap.
 void ResultsView::showTiles() {
     const sc::ScenarioFigures& f = m_run->figures;
     const bool mc = f.runs > 1;
+    auto when = [&f](const std::optional<int>& day) {
+        return day ? tr("day %1\n%2").arg(*day).arg(dateText(f.asOf.addDays(*day))) : QString();
+    };
     m_tiles[LostRevenue]->setValue(
         moneyText(f.lostRevenue),
-        mc ? tr("mean of %1 runs; P10 %2 \u2013 P90 %3")
+        mc ? tr("mean of %1 runs\nP10 %2\nP90 %3")
                  .arg(countText(f.runs), moneyText(f.lostRevenueP10), moneyText(f.lostRevenueP90))
            : tr("deterministic run"));
-    m_tiles[LowestOutput]->setValue(percentText(f.lowestOutput),
-                                    f.lowestOutputDay
-                                        ? tr("of planned revenue, %1%2")
-                                              .arg(scenarioDayText(f.asOf, f.lowestOutputDay, {}),
-                                                   mc ? tr(" (P50)") : QString())
-                                        : tr("output never falls short"));
+    m_tiles[LowestOutput]->setValue(
+        percentText(f.lowestOutput),
+        f.lowestOutputDay ? tr("%1on %2").arg(mc ? tr("P50, ") : QString(), when(f.lowestOutputDay))
+                          : tr("output never falls short"));
     const sc::ProductFigures* first = nullptr;
     const sc::ProductFigures* firstShort = nullptr;
     for (const auto& p : f.products) {
@@ -214,14 +218,14 @@ void ResultsView::showTiles() {
             firstShort = &p;
     }
     if (first)
-        m_tiles[FirstStop]->setValue(
-            shortName(qs(first->name), 22),
-            tr("stops on %1").arg(scenarioDayText(f.asOf, first->firstStopDay, {})));
+        m_tiles[FirstStop]->setValue(tr("day %1").arg(*first->firstStopDay),
+                                     tr("%1\nstops on %2")
+                                         .arg(shortName(qs(first->name), 20),
+                                              dateText(f.asOf.addDays(*first->firstStopDay))));
     else if (firstShort)
-        m_tiles[FirstStop]->setValue(
-            tr("none stops"), tr("%1 short from %2")
-                                  .arg(shortName(qs(firstShort->name), 22),
-                                       scenarioDayText(f.asOf, firstShort->firstShortDay, {})));
+        m_tiles[FirstStop]->setValue(tr("none stops"), tr("%1\nshort from %2")
+                                                           .arg(shortName(qs(firstShort->name), 20),
+                                                                when(firstShort->firstShortDay)));
     else
         m_tiles[FirstStop]->setValue(tr("none"), tr("every line runs to plan"));
     int disrupted = 0, runsOut = 0;
@@ -230,7 +234,7 @@ void ResultsView::showTiles() {
         runsOut += m.runsOut ? 1 : 0;
     }
     m_tiles[RunningOut]->setValue(countText(runsOut),
-                                  tr("of %1 materials whose supply falls short").arg(disrupted));
+                                  tr("of %1 materials\nshort of supply").arg(disrupted));
 }
 
 void ResultsView::showCharts() {

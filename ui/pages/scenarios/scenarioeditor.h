@@ -13,6 +13,7 @@
 class QCheckBox;
 class QDateEdit;
 class QLineEdit;
+class QLabel;
 class QListView;
 class QListWidget;
 class QPlainTextEdit;
@@ -74,6 +75,8 @@ public:
     QTableWidget* inventoryTable() const { return m_inventory; }
     QPushButton* addInventoryButton() const { return m_addInventory; }
     QCheckBox* alternativesCheck() const { return m_alternatives; }
+    /// The note under the extra-stock table (materials whose extra days change nothing).
+    QString inventoryNoteText() const;
     QListWidget* issueList() const { return m_issueList; }
     /// The issue shown next to a top-level field ("name", "runs", "mitigations", …).
     QString issueText(const std::string& field) const;
@@ -93,6 +96,7 @@ private:
     void showScenario();
     void showInventory();
     void readInventory();
+    void updateInventoryNote();
     void changed();
     void validate();
     void goToIssue(const QString& path);
@@ -123,6 +127,7 @@ private:
     QPushButton* m_addInventory = nullptr;
     QPushButton* m_removeInventory = nullptr;
     QCheckBox* m_alternatives = nullptr;
+    QLabel* m_inventoryNote = nullptr;
     QListWidget* m_issueList = nullptr;
     std::map<std::string, IssueLabel*> m_fieldIssues;
 };

@@ -48,13 +48,23 @@ void ScenarioEditor::buildMitigations(QWidget* parent, QVBoxLayout* layout) {
     buttons->addWidget(m_removeInventory);
     buttons->addStretch(1);
     left->addLayout(buttons);
+    m_inventoryNote = new QLabel(box);
+    m_inventoryNote->setObjectName(QStringLiteral("inventoryNote"));
+    m_inventoryNote->setWordWrap(true);
+    m_inventoryNote->setVisible(false);
+    left->addWidget(m_inventoryNote);
     boxLayout->addLayout(left, 3);
 
     auto* right = new QVBoxLayout;
-    m_alternatives = new QCheckBox(tr("Use alternative suppliers (the workspace's "
-                                      "alternatives table) once they are qualified"),
-                                   box);
+    m_alternatives = new QCheckBox(tr("Use alternative suppliers"), box);
+    m_alternatives->setToolTip(tr("The workspace's alternatives table: each alternative site adds "
+                                  "its share once it is qualified"));
     right->addWidget(m_alternatives);
+    auto* alternativesNote =
+        new QLabel(tr("from the workspace's alternatives table, once they are qualified"), box);
+    alternativesNote->setWordWrap(true);
+    alternativesNote->setEnabled(false);
+    right->addWidget(alternativesNote);
     auto* issue = new IssueLabel(box);
     m_fieldIssues["mitigations"] = issue;
     right->addWidget(issue);
@@ -143,6 +153,36 @@ void ScenarioEditor::showInventory() {
     m_alternatives->setChecked(!m_scenario.mitigations ||
                                m_scenario.mitigations->useAlternatives());
     m_loading = wasLoading;
+    updateInventoryNote();
+}
+
+QString ScenarioEditor::inventoryNoteText() const {
+    return m_inventoryNote->isVisibleTo(m_inventoryNote->parentWidget()) ? m_inventoryNote->text()
+                                                                         : QString();
+}
+
+// Stock is held of the materials in our products' bills of materials only (the engine's need
+// is zero for every other material), so extra days of anything else change no figure: say so
+// rather than let a comparison show "no difference" without a reason.
+void ScenarioEditor::updateInventoryNote() {
+    QStringList idle;
+    if (m_network && m_scenario.mitigations) {
+        std::set<std::string> bom;
+        for (const auto& line : m_network->data().productBom)
+            bom.insert(line.materialId);
+        for (const auto& [material, days] : m_scenario.mitigations->extraInventoryDays)
+            if (days > 0.0 && !bom.count(material))
+                idle << QString::fromStdString(material);
+    }
+    m_inventoryNote->setText(
+        idle.isEmpty()
+            ? QString()
+            : tr("<b>No effect:</b> %1 %2 not in any product's bill of materials. We hold stock "
+                 "of what our plants use; to hold more of an input (e.g. anode material), "
+                 "give the extra days to the parts that contain it (the cells).")
+                  .arg(idle.join(QStringLiteral(", ")).toHtmlEscaped(),
+                       idle.size() == 1 ? tr("is") : tr("are")));
+    m_inventoryNote->setVisible(!idle.isEmpty());
 }
 
 void ScenarioEditor::readInventory() {
@@ -158,6 +198,7 @@ void ScenarioEditor::readInventory() {
         if (combo && spin && !combo->currentData().toString().isEmpty())
             extra[combo->currentData().toString().toStdString()] = spin->value();
     }
+    updateInventoryNote();
     changed();
 }
 

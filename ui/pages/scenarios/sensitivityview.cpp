@@ -18,6 +18,23 @@
 
 namespace chokepoint::ui {
 
+namespace {
+
+// "Shock 1 (long label): licence delay (days)" -> "licence delay (days) · Shock 1 (long label)":
+// the chart's axis cuts long names, so what moves comes first and the shock after it.
+QString tornadoLabel(const core::scenario::SensitivityBar& bar) {
+    const QString label = QString::fromStdString(bar.label);
+    const int colon = label.lastIndexOf(QStringLiteral(": "));
+    if (!label.startsWith(QStringLiteral("Shock ")) || colon < 0)
+        return label;
+    QString what = label.mid(colon + 2);
+    if (!what.isEmpty())
+        what[0] = what[0].toUpper();
+    return what + QStringLiteral(" \u00b7 ") + label.left(colon);
+}
+
+} // namespace
+
 namespace sc = core::scenario;
 
 namespace {
@@ -187,7 +204,7 @@ void SensitivityView::setResult(std::shared_ptr<const sc::SensitivityResult> res
     }
     QVector<TornadoRow> rows;
     for (const sc::SensitivityBar& bar : result->bars)
-        rows.push_back({QString::fromStdString(bar.label), QString::fromStdString(bar.label),
+        rows.push_back({QString::fromStdString(bar.label), tornadoLabel(bar),
                         valueText(bar.parameter.kind, bar.parameter.low),
                         valueText(bar.parameter.kind, bar.parameter.high), bar.lowLostRevenue,
                         bar.highLostRevenue});

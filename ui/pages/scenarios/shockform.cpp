@@ -144,6 +144,7 @@ ShockForm::ShockForm(QWidget* parent)
     m_delayMode = new QComboBox(m_delayRow);
     m_delayMode->addItem(tr("fixed"));
     m_delayMode->addItem(tr("triangular"));
+    m_delayMode->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     delayLayout->addWidget(m_delayMode);
     const QString parts[3] = {tr("min "), tr("mode "), tr("max ")};
     for (int i = 0; i < 3; ++i) {
@@ -151,11 +152,10 @@ ShockForm::ShockForm(QWidget* parent)
         m_delay[i]->setRange(0.0, sc::kMaxHorizonDays);
         m_delay[i]->setDecimals(1);
         m_delay[i]->setPrefix(parts[i]);
-        m_delay[i]->setSuffix(tr(" d"));
         delayLayout->addWidget(m_delay[i], 1);
         connect(m_delay[i], &QDoubleSpinBox::valueChanged, this, &ShockForm::onDelayChanged);
     }
-    addRow(tr("D&elay"), m_delayRow, "delay_days", &m_delayLabel);
+    addRow(tr("D&elay, days"), m_delayRow, "delay_days", &m_delayLabel);
     m_approval = percentBox(this);
     m_approval->setToolTip(tr("Chance that the licence is granted after the delay (Monte Carlo "
                               "draws it; the deterministic run counts 50 % or more as granted)"));
