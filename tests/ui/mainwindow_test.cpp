@@ -117,6 +117,19 @@ TEST_F(MainWindowTest, RemembersWorkspaceAndWindowState) {
     EXPECT_EQ(again.currentPageId(), pageid::scenarios);
 }
 
+// Every page fits beside the page list and the details dock on a 1280 x 800 screen: a
+// page's minimum size is the window's, and a window wider than the screen cuts off the dock.
+TEST_F(MainWindowTest, FitsA1280By800Screen) {
+    state.waitForIdle();
+    for (const PageEntry& e : pageEntries()) {
+        ASSERT_TRUE(window->showPage(e.id));
+        QCoreApplication::processEvents();
+        EXPECT_LE(window->page(e.id)->minimumSizeHint().width(), 800) << e.id.toStdString();
+    }
+    EXPECT_LE(window->minimumSizeHint().width(), 1280);
+    EXPECT_LE(window->minimumSizeHint().height(), 800);
+}
+
 TEST_F(MainWindowTest, DarkPaletteToggle) {
     window->setTheme(Theme::Dark);
     EXPECT_LT(QApplication::palette().color(QPalette::Window).lightness(), 128);

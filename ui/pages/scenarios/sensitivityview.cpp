@@ -108,9 +108,11 @@ SensitivityView::SensitivityView(QWidget* parent)
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
     topLayout->addWidget(m_table, 1);
     auto* row = new QHBoxLayout;
-    m_monteCarlo = new QCheckBox(tr("Run every point with the scenario's Monte Carlo runs "
-                                    "(slower; otherwise one deterministic run each)"),
-                                 top);
+    // Short text: the page must fit beside the page list and the details dock on a
+    // 1280-pixel screen; the tooltip says the rest.
+    m_monteCarlo = new QCheckBox(tr("Monte Carlo at every point (slower)"), top);
+    m_monteCarlo->setToolTip(tr("Run every point with the scenario's Monte Carlo runs; "
+                                "otherwise one deterministic run each"));
     m_run = new QPushButton(tr("Run sensitivity"), top);
     m_run->setObjectName(QStringLiteral("runSensitivity"));
     row->addWidget(m_monteCarlo, 1);
