@@ -109,52 +109,6 @@ Index worstInput(const Network& net, const ExposureResult& r, Index node) {
     return best;
 }
 
-bool countryMatches(const Network& net, const SummaryFilter& filter, Index site) {
-    return filter.country == kNone || net.siteCountry[size_t(site)] == filter.country;
-}
-
-// Reported materials that pass the filter, as a per-material flag.
-std::vector<char> filteredMaterials(const Network& net, const SummaryFilter& filter) {
-    const size_t n = net.materials.size();
-    std::vector<char> needed(n, 1);
-    if (filter.product != kNone) {
-        std::fill(needed.begin(), needed.end(), 0);
-        std::vector<Index> stack;
-        for (auto* b = net.productBom.begin(size_t(filter.product));
-             b != net.productBom.end(size_t(filter.product)); ++b)
-            stack.push_back(b->material);
-        while (!stack.empty()) {
-            const Index m = stack.back();
-            stack.pop_back();
-            if (needed[size_t(m)])
-                continue;
-            needed[size_t(m)] = 1;
-            for (auto* in = net.recipes.begin(size_t(m)); in != net.recipes.end(size_t(m)); ++in)
-                stack.push_back(in->material);
-        }
-    }
-    std::vector<char> keep(n, 0);
-    for (const Index m : net.reportedMaterials) {
-        if (!needed[size_t(m)])
-            continue;
-        if (filter.stage && net.data().materials[size_t(m)].stage != *filter.stage)
-            continue;
-        if (filter.country != kNone) {
-            const Index grp = net.selfGroup[size_t(m)];
-            if (grp == kNone)
-                continue;
-            bool any = false;
-            for (auto* l = net.groupLinks.begin(size_t(grp));
-                 l != net.groupLinks.end(size_t(grp)) && !any; ++l)
-                any = countryMatches(net, filter, l->supplierSite);
-            if (!any)
-                continue;
-        }
-        keep[size_t(m)] = 1;
-    }
-    return keep;
-}
-
 std::vector<Index> touchingControls(const Network& net, const std::vector<char>& materials,
                                     const SummaryFilter& filter, Date asOf) {
     // Materials: the filtered ones and all their recipe inputs.
@@ -181,7 +135,7 @@ std::vector<Index> touchingControls(const Network& net, const std::vector<char>&
         if (!materials[m] || grp == kNone)
             continue;
         for (auto* l = net.groupLinks.begin(size_t(grp)); l != net.groupLinks.end(size_t(grp)); ++l)
-            if (countryMatches(net, filter, l->supplierSite))
+            if (siteInFilterCountry(net, filter, l->supplierSite))
                 nodes.push_back(l->supplierNode);
     }
     while (!nodes.empty()) {
@@ -311,6 +265,48 @@ void sourcesFromText(const Network& net, const std::string& text, std::vector<si
 
 } // namespace
 
+bool siteInFilterCountry(const Network& net, const SummaryFilter& filter, Index site) {
+    return filter.country == kNone || net.siteCountry[size_t(site)] == filter.country;
+}
+
+std::vector<Index> filteredMaterials(const Network& net, const SummaryFilter& filter) {
+    std::vector<char> needed(net.materials.size(), filter.product == kNone ? 1 : 0);
+    if (filter.product != kNone) {
+        std::vector<Index> stack;
+        for (auto* b = net.productBom.begin(size_t(filter.product));
+             b != net.productBom.end(size_t(filter.product)); ++b)
+            stack.push_back(b->material);
+        while (!stack.empty()) {
+            const Index m = stack.back();
+            stack.pop_back();
+            if (needed[size_t(m)])
+                continue;
+            needed[size_t(m)] = 1;
+            for (auto* in = net.recipes.begin(size_t(m)); in != net.recipes.end(size_t(m)); ++in)
+                stack.push_back(in->material);
+        }
+    }
+    std::vector<Index> out;
+    for (const Index m : net.reportedMaterials) {
+        if (!needed[size_t(m)])
+            continue;
+        if (filter.stage && net.data().materials[size_t(m)].stage != *filter.stage)
+            continue;
+        if (filter.country != kNone) {
+            const Index grp = net.selfGroup[size_t(m)];
+            bool any = false;
+            if (grp != kNone)
+                for (auto* l = net.groupLinks.begin(size_t(grp));
+                     l != net.groupLinks.end(size_t(grp)) && !any; ++l)
+                    any = siteInFilterCountry(net, filter, l->supplierSite);
+            if (!any)
+                continue;
+        }
+        out.push_back(m);
+    }
+    return out;
+}
+
 Summary summarize(const Network& net, const ExposureResult& r, const SummaryFilter& filter,
                   size_t maxChokepoints) {
     const Names names{net};
@@ -318,7 +314,9 @@ Summary summarize(const Network& net, const ExposureResult& r, const SummaryFilt
     out.lens = r.lens;
     out.asOf = r.asOf;
 
-    const std::vector<char> keep = filteredMaterials(net, filter);
+    std::vector<char> keep(net.materials.size(), 0);
+    for (const Index m : filteredMaterials(net, filter))
+        keep[size_t(m)] = 1;
     std::vector<double> countrySpend(net.countries.size(), 0.0);
     for (const MaterialExposure& e : r.materials) {
         const Index m = e.material;
@@ -334,7 +332,7 @@ Summary summarize(const Network& net, const ExposureResult& r, const SummaryFilt
         if (const Index grp = net.selfGroup[size_t(m)]; grp != kNone) {
             for (auto* l = net.groupLinks.begin(size_t(grp)); l != net.groupLinks.end(size_t(grp));
                  ++l) {
-                if (std::isnan(l->spend) || !countryMatches(net, filter, l->supplierSite))
+                if (std::isnan(l->spend) || !siteInFilterCountry(net, filter, l->supplierSite))
                     continue;
                 s.spend = s.spend.value_or(0.0) + l->spend;
                 s.spendAtRisk =
@@ -406,7 +404,7 @@ Summary summarize(const Network& net, const ExposureResult& r, const SummaryFilt
         for (auto* l = net.groupLinks.begin(size_t(grp)); l != net.groupLinks.end(size_t(grp));
              ++l) {
             const double f = r.f[size_t(l->supplierNode)];
-            if (l->share * f <= kEps || !countryMatches(net, filter, l->supplierSite))
+            if (l->share * f <= kEps || !siteInFilterCountry(net, filter, l->supplierSite))
                 continue;
             std::optional<double> spend;
             if (!std::isnan(l->spend))

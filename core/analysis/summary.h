@@ -26,6 +26,14 @@ struct SummaryFilter {
     bool operator==(const SummaryFilter&) const = default;
 };
 
+/// Whether `site` is in the filter's country (every site when no country is set).
+bool siteInFilterCountry(const Network& net, const SummaryFilter& filter, Index site);
+
+/// The reported materials (Network::reportedMaterials, in that order) the filter keeps: in the
+/// product's bill of materials or its recipe inputs (when a product is set), of the stage
+/// (when set), and bought at tier 1 from a site in the country (when set).
+std::vector<Index> filteredMaterials(const Network& net, const SummaryFilter& filter);
+
 /// "Over 50 % dependent" means dependence strictly above this.
 inline constexpr double kHighDependence = 0.5;
 

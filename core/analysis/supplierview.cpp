@@ -12,49 +12,6 @@ namespace {
 
 constexpr int kUnreached = INT_MAX;
 
-bool inCountry(const Network& net, const SummaryFilter& filter, Index site) {
-    return filter.country == kNone || net.siteCountry[size_t(site)] == filter.country;
-}
-
-// The reported materials the filter keeps, by id (the Overview's rule, summary.h).
-std::vector<Index> filteredMaterials(const Network& net, const SummaryFilter& filter) {
-    std::vector<char> needed(net.materials.size(), filter.product == kNone ? 1 : 0);
-    if (filter.product != kNone) {
-        std::vector<Index> stack;
-        for (auto* b = net.productBom.begin(size_t(filter.product));
-             b != net.productBom.end(size_t(filter.product)); ++b)
-            stack.push_back(b->material);
-        while (!stack.empty()) {
-            const Index m = stack.back();
-            stack.pop_back();
-            if (needed[size_t(m)])
-                continue;
-            needed[size_t(m)] = 1;
-            for (auto* in = net.recipes.begin(size_t(m)); in != net.recipes.end(size_t(m)); ++in)
-                stack.push_back(in->material);
-        }
-    }
-    std::vector<Index> out;
-    for (const Index m : net.reportedMaterials) {
-        if (!needed[size_t(m)])
-            continue;
-        if (filter.stage && net.data().materials[size_t(m)].stage != *filter.stage)
-            continue;
-        if (filter.country != kNone) {
-            const Index grp = net.selfGroup[size_t(m)];
-            bool any = false;
-            if (grp != kNone)
-                for (auto* l = net.groupLinks.begin(size_t(grp));
-                     l != net.groupLinks.end(size_t(grp)) && !any; ++l)
-                    any = inCountry(net, filter, l->supplierSite);
-            if (!any)
-                continue;
-        }
-        out.push_back(m);
-    }
-    return out;
-}
-
 void addOptional(std::optional<double>& sum, const std::optional<double>& v) {
     if (v)
         sum = sum.value_or(0.0) + *v;
@@ -91,7 +48,7 @@ SupplierViewResult supplierView(const Network& net, const ExposureResult& result
         if (const Index grp = net.selfGroup[size_t(m)]; grp != kNone) {
             for (auto* l = net.groupLinks.begin(size_t(grp)); l != net.groupLinks.end(size_t(grp));
                  ++l) {
-                if (!inCountry(net, filter, l->supplierSite))
+                if (!siteInFilterCountry(net, filter, l->supplierSite))
                     continue;
                 const size_t n = size_t(l->supplierNode);
                 tier[n] = 1;
@@ -110,7 +67,7 @@ SupplierViewResult supplierView(const Network& net, const ExposureResult& result
             }
         }
         for (auto* a = net.alternatives.begin(size_t(m)); a != net.alternatives.end(size_t(m)); ++a)
-            if (inCountry(net, filter, a->site))
+            if (siteInFilterCountry(net, filter, a->site))
                 alternative[size_t(a->node)] = 1;
     }
     // Nodes are ordered inputs first (by the topological rank of their material), so going
