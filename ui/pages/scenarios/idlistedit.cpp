@@ -153,10 +153,6 @@ void IdListEdit::showPickList() {
         setIds(out);
         Q_EMIT idsEdited();
     });
-    connect(popup, &QObject::destroyed, this, [this, popup] {
-        if (m_popup == popup)
-            m_popup = nullptr;
-    });
     popup->resize(std::max(width(), 360), 320);
     popup->move(mapToGlobal(QPoint(0, height())));
     popup->show();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QPointer>
 #include <QStringList>
 #include <QVector>
 #include <QWidget>
@@ -52,7 +53,9 @@ private:
     QCompleter* m_completer;
     QStandardItemModel* m_completions;
     QVector<IdChoice> m_choices;
-    QWidget* m_popup = nullptr;
+    // A QPointer, not a destroyed() handler: the popup is a child and dies in ~QWidget, when
+    // this object is no longer an IdListEdit (UBSan: member access on a QWidget).
+    QPointer<QWidget> m_popup;
 };
 
 } // namespace chokepoint::ui
