@@ -35,12 +35,30 @@ QString heading(const QString& title, const QString& kind) {
 QString section(const QString& title) {
     return QStringLiteral("<h4>%1</h4>").arg(title);
 }
-QString row(const QStringList& cells, bool header = false) {
+// Tables are laid out for the dock's narrowest width (300 px): at most four columns, figures
+// right-aligned on one line, long names on a line of their own, so that no word is broken
+// across lines (tests/ui/detailshtml_test.cpp checks every item). `kinds` tells each column:
+// 't' text (left, wraps at spaces), 'f' figure (right, one line); by default the first
+// column is text and the others figures.
+QString row(const QStringList& cells, bool header = false, const QString& kinds = {}) {
     QString out = QStringLiteral("<tr>");
-    for (const QString& c : cells)
-        out += header ? QStringLiteral("<th align='left'>%1</th>").arg(c)
-                      : QStringLiteral("<td>%1</td>").arg(c);
+    for (int i = 0; i < cells.size(); ++i) {
+        const QChar kind = i < kinds.size() ? kinds[i] : (i == 0 ? u't' : u'f');
+        const bool figure = kind == u'f';
+        const QString align = figure ? QStringLiteral("right") : QStringLiteral("left");
+        if (header)
+            out += QStringLiteral("<th align='%1'>%2</th>").arg(align, cells[i]);
+        else if (figure)
+            out += QStringLiteral("<td align='right' style='white-space:nowrap'>%1</td>")
+                       .arg(cells[i]);
+        else
+            out += QStringLiteral("<td>%1</td>").arg(cells[i]);
+    }
     return out + QStringLiteral("</tr>");
+}
+// A row whose one cell spans the table (a long name above its figures).
+QString spanRow(const QString& text, int columns) {
+    return QStringLiteral("<tr><td colspan='%1'>%2</td></tr>").arg(columns).arg(text);
 }
 QString table(const QString& rows) {
     return QStringLiteral("<table width='100%' cellspacing='0' cellpadding='2'>%1</table>")
@@ -87,7 +105,7 @@ QString materialHtml(const an::Network& net, Index m, const ExposureSet& set,
                           tr("Material %1 · %2 stage%3")
                               .arg(esc(mat.id), stageText(mat.stage).toLower(),
                                    mat.unit ? QStringLiteral(" · ") + esc(*mat.unit) : QString()));
-    QString rows = row({tr("Lens"), tr("Dependence"), tr("Direct"), tr("Spend at risk")}, true);
+    QString rows = row({tr("Lens"), tr("Dependence"), tr("Direct"), tr("At risk")}, true);
     for (const an::Lens lens : kLenses) {
         const an::ExposureResult& r = set.forLens(lens);
         const auto* e = findMaterial(r, m);
@@ -106,14 +124,20 @@ QString materialHtml(const an::Network& net, Index m, const ExposureSet& set,
     if (const Index grp = net.selfGroup[size_t(m)]; grp != an::kNone) {
         out += section(tr("Our tier-1 suppliers"));
         const an::ExposureResult& r = set.forLens(filters.lens);
-        QString links =
-            row({tr("Site"), tr("Country"), tr("Share"), tr("Spend"), tr("Exposed")}, true);
-        for (auto* l = net.groupLinks.begin(size_t(grp)); l != net.groupLinks.end(size_t(grp)); ++l)
-            links += row({siteName(net, l->supplierSite),
-                          countryName(net, net.siteCountry[size_t(l->supplierSite)]),
-                          percentText(l->share),
+        // Two lines a site: its name and country across the table, then its figures.
+        const QString figures = QStringLiteral("fff");
+        QString links = row({tr("Share"), tr("Spend"), tr("Exposed")}, true, figures);
+        for (auto* l = net.groupLinks.begin(size_t(grp)); l != net.groupLinks.end(size_t(grp));
+             ++l) {
+            links += spanRow(QStringLiteral("<b>%1</b> (%2)")
+                                 .arg(siteName(net, l->supplierSite),
+                                      countryName(net, net.siteCountry[size_t(l->supplierSite)])),
+                             3);
+            links += row({percentText(l->share),
                           std::isnan(l->spend) ? missingText() : moneyText(l->spend),
-                          percentText(r.f[size_t(l->supplierNode)])});
+                          percentText(r.f[size_t(l->supplierNode)])},
+                         false, figures);
+        }
         out += table(links);
     }
 
@@ -203,11 +227,17 @@ QString siteHtml(const an::Network& net, Index s, const ExposureSet& set,
         out += QObject::tr("<p>Technologies: %1</p>").arg(techs.join(QStringLiteral("; ")));
     out += section(tr("What it supplies (%1 lens)").arg(lensText(filters.lens).toLower()));
     const an::ExposureResult& r = set.forLens(filters.lens);
-    QString rows = row({tr("Material"), tr("Exposed"), tr("Why")}, true);
+    // Two lines a material: its name across the table, then how exposed and why.
+    QString rows = row({tr("Exposed"), tr("Why")}, true, QStringLiteral("ft"));
     for (size_t n = 0; n < net.nodes.size(); ++n)
-        if (net.nodes[n].site == s)
-            rows += row({esc(d.materials[size_t(net.nodes[n].material)].name), percentText(r.f[n]),
-                         reasonText(net, an::exposureReason(engine, r, Index(n)))});
+        if (net.nodes[n].site == s) {
+            rows += spanRow(QStringLiteral("<b>%1</b>")
+                                .arg(esc(d.materials[size_t(net.nodes[n].material)].name)),
+                            2);
+            rows +=
+                row({percentText(r.f[n]), reasonText(net, an::exposureReason(engine, r, Index(n)))},
+                    false, QStringLiteral("ft"));
+        }
     return out + table(rows);
 }
 

@@ -3,16 +3,19 @@
 // across effective and suspension dates, with the controlled-lens KPIs and the revenue line
 // checked against `chokepoint exposure WS --lens controlled --as-of D --format json` (the
 // real command line), and the measure list and matrices following the date.
+#include <algorithm>
 #include <gtest/gtest.h>
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QDateTime>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTest>
 #include <QTimeZone>
 
@@ -23,7 +26,10 @@
 #include "ui/mainwindow.h"
 #include "ui/pages/controls/controltimeline.h"
 #include "ui/pages/controls/coveragematrixmodel.h"
+#include "ui/pages/controls/impactmodels.h"
+#include "ui/pages/controls/matrixview.h"
 #include "ui/pages/controls/measuretablemodel.h"
+#include "ui/pages/controls/whatchangedpanel.h"
 #include "ui/pages/controlspage.h"
 #include "ui/pages/pageregistry.h"
 #include "ui/widgets/kpitile.h"
@@ -277,6 +283,48 @@ TEST_F(ControlsPageTest, MatricesFollowTheDate) {
     EXPECT_EQ(itemState("material:ndfeb_magnet", "EC15"), S::Ended);
     EXPECT_EQ(itemState("material:lfp_cathode", "EC14-R"), S::Announced);
     EXPECT_EQ(itemState("material:lfp_cathode", "EC10"), S::Empty);
+}
+
+// The heat maps keep square cells: the column names are drawn upwards, so they do not widen
+// the columns; the header is as tall as the longest name (up to a cap), the legend wraps.
+TEST_F(ControlsPageTest, MatricesHaveSquareCellsAndReadableNames) {
+    for (MatrixView* view : {page->technologyMatrix(), page->itemMatrix()}) {
+        view->resizeColumnsToContents();
+        ASSERT_GT(view->model()->columnCount(), 0);
+        int longest = 0;
+        for (int c = 0; c < view->model()->columnCount(); ++c) {
+            EXPECT_EQ(view->columnWidth(c), view->verticalHeader()->defaultSectionSize());
+            longest =
+                std::max(longest, view->horizontalHeader()->fontMetrics().horizontalAdvance(
+                                      view->model()->headerData(c, Qt::Horizontal).toString()));
+        }
+        const int header = view->horizontalHeader()->sizeHint().height();
+        EXPECT_GE(header, std::min(longest, 228));
+        EXPECT_LE(header, 240);
+    }
+    // Measure ids ("EC14-R") need a much shorter header than site names.
+    EXPECT_LT(page->itemMatrix()->horizontalHeader()->sizeHint().height(),
+              page->technologyMatrix()->horizontalHeader()->sizeHint().height());
+    const auto legends = page->findChildren<MatrixLegend*>();
+    ASSERT_EQ(legends.size(), 2);
+    for (MatrixLegend* legend : legends) {
+        EXPECT_GT(legend->heightForWidth(200), legend->heightForWidth(2000));
+        for (const QRect& r : legend->entryRects(200))
+            EXPECT_TRUE(r.right() <= 200 || r.left() == 2) << r.left() << " " << r.right();
+    }
+}
+
+// "Exposed before", "Exposed after", "Δ spend at risk": the columns are as wide as their
+// headers.
+TEST_F(ControlsPageTest, WhatChangedHeadersFit) {
+    auto* table = page->whatChanged()->findChild<QTableView*>();
+    ASSERT_NE(table, nullptr);
+    const QFontMetrics metrics(table->horizontalHeader()->font());
+    for (int c = DiffFlowModel::ExposedBefore; c < table->model()->columnCount(); ++c) {
+        const QString text = table->model()->headerData(c, Qt::Horizontal).toString();
+        EXPECT_GE(table->columnWidth(c), metrics.horizontalAdvance(text) + 16)
+            << text.toStdString();
+    }
 }
 
 } // namespace

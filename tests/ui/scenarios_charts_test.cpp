@@ -6,6 +6,7 @@
 
 #include <QAreaSeries>
 #include <QBarSet>
+#include <QFontMetrics>
 #include <QImage>
 #include <QLegend>
 #include <QLegendMarker>
@@ -233,6 +234,93 @@ TEST(TornadoChart, BarsFromTheBase) {
     const QString tip = chart.tipFor(0);
     EXPECT_TRUE(tip.contains(QStringLiteral("Low (25 %): $5,000"))) << tip.toStdString();
     EXPECT_TRUE(tip.contains(QStringLiteral("As written: $1,000"))) << tip.toStdString();
+}
+
+// Lost revenue from $0.3 bn to $6.1 bn around $1.24 bn as written: the axis reads lost
+// revenue on round amounts — steps of $2 bn (the 5.8 bn range over 5 ticks is 1.16 bn, rounded
+// up to 2 × 10^9) from $0 to $8 bn — not "-$763 m" (base − $2 bn), and a dashed line marks the
+// base.
+TEST(TornadoChart, AxisReadsLostRevenueOnRoundAmounts) {
+    TornadoChart chart;
+    chart.setBase(1.24e9);
+    chart.setData({{QStringLiteral("a"), QStringLiteral("Approval"), QStringLiteral("35 %"),
+                    QStringLiteral("85 %"), 6.1e9, 1.24e9},
+                   {QStringLiteral("b"), QStringLiteral("Duration"), QStringLiteral("45 days"),
+                    QStringLiteral("135 days"), 0.3e9, 2.0e9}});
+    showOffscreen(chart);
+    EXPECT_EQ(chart.axisLabels(),
+              (QStringList{QStringLiteral("$0"), QStringLiteral("$2 bn"), QStringLiteral("$4 bn"),
+                           QStringLiteral("$6 bn"), QStringLiteral("$8 bn")}));
+    // Bars still run from the base.
+    EXPECT_EQ(chart.lowBars(), (QVector<double>{6.1e9 - 1.24e9, 0.3e9 - 1.24e9}));
+    ASSERT_NE(chart.baseLine(), nullptr);
+    EXPECT_DOUBLE_EQ(chart.baseLine()->at(0).x(), 0.0);
+    EXPECT_TRUE(chart.baseLine()->name().contains(QStringLiteral("$1.24 bn")));
+    // Room for the right half of the last label.
+    const QFontMetrics metrics(chart.chart()->axes(Qt::Horizontal).first()->labelsFont());
+    EXPECT_GE(chart.chart()->margins().right(),
+              metrics.horizontalAdvance(QStringLiteral("$8 bn")) / 2);
+
+    TornadoChart empty;
+    empty.setData({});
+    for (QAbstractAxis* axis : empty.chart()->axes())
+        EXPECT_FALSE(axis->isVisible());
+}
+
+// Several scenarios overlaid: one legend entry per scenario that shows and hides all of its
+// parts; fewer dates on a narrow axis.
+TEST(FanChart, CompactLegendAndNarrowAxis) {
+    FanChart chart;
+    chart.setCompactLegend(true);
+    chart.setStartDate(QDate(2025, 8, 1));
+    chart.setData({fan(QStringLiteral("A")), fan(QStringLiteral("B"))});
+    showOffscreen(chart);
+    QStringList shown;
+    QLegendMarker* markerA = nullptr;
+    for (QLegendMarker* m : chart.chart()->legend()->markers())
+        if (m->isVisible()) {
+            shown << m->label();
+            if (m->label() == QStringLiteral("A"))
+                markerA = m;
+        }
+    EXPECT_EQ(shown, (QStringList{QStringLiteral("A"), QStringLiteral("B")}));
+    ASSERT_NE(markerA, nullptr);
+    Q_EMIT markerA->clicked();
+    EXPECT_FALSE(chart.medianLine(0)->isVisible());
+    EXPECT_FALSE(chart.band(0)->isVisible());
+    EXPECT_FALSE(chart.referenceLine(0)->isVisible());
+    EXPECT_TRUE(chart.band(1)->isVisible());
+    Q_EMIT markerA->clicked();
+    EXPECT_TRUE(chart.band(0)->isVisible());
+    EXPECT_TRUE(chart.referenceLine(0)->isVisible());
+
+    chart.resize(1000, 400);
+    QCoreApplication::processEvents();
+    EXPECT_EQ(chart.timeTickCount(), 6);
+    chart.resize(300, 400);
+    QCoreApplication::processEvents();
+    EXPECT_LE(chart.timeTickCount(), 3);
+    EXPECT_GE(chart.timeTickCount(), 2);
+}
+
+// A series keeps a given palette colour (the scenario's in a comparison); a narrow chart
+// labels fewer values.
+TEST(HistogramChart, ColourIndexAndNarrowAxis) {
+    HistogramChart chart;
+    chart.setAxisFormat([](double v) { return compactMoneyText(v); });
+    HistogramSeriesData s{QStringLiteral("c"), QStringLiteral("C"), {2, 5, 3}, {0.2, 0.5, 0.3}};
+    s.colorIndex = 2;
+    chart.setData({0.0, 1e9, 2e9, 3e9}, {s});
+    showOffscreen(chart);
+    EXPECT_EQ(chart.area(0)->pen().color().rgb(), chart.chartPalette().category(2).rgb());
+    chart.resize(1000, 400);
+    QCoreApplication::processEvents();
+    const int wide = int(chart.valueAxisLabels().size());
+    chart.resize(260, 400);
+    QCoreApplication::processEvents();
+    const int narrow = int(chart.valueAxisLabels().size());
+    EXPECT_LT(narrow, wide);
+    EXPECT_GE(narrow, 2);
 }
 
 } // namespace

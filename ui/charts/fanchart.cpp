@@ -9,6 +9,7 @@
 #include <QCategoryAxis>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QFontMetrics>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -66,7 +67,7 @@ void FanChart::setData(QVector<FanSeriesData> series) {
 
     m_timeAxis = new QDateTimeAxis;
     m_timeAxis->setFormat(QStringLiteral("yyyy-MM-dd"));
-    m_timeAxis->setTickCount(6);
+    m_timeAxis->setTickCount(6); // updateTimeTicks() fits it to the width
     m_valueAxis = new QCategoryAxis;
     chart()->addAxis(m_timeAxis, Qt::AlignBottom);
     chart()->addAxis(m_valueAxis, Qt::AlignLeft);
@@ -101,7 +102,8 @@ void FanChart::setData(QVector<FanSeriesData> series) {
         }
         if (!s.median.isEmpty()) {
             parts.median = makeLine(s.median);
-            parts.median->setName(partName(s.name, s.medianName));
+            parts.median->setName(
+                m_compactLegend && !s.name.isEmpty() ? s.name : partName(s.name, s.medianName));
         }
         for (QLineSeries* line : {parts.median, parts.reference}) {
             if (!line)
@@ -139,6 +141,58 @@ void FanChart::setData(QVector<FanSeriesData> series) {
     chart()->legend()->setVisible(!m_data.isEmpty());
     restyle();
     connectLegend();
+    if (m_compactLegend)
+        connectCompactLegend();
+    updateTimeTicks();
+}
+
+void FanChart::connectCompactLegend() {
+    for (const Parts& parts : std::as_const(m_parts)) {
+        QLineSeries* lead = parts.median ? parts.median : parts.reference;
+        if (!lead)
+            continue;
+        const QList<QLegendMarker*> leadMarkers = chart()->legend()->markers(lead);
+        if (leadMarkers.isEmpty())
+            continue;
+        QList<QAbstractSeries*> others;
+        for (QAbstractSeries* part :
+             std::initializer_list<QAbstractSeries*>{parts.band, parts.median, parts.reference})
+            if (part && part != lead)
+                others << part;
+        for (QAbstractSeries* part : others)
+            for (QLegendMarker* m : chart()->legend()->markers(part))
+                m->setVisible(false);
+        // After ChartView's toggle of the lead line: the other parts follow it.
+        connect(leadMarkers.first(), &QLegendMarker::clicked, this, [this, lead, others] {
+            for (QAbstractSeries* part : others) {
+                part->setVisible(lead->isVisible());
+                for (QLegendMarker* m : chart()->legend()->markers(part))
+                    m->setVisible(false);
+            }
+        });
+    }
+}
+
+int FanChart::timeTickCount() const {
+    return m_timeAxis ? m_timeAxis->tickCount() : 0;
+}
+
+// A date label is about 10 characters: as many as fit with a gap, 2 to 6.
+void FanChart::updateTimeTicks() {
+    if (!m_timeAxis)
+        return;
+    const QFontMetrics metrics(m_timeAxis->labelsFont());
+    const double label = metrics.horizontalAdvance(QStringLiteral("0000-00-00")) + 18.0;
+    // The view's width less the value axis and margins (the plot area is laid out later).
+    const double plot = width() - 80.0;
+    const int ticks = std::clamp(int(plot / label) + 1, 2, 6);
+    if (ticks != m_timeAxis->tickCount())
+        m_timeAxis->setTickCount(ticks);
+}
+
+void FanChart::resizeEvent(QResizeEvent* event) {
+    ChartView::resizeEvent(event);
+    updateTimeTicks();
 }
 
 QString FanChart::tipFor(int i, int day) const {

@@ -44,6 +44,9 @@ public:
     void setAxisFormat(ValueFormatter format) { m_axisFormat = std::move(format); }
     /// Fixes the value axis (e.g. 0..1 for output fractions); by default it fits the data.
     void setFixedValueRange(double min, double max, double step);
+    /// One legend entry per series, named by FanSeriesData::name alone and showing or hiding
+    /// all of its parts (for overlays of several scenarios whose parts a key explains).
+    void setCompactLegend(bool compact) { m_compactLegend = compact; }
     /// The date of day 0 (default: today).
     void setStartDate(const QDate& date) { m_start = date; }
     QDate startDate() const { return m_start; }
@@ -59,9 +62,12 @@ public:
     QString tipFor(int i, int day) const;
     /// The x value (ms since the epoch, UTC) of day `day`.
     double dayToX(int day) const;
+    /// Labelled dates on the time axis (fewer when the chart is narrow).
+    int timeTickCount() const;
 
 protected:
     void restyle() override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     struct Parts {
@@ -72,6 +78,8 @@ private:
     int xToDay(double x) const;
     QLineSeries* makeLine(const QVector<double>& values);
     void hover(int i, const QPointF& at, bool on);
+    void updateTimeTicks();
+    void connectCompactLegend();
 
     ValueFormatter m_format;
     ValueFormatter m_axisFormat;
@@ -81,6 +89,7 @@ private:
     QDateTimeAxis* m_timeAxis = nullptr;
     QCategoryAxis* m_valueAxis = nullptr;
     bool m_fixedRange = false;
+    bool m_compactLegend = false;
     double m_min = 0.0, m_max = 1.0, m_step = 0.25;
 };
 

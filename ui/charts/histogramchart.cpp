@@ -6,6 +6,7 @@
 
 #include <QAreaSeries>
 #include <QCategoryAxis>
+#include <QFontMetrics>
 #include <QGraphicsSimpleTextItem>
 #include <QLegend>
 #include <QLegendMarker>
@@ -102,32 +103,51 @@ void HistogramChart::setData(QVector<double> edges, QVector<HistogramSeriesData>
         m_markerLines << line;
     }
 
-    const ValueFormatter& axisFormat = m_axisFormat ? m_axisFormat : m_format;
-    if (bins > 0) {
-        const double lo = m_edges.front(), hi = m_edges.back();
-        const double step = labelStep(hi - lo, 5);
-        const double first = std::ceil(lo / step - 1e-9) * step;
-        // Labels on round values inside the range, the range itself from the first edge.
-        for (const QString& label : m_valueAxis->categoriesLabels())
-            m_valueAxis->remove(label);
-        m_valueAxis->setStartValue(lo);
-        m_valueAxis->setRange(lo, hi);
-        m_valueAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
-        for (double v = first; v <= hi + step * 1e-9; v += step) {
-            QString label = axisFormat(std::abs(v) < step * 1e-9 ? 0.0 : v);
-            while (m_valueAxis->categoriesLabels().contains(label))
-                label += QChar(0x200B);
-            m_valueAxis->append(label, v);
-        }
-    } else {
-        setFixedRange(m_valueAxis, 0.0, 1.0, 1.0, [](double) { return QString(); });
-    }
+    m_valueTicks = 0;
+    updateValueLabels();
     setNiceRange(
         m_countAxis, top * 1.04, [](double v) { return QString::number(v, 'g', 6); }, 4);
     chart()->legend()->setVisible(m_series.size() + m_markers.size() > 1);
     restyle();
     connectLegend();
     updateEmptyLabel();
+}
+
+// Labels on round values inside the range, the range itself from the first edge; as many
+// labels as fit the width (a money label is about 7 characters).
+void HistogramChart::updateValueLabels() {
+    if (!m_valueAxis)
+        return;
+    const int bins = binCount();
+    const QFontMetrics metrics(m_valueAxis->labelsFont());
+    const double label = metrics.horizontalAdvance(QStringLiteral("$0.00 bn")) + 12.0;
+    const int ticks = std::clamp(int((width() - 70.0) / label), 2, 5);
+    if (ticks == m_valueTicks)
+        return;
+    m_valueTicks = ticks;
+    if (bins == 0) {
+        setFixedRange(m_valueAxis, 0.0, 1.0, 1.0, [](double) { return QString(); });
+        return;
+    }
+    const ValueFormatter& axisFormat = m_axisFormat ? m_axisFormat : m_format;
+    const double lo = m_edges.front(), hi = m_edges.back();
+    const double step = labelStep(hi - lo, ticks);
+    const double first = std::ceil(lo / step - 1e-9) * step;
+    for (const QString& text : m_valueAxis->categoriesLabels())
+        m_valueAxis->remove(text);
+    m_valueAxis->setStartValue(lo);
+    m_valueAxis->setRange(lo, hi);
+    m_valueAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    for (double v = first; v <= hi + step * 1e-9; v += step) {
+        QString text = axisFormat(std::abs(v) < step * 1e-9 ? 0.0 : v);
+        while (m_valueAxis->categoriesLabels().contains(text))
+            text += QChar(0x200B);
+        m_valueAxis->append(text, v);
+    }
+}
+
+QStringList HistogramChart::valueAxisLabels() const {
+    return m_valueAxis ? m_valueAxis->categoriesLabels() : QStringList();
 }
 
 int HistogramChart::binAt(double value) const {
@@ -156,7 +176,8 @@ void HistogramChart::restyle() {
     const ChartPalette& p = chartPalette();
     const bool overlay = m_areas.size() > 1;
     for (int s = 0; s < m_areas.size(); ++s) {
-        const QColor c = p.color(m_series[s].color, s);
+        const int index = m_series[s].colorIndex >= 0 ? m_series[s].colorIndex : s;
+        const QColor c = p.color(m_series[s].color, index);
         QColor fill = c;
         fill.setAlphaF(overlay ? 0.4 : 0.75);
         m_areas[s]->setBrush(fill);
@@ -189,6 +210,7 @@ void HistogramChart::updateEmptyLabel() {
 
 void HistogramChart::resizeEvent(QResizeEvent* event) {
     ChartView::resizeEvent(event);
+    updateValueLabels();
     updateEmptyLabel();
 }
 

@@ -22,6 +22,7 @@ struct HistogramSeriesData {
     QVector<double> counts;    ///< one per bin
     QVector<double> fractions; ///< share of the series' values per bin (for the tooltip)
     SeriesColor color = SeriesColor::Auto;
+    int colorIndex = -1; ///< palette index for SeriesColor::Auto; -1: the series' position
 };
 
 /// A vertical dashed line at a value, e.g. the P10, P50 and P90 of the distribution.
@@ -60,6 +61,8 @@ public:
     /// The bin holding `value` (-1 outside), and the tooltip of a bin of a series.
     int binAt(double value) const;
     QString tipFor(int series, int bin) const;
+    /// The value axis labels, left to right (fewer when the chart is narrow).
+    QStringList valueAxisLabels() const;
 
 protected:
     void restyle() override;
@@ -67,6 +70,7 @@ protected:
 
 private:
     void updateEmptyLabel();
+    void updateValueLabels();
 
     ValueFormatter m_format;
     ValueFormatter m_axisFormat;
@@ -80,6 +84,7 @@ private:
     QCategoryAxis* m_valueAxis = nullptr;
     QCategoryAxis* m_countAxis = nullptr;
     QGraphicsSimpleTextItem* m_emptyLabel = nullptr;
+    int m_valueTicks = 0; ///< label intervals on the value axis now
 };
 
 } // namespace chokepoint::ui

@@ -43,7 +43,7 @@ ScenariosPage::ScenariosPage(AppState& state, QWidget* parent)
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     outer->addWidget(splitter);
     m_library = new ScenarioLibrary(splitter);
-    m_library->setMinimumWidth(230);
+    m_library->setMinimumWidth(200);
     splitter->addWidget(m_library);
 
     auto* right = new QWidget(splitter);
@@ -88,7 +88,7 @@ ScenariosPage::ScenariosPage(AppState& state, QWidget* parent)
     auto* editorScroll = new QScrollArea;
     editorScroll->setWidgetResizable(true);
     editorScroll->setFrameShape(QFrame::NoFrame);
-    m_editor->setMinimumSize(640, 760);
+    m_editor->setMinimumSize(600, 760); // no sideways scrolling next to the Details dock
     editorScroll->setWidget(m_editor);
     m_results = new ResultsView;
     m_compare = new CompareView;
@@ -101,7 +101,8 @@ ScenariosPage::ScenariosPage(AppState& state, QWidget* parent)
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({270, 900});
+    // The library's names elide (tooltips); the editor needs its width next to the dock.
+    splitter->setSizes({210, 900});
 
     m_askDiscard = [this] {
         return QMessageBox::question(this, tr("Unsaved changes"),

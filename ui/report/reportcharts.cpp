@@ -77,12 +77,16 @@ std::unique_ptr<QChartView> barChart(const rp::BarChart& spec) {
     auto view = makeView<StackedBarChart>(StackedBarChart::Orientation::Horizontal);
     view->setValueFormat(valueFormatter(spec.valueFormat));
     view->setAxisFormat(axisFormatter(spec.valueFormat));
-    view->setMaxLabelLength(34);
+    // Three no-break spaces after each label (ordinary and en spaces collapse in the axis's
+    // rich text): browsers draw the report's SVG text a little wider than Qt measured it, and
+    // the last letter would touch the bar.
+    const QString pad(3, QChar(0x00A0));
+    view->setMaxLabelLength(34 + int(pad.size()));
     if (spec.fixedMax)
         view->setFixedValueRange(0.0, *spec.fixedMax, *spec.fixedMax / 4.0);
     QVector<BarCategory> categories;
     for (const auto& c : spec.categories)
-        categories.push_back({qs(c), shortName(qs(c), 34), {}});
+        categories.push_back({qs(c), shortName(qs(c), 34) + pad, {}});
     QVector<BarSeriesData> series;
     for (const auto& s : spec.series)
         series.push_back(

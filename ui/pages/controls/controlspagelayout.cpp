@@ -124,12 +124,13 @@ QWidget* ControlsPage::buildTop(QWidget* parent) {
     m_withoutItems->setToolTip(tr("Frameworks, suspensions and easements: they change no figure"));
     options->addWidget(m_withoutItems);
     options->addStretch();
+    left->addLayout(options);
+    // On a line of its own: next to the options it was cut off beside the Details dock.
     auto* hint = new QLabel(tr("Drag the marker to change the date"), top);
     hint->setToolTip(tr("Drag the as-of marker, or click the years above the lanes, to move the "
                         "as-of date of every page"));
     hint->setEnabled(false);
-    options->addWidget(hint);
-    left->addLayout(options);
+    left->addWidget(hint);
     left->addStretch();
     row->addLayout(left, 3);
 

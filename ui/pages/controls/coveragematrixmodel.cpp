@@ -126,7 +126,7 @@ void CoverageMatrixModel::buildTechnologies(const an::Network& net, core::Date a
 
     for (const an::Index t : techs) {
         const auto& tech = d.technologies[size_t(t)];
-        m_rowLabels << shortName(qs(tech.name), 40);
+        m_rowLabels << shortName(qs(tech.name), 56);
         m_rowTips << QStringLiteral("<b>%1</b><br>%2")
                          .arg(esc(tech.name), tr("Technology %1").arg(esc(tech.id)));
         m_rowKeys << selectionKey({SelectionKind::Technology, qs(tech.id)});
@@ -135,7 +135,7 @@ void CoverageMatrixModel::buildTechnologies(const an::Network& net, core::Date a
         const auto& site = d.sites[size_t(s)];
         const an::Index c = net.siteCountry[size_t(s)];
         const QString country = c == an::kNone ? qs(site.country) : qs(d.countries[size_t(c)].name);
-        m_columnLabels << shortName(siteName(s), 26);
+        m_columnLabels << shortName(siteName(s), 38);
         m_columnTips
             << QStringLiteral("<b>%1</b><br>%2 · %3")
                    .arg(siteName(s).toHtmlEscaped(), country.toHtmlEscaped(),
@@ -206,7 +206,7 @@ void CoverageMatrixModel::buildItems(const an::Network& net, core::Date asOf) {
 
     for (const Item& item : items) {
         const bool material = item.kind == core::ItemKind::Material;
-        m_rowLabels << shortName(qs(item.name), 40);
+        m_rowLabels << shortName(qs(item.name), 56);
         m_rowTips << QStringLiteral("<b>%1</b><br>%2")
                          .arg(esc(item.name), material ? tr("Material %1").arg(esc(item.id))
                                                        : tr("Technology %1").arg(esc(item.id)));

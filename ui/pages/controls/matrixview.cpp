@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ui/pages/controls/matrixview.h"
 
+#include <algorithm>
+
 #include <QPainter>
 
 #include "ui/charts/chartpalette.h"
@@ -9,7 +11,7 @@ namespace chokepoint::ui {
 
 namespace {
 constexpr int kCell = 22;
-constexpr int kHeaderHeight = 150;
+constexpr int kMaxHeaderHeight = 240;
 } // namespace
 
 QColor matrixStateColor(CoverageMatrixModel::State state, const QPalette& palette) {
@@ -78,8 +80,22 @@ RotatedHeader::RotatedHeader(QWidget* parent)
     setSectionResizeMode(QHeaderView::Fixed);
 }
 
+// As tall as the longest name drawn upwards (measure ids: short; site names: up to the cap).
+int RotatedHeader::headerHeight() const {
+    int text = 0;
+    if (model())
+        for (int c = 0; c < model()->columnCount(); ++c)
+            text = std::max(text, fontMetrics().horizontalAdvance(
+                                      model()->headerData(c, Qt::Horizontal).toString()));
+    return std::clamp(text + 12, 40, kMaxHeaderHeight);
+}
+
 QSize RotatedHeader::sizeHint() const {
-    return {QHeaderView::sizeHint().width(), kHeaderHeight};
+    return {QHeaderView::sizeHint().width(), headerHeight()};
+}
+
+QSize RotatedHeader::sectionSizeFromContents(int) const {
+    return {kCell, headerHeight()};
 }
 
 void RotatedHeader::paintSection(QPainter* painter, const QRect& rect, int logicalIndex) const {
@@ -160,35 +176,59 @@ QSize MatrixView::sizeHint() const {
         return QTableView::sizeHint();
     const int w = verticalHeader()->sizeHint().width() + kCell * m_model->columnCount() + 4 +
                   frameWidth() * 2;
-    const int h = kHeaderHeight + kCell * m_model->rowCount() + 4 + frameWidth() * 2;
+    const int h = horizontalHeader()->sizeHint().height() + kCell * m_model->rowCount() + 4 +
+                  frameWidth() * 2;
     return {w, h};
 }
 
 MatrixLegend::MatrixLegend(QVector<CoverageMatrixModel::State> states, QWidget* parent)
     : QWidget(parent)
     , m_states(std::move(states)) {
-    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    QSizePolicy policy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    policy.setHeightForWidth(true);
+    setSizePolicy(policy);
+}
+
+QVector<QRect> MatrixLegend::entryRects(int width) const {
+    QVector<QRect> rects;
+    int x = 2, y = 0;
+    for (const auto state : m_states) {
+        const int w = 20 + fontMetrics().horizontalAdvance(CoverageMatrixModel::stateText(state));
+        if (x > 2 && x + w > width) {
+            x = 2;
+            y += lineHeight();
+        }
+        rects << QRect(x, y, w, lineHeight());
+        x += w + 16;
+    }
+    return rects;
+}
+
+int MatrixLegend::heightForWidth(int width) const {
+    const QVector<QRect> rects = entryRects(width);
+    return rects.isEmpty() ? lineHeight() : rects.last().bottom() + 1;
 }
 
 QSize MatrixLegend::sizeHint() const {
-    return {400, fontMetrics().height() + 8};
+    return {400, heightForWidth(width() > 0 ? width() : 400)};
+}
+
+QSize MatrixLegend::minimumSizeHint() const {
+    return {120, lineHeight()};
 }
 
 void MatrixLegend::paintEvent(QPaintEvent*) {
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
-    int x = 2;
-    const int h = height();
-    for (const auto state : m_states) {
-        const QString text = CoverageMatrixModel::stateText(state);
+    const QVector<QRect> rects = entryRects(width());
+    for (int i = 0; i < rects.size(); ++i) {
+        const QRect& r = rects[i];
         p.setPen(Qt::NoPen);
-        p.setBrush(matrixStateColor(state, palette()));
-        p.drawRoundedRect(QRectF(x, (h - 14) / 2.0, 14, 14), 3, 3);
-        x += 20;
+        p.setBrush(matrixStateColor(m_states[i], palette()));
+        p.drawRoundedRect(QRectF(r.x(), r.y() + (r.height() - 14) / 2.0, 14, 14), 3, 3);
         p.setPen(palette().color(QPalette::Text));
-        const int w = fontMetrics().horizontalAdvance(text);
-        p.drawText(QRect(x, 0, w + 2, h), Qt::AlignLeft | Qt::AlignVCenter, text);
-        x += w + 16;
+        p.drawText(r.adjusted(20, 0, 2, 0), Qt::AlignLeft | Qt::AlignVCenter,
+                   CoverageMatrixModel::stateText(m_states[i]));
     }
 }
 

@@ -32,6 +32,12 @@ public:
 
 protected:
     void paintSection(QPainter* painter, const QRect& rect, int logicalIndex) const override;
+    /// A cell's width: the text is drawn upwards (QTableView::resizeColumnsToContents() would
+    /// otherwise make every column as wide as its name).
+    QSize sectionSizeFromContents(int logicalIndex) const override;
+
+private:
+    int headerHeight() const;
 };
 
 /// The heat map of a CoverageMatrixModel: square cells, row names on the left, column names
@@ -60,11 +66,19 @@ class MatrixLegend : public QWidget {
 public:
     explicit MatrixLegend(QVector<CoverageMatrixModel::State> states, QWidget* parent = nullptr);
     QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+    /// The entries wrap onto more lines when the width is short.
+    bool hasHeightForWidth() const override { return true; }
+    int heightForWidth(int width) const override;
+    /// Where each entry (swatch and text) is drawn at `width`.
+    QVector<QRect> entryRects(int width) const;
 
 protected:
     void paintEvent(QPaintEvent* event) override;
 
 private:
+    int lineHeight() const { return fontMetrics().height() + 8; }
+
     QVector<CoverageMatrixModel::State> m_states;
 };
 

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "ui/pages/controls/whatchangedpanel.h"
 
+#include <algorithm>
 #include <map>
 
 #include <QDateEdit>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -81,14 +83,21 @@ WhatChangedPanel::WhatChangedPanel(AppState& state, QWidget* parent)
     m_table->setModel(m_proxy);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setDefaultSectionSize(88);
-    // Wide enough for three measure ids in the "controls" columns; names elide (tooltips).
-    m_table->setColumnWidth(DiffFlowModel::Site, 165);
+    // Two measure ids in the "controls" columns; names and longer lists elide (tooltips).
+    m_table->setColumnWidth(DiffFlowModel::Site, 140);
     m_table->setColumnWidth(DiffFlowModel::Country, 64);
-    m_table->setColumnWidth(DiffFlowModel::Material, 150);
+    m_table->setColumnWidth(DiffFlowModel::Material, 130);
     m_table->setColumnWidth(DiffFlowModel::Change, 104);
-    m_table->setColumnWidth(DiffFlowModel::Before, 124);
-    m_table->setColumnWidth(DiffFlowModel::After, 124);
+    m_table->setColumnWidth(DiffFlowModel::Before, 104);
+    m_table->setColumnWidth(DiffFlowModel::After, 104);
     m_table->setColumnWidth(DiffFlowModel::Tier, 36);
+    // The figure columns are as wide as their headers ("Exposed before") with the sort arrow.
+    const QFontMetrics metrics(m_table->horizontalHeader()->font());
+    for (int c = DiffFlowModel::Tier + 1; c < m_model->columnCount(); ++c)
+        m_table->setColumnWidth(
+            c, std::max(88, metrics.horizontalAdvance(
+                                m_model->headerData(c, Qt::Horizontal).toString()) +
+                                28));
     layout->addWidget(m_table, 1);
 
     setDates(*core::Date::parse("2025-11-06"), *core::Date::parse("2025-11-11"));

@@ -7,7 +7,9 @@
 #include <map>
 
 #include <QChart>
+#include <QEvent>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
@@ -15,6 +17,7 @@
 #include <QScrollArea>
 #include <QVBoxLayout>
 
+#include "ui/charts/chartpalette.h"
 #include "ui/charts/fanchart.h"
 #include "ui/charts/histogramchart.h"
 #include "ui/charts/stackedbarchart.h"
@@ -31,6 +34,30 @@ namespace sc = core::scenario;
 namespace {
 QVector<double> toQ(const std::vector<double>& v) {
     return QVector<double>(v.begin(), v.end());
+}
+
+// Legend names of products (the bars' legend has about a third of the chart's width each):
+// a first word all of them share (the make, "Northwind") goes; then the next word alone when
+// it tells them apart ("Breeze", "Cargo"), else at most 24 characters.
+QStringList legendNames(QStringList names) {
+    auto firstWord = [](const QString& n) { return n.section(QLatin1Char(' '), 0, 0); };
+    if (names.size() > 1) {
+        const QString shared = firstWord(names.front()) + QLatin1Char(' ');
+        if (std::all_of(names.begin(), names.end(), [&](const QString& n) {
+                return n.startsWith(shared) && n.size() > shared.size();
+            }))
+            for (QString& n : names)
+                n = n.mid(shared.size());
+        QStringList words;
+        for (const QString& n : names)
+            if (!words.contains(firstWord(n)))
+                words << firstWord(n);
+        if (words.size() == names.size())
+            return words;
+    }
+    for (QString& n : names)
+        n = shortName(n, 24);
+    return names;
 }
 } // namespace
 
@@ -59,12 +86,21 @@ CompareView::CompareView(QWidget* parent)
     : QWidget(parent) {
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
+    // The key names the compared scenarios in full; the charts and the table call them A, B, …
+    m_key = new QLabel(this);
+    m_key->setObjectName(QStringLiteral("compareKey"));
+    m_key->setTextFormat(Qt::RichText);
+    m_key->setWordWrap(true);
+    m_key->setContentsMargins(8, 4, 8, 0);
+    m_key->setVisible(false);
+    outer->addWidget(m_key);
     auto* scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     outer->addWidget(scroll);
     auto* content = new QWidget(scroll);
-    content->setMinimumSize(660, 1150);
+    // Fits next to the library and the dock; the two rows of charts fill a 900-pixel screen.
+    content->setMinimumSize(560, 980);
     scroll->setWidget(content);
     auto* grid = new QGridLayout(content);
     grid->setContentsMargins(8, 8, 8, 8);
@@ -81,6 +117,8 @@ CompareView::CompareView(QWidget* parent)
     m_list = new QListWidget(pick);
     m_list->setObjectName(QStringLiteral("compareList"));
     m_list->setDragDropMode(QAbstractItemView::InternalMove);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_list->setTextElideMode(Qt::ElideRight); // whole names in the tooltips
     pickLayout->addWidget(m_list, 1);
     auto* buttons = new QHBoxLayout;
     m_up = new QPushButton(tr("Move up"), pick);
@@ -93,40 +131,43 @@ CompareView::CompareView(QWidget* parent)
     m_status = new QLabel(pick);
     m_status->setWordWrap(true);
     pickLayout->addWidget(m_status);
-    pick->setMinimumWidth(260);
-    pick->setMaximumWidth(360);
+    pick->setMinimumWidth(240);
+    pick->setMaximumWidth(340);
     grid->addWidget(pick, 0, 0);
 
     m_output = new FanChart(content);
     m_output->setValueFormat([](double v) { return percentText(v); });
     m_output->setAxisFormat([](double v) { return percentText(v, 0); });
     m_output->setFixedValueRange(0.0, 1.0, 0.25);
+    m_output->setCompactLegend(true);
     m_output->setExportName(QStringLiteral("scenario-comparison-output"));
-    grid->addWidget(m_output, 0, 1, 1, 2);
+    grid->addWidget(m_output, 0, 1);
 
     m_loss = new StackedBarChart(StackedBarChart::Orientation::Vertical, content);
     m_loss->setValueFormat([](double v) { return moneyText(v); });
     m_loss->setAxisFormat([](double v) { return compactMoneyText(v); });
     m_loss->setExportName(QStringLiteral("scenario-comparison-lost-revenue"));
-    m_loss->setMaxLabelLength(26);
-    grid->addWidget(m_loss, 1, 0, 1, 2);
+    m_loss->setMaxLabelLength(30);
+    auto* charts = new QHBoxLayout;
+    charts->setSpacing(10);
+    charts->addWidget(m_loss, 1);
     m_histogram = new HistogramChart(content);
     m_histogram->setValueFormat([](double v) { return moneyText(v); });
     m_histogram->setAxisFormat([](double v) { return compactMoneyText(v); });
     m_histogram->setCountUnit(tr("runs"));
     m_histogram->setEmptyText(tr("No Monte Carlo scenario"));
     m_histogram->setExportName(QStringLiteral("scenario-comparison-distribution"));
-    grid->addWidget(m_histogram, 1, 2);
+    charts->addWidget(m_histogram, 1);
+    grid->addLayout(charts, 1, 0, 1, 2);
 
     m_table = new TableView(content);
     m_table->setMinimumHeight(260);
-    grid->addWidget(m_table, 2, 0, 1, 3);
+    grid->addWidget(m_table, 2, 0, 1, 2);
     grid->setColumnStretch(0, 3);
-    grid->setColumnStretch(1, 3);
-    grid->setColumnStretch(2, 4);
+    grid->setColumnStretch(1, 5);
     grid->setRowStretch(0, 5);
     grid->setRowStretch(1, 5);
-    grid->setRowStretch(2, 5);
+    grid->setRowStretch(2, 4);
 
     connect(m_list, &QListWidget::itemChanged, this, &CompareView::updateRunButton);
     connect(m_list->model(), &QAbstractItemModel::rowsMoved, this, &CompareView::updateRunButton);
@@ -144,6 +185,34 @@ CompareView::CompareView(QWidget* parent)
 
 CompareView::~CompareView() = default;
 
+QString CompareView::keyText() const {
+    return m_keyNames.isEmpty() ? QString() : m_key->text();
+}
+
+void CompareView::updateKey() {
+    m_key->setVisible(!m_keyNames.isEmpty());
+    if (m_keyNames.isEmpty()) {
+        m_key->clear();
+        return;
+    }
+    const ChartPalette p = ChartPalette::forPalette(palette());
+    QStringList entries;
+    for (int i = 0; i < m_keyNames.size(); ++i)
+        entries << tr("<span style='color:%1'>&#9632;</span>&nbsp;<b>%2</b>&nbsp;%3%4")
+                       .arg(p.color(SeriesColor::Auto, i).name(), ComparisonModel::letter(i),
+                            m_keyNames[i].toHtmlEscaped(), i == 0 ? tr(" (baseline)") : QString());
+    m_key->setText(entries.join(QStringLiteral("<br>")) +
+                   tr("<br><span style='color:%1'>Lines: P50 of the runs (a deterministic "
+                      "scenario: its one run); bands: P10\u2013P90.</span>")
+                       .arg(p.mutedText.name()));
+}
+
+void CompareView::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        updateKey();
+}
+
 void CompareView::setCandidates(const QVector<CompareCandidate>& candidates) {
     QStringList keep;
     for (const auto& c : checked())
@@ -152,6 +221,7 @@ void CompareView::setCandidates(const QVector<CompareCandidate>& candidates) {
     m_list->clear();
     for (const auto& c : m_candidates) {
         auto* item = new QListWidgetItem(c.title, m_list);
+        item->setToolTip(c.title);
         item->setData(Qt::UserRole, c.key);
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
         item->setCheckState(keep.contains(c.key) ? Qt::Checked : Qt::Unchecked);
@@ -205,6 +275,14 @@ void CompareView::setResult(std::shared_ptr<const ComparisonRun> result, const Q
     m_status->setText(message);
     delete m_model;
     m_model = nullptr;
+    m_keyNames.clear();
+    if (result)
+        for (const auto& r : result->runs)
+            m_keyNames << r->title;
+    updateKey();
+    // No empty charts before the first comparison: the list and the hint only.
+    for (QWidget* w : std::initializer_list<QWidget*>{m_output, m_loss, m_histogram, m_table})
+        w->setVisible(result != nullptr);
     if (!result) {
         m_output->setData({});
         m_loss->setData({}, {});
@@ -218,7 +296,7 @@ void CompareView::setResult(std::shared_ptr<const ComparisonRun> result, const Q
         const auto& r = runs[i]->result;
         FanSeriesData fan;
         fan.key = QString::number(i);
-        fan.name = runs[i]->title;
+        fan.name = ComparisonModel::letter(int(i));
         fan.median = toQ(r.dailyOutput);
         if (r.runs > 1) {
             fan.low = toQ(r.dailyOutputP10);
@@ -232,28 +310,34 @@ void CompareView::setResult(std::shared_ptr<const ComparisonRun> result, const Q
     // and dates the axis from the baseline's.
     if (!runs.empty())
         m_output->setStartDate(scenarioDate(runs.front()->result.asOf, 0));
-    m_output->chart()->setTitle(tr("Total output, share of planned revenue (P50, P10\u2013P90)"));
+    m_output->chart()->setTitle(tr("Total output, share of planned revenue"));
     m_output->setData(fans);
 
     QVector<BarCategory> cats;
     std::map<std::string, std::pair<QString, QVector<double>>> byProduct;
     for (size_t i = 0; i < runs.size(); ++i) {
         const auto& f = runs[i]->figures;
-        cats.push_back({QString::number(i), runs[i]->title,
-                        tr("<b>%1</b><br>Lost revenue: %2 (P10 %3, P90 %4)")
-                            .arg(runs[i]->title.toHtmlEscaped(), moneyText(f.lostRevenue),
-                                 moneyText(f.lostRevenueP10), moneyText(f.lostRevenueP90))});
+        cats.push_back({QString::number(i), ComparisonModel::letter(int(i)),
+                        tr("<b>%1: %2</b><br>Lost revenue: %3 (P10 %4, P90 %5)")
+                            .arg(ComparisonModel::letter(int(i)), runs[i]->title.toHtmlEscaped(),
+                                 moneyText(f.lostRevenue), moneyText(f.lostRevenueP10),
+                                 moneyText(f.lostRevenueP90))});
         for (const auto& p : f.products) {
             auto& entry = byProduct[p.id];
-            entry.first = shortName(QString::fromStdString(p.name), 30);
+            entry.first = QString::fromStdString(p.name);
             entry.second.resize(int(runs.size()));
             entry.second[int(i)] = std::isfinite(p.lostRevenue) ? p.lostRevenue : 0.0;
         }
     }
-    QVector<BarSeriesData> series;
+    QStringList productNames;
     for (auto& [id, entry] : byProduct)
-        series.push_back({entry.first, entry.second});
-    m_loss->chart()->setTitle(tr("Lost revenue by scenario and product (mean)"));
+        productNames << entry.first;
+    productNames = legendNames(productNames);
+    QVector<BarSeriesData> series;
+    int product = 0;
+    for (auto& [id, entry] : byProduct)
+        series.push_back({productNames[product++], entry.second});
+    m_loss->chart()->setTitle(tr("Lost revenue by product (mean)"));
     m_loss->setData(cats, series);
 
     QVector<HistogramSeriesData> hist;
@@ -266,12 +350,12 @@ void CompareView::setResult(std::shared_ptr<const ComparisonRun> result, const Q
             edges = h.edges();
         HistogramSeriesData s;
         s.key = QString::number(i);
-        s.name = runs[i]->title;
+        s.name = ComparisonModel::letter(int(i));
+        s.colorIndex = int(i); // the scenario's colour in the fan chart and the key
         for (const auto& b : h.bins) {
             s.counts << b.count;
             s.fractions << b.fraction;
         }
-        // Keep the scenario's colour from the fan chart.
         hist << s;
     }
     m_histogram->chart()->setTitle(tr("Lost revenue over the runs"));

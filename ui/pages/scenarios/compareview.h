@@ -39,9 +39,10 @@ struct ComparisonRun {
 };
 
 /// Several scenarios side by side: pick them (the first checked is the baseline), run, and
-/// see their total output overlaid (P50 lines with P10–P90 bands), lost revenue per scenario
-/// split by product, the lost-revenue distributions overlaid and a table of every figure
-/// with its difference to the baseline (core::scenario::compareScenarios).
+/// see (a key names them A, B, … in the charts and the table) their total output overlaid (P50
+/// lines with P10–P90 bands), lost revenue per scenario split by product, the lost-revenue
+/// distributions overlaid and a table of every figure with its difference to the baseline
+/// (core::scenario::compareScenarios).
 class CompareView : public QWidget {
     Q_OBJECT
 public:
@@ -64,18 +65,26 @@ public:
     TableView* table() const { return m_table; }
     ComparisonModel* model() const { return m_model; }
     QString statusText() const;
+    /// The key above the charts (rich text; empty without a result): "A <name> (baseline)", …
+    QString keyText() const;
 
 Q_SIGNALS:
     void runRequested();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void updateRunButton();
+    void updateKey();
 
     QVector<CompareCandidate> m_candidates;
     QListWidget* m_list;
     QPushButton* m_run;
     QPushButton* m_up;
     QLabel* m_status;
+    QLabel* m_key;
+    QStringList m_keyNames; ///< the compared scenarios' titles, the baseline first
     FanChart* m_output;
     StackedBarChart* m_loss;
     HistogramChart* m_histogram;

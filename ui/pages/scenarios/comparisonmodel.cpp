@@ -14,11 +14,17 @@ namespace {
 constexpr auto kRight = Qt::AlignRight | Qt::AlignVCenter;
 
 QVector<TableModel::Column> columnsFor(const sc::Comparison& c) {
+    // Headers start with the scenario's letter (as in the charts' key): it stays readable
+    // when the column is narrower than the name; the tooltip has the whole name.
     QVector<TableModel::Column> columns{{ComparisonModel::tr("Figure")}};
-    for (const auto& name : c.names)
-        columns.push_back({QString::fromStdString(name), kRight});
+    for (size_t i = 0; i < c.names.size(); ++i) {
+        const QString name = QString::fromStdString(c.names[i]);
+        columns.push_back(
+            {QStringLiteral("%1: %2").arg(ComparisonModel::letter(int(i)), name), kRight, name});
+    }
     for (size_t i = 1; i < c.names.size(); ++i)
-        columns.push_back({ComparisonModel::tr("\u0394 %1").arg(QString::fromStdString(c.names[i])),
+        columns.push_back({ComparisonModel::tr("\u0394 %1 \u2212 %2")
+                               .arg(ComparisonModel::letter(int(i)), ComparisonModel::letter(0)),
                            kRight,
                            ComparisonModel::tr("%1 minus %2")
                                .arg(QString::fromStdString(c.names[i]),
@@ -45,6 +51,10 @@ ComparisonModel::ComparisonModel(const sc::Comparison& c, QObject* parent)
         rows << row;
     }
     setRows(rows);
+}
+
+QString ComparisonModel::letter(int i) {
+    return i >= 0 && i < 26 ? QString(QChar(u'A' + i)) : QString::number(i + 1);
 }
 
 QString ComparisonModel::valueText(sc::FigureUnit unit, const std::optional<double>& v) {

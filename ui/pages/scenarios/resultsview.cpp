@@ -264,8 +264,11 @@ void ResultsView::showCharts() {
     QVector<LineSeriesData> products;
     for (const auto& p : r.products)
         products.push_back({qs(p.id), shortName(qs(p.name), 26), daySeries(asOf, p.output)});
-    m_products->chart()->setTitle(tr("Output per product") +
-                                  (mc ? tr(" (median run %1)").arg(r.medianRun) : QString()));
+    // Short enough for half the tab next to the Details dock.
+    m_products->chart()->setTitle(mc ? tr("Output per product, run %1").arg(r.medianRun)
+                                     : tr("Output per product"));
+    m_products->chart()->setToolTip(
+        mc ? tr("Run %1: the run with the median lost revenue").arg(r.medianRun) : QString());
     m_products->setData(products);
 
     QVector<BarCategory> cats;

@@ -209,7 +209,7 @@ void ScenarioEditor::buildShocks(QWidget* parent, QVBoxLayout* layout) {
     m_shockList->setObjectName(QStringLiteral("shockList"));
     m_shockList->setModel(m_shocks);
     m_shockList->setWordWrap(true);
-    m_shockList->setMinimumWidth(240);
+    m_shockList->setMinimumWidth(200);
     m_shockList->setSpacing(2);
     left->addWidget(m_shockList, 1);
     auto* buttons = new QGridLayout;

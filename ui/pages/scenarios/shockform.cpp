@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
+#include <QVBoxLayout>
 
 #include "core/analysis/network.h"
 #include "ui/pages/scenarios/idlistedit.h"
@@ -138,14 +139,22 @@ ShockForm::ShockForm(QWidget* parent)
     m_capacityRow = m_capacity;
     addRow(tr("Ca&pacity"), m_capacity, "capacity", &m_capacityLabel);
 
+    // The kind on one line, min / mode / max below it: side by side they were too narrow to
+    // read next to the Details dock.
     m_delayRow = new QWidget(this);
-    auto* delayLayout = new QHBoxLayout(m_delayRow);
-    delayLayout->setContentsMargins(0, 0, 0, 0);
+    auto* delayRows = new QVBoxLayout(m_delayRow);
+    delayRows->setContentsMargins(0, 0, 0, 0);
+    delayRows->setSpacing(3);
     m_delayMode = new QComboBox(m_delayRow);
     m_delayMode->addItem(tr("fixed"));
     m_delayMode->addItem(tr("triangular"));
     m_delayMode->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    delayLayout->addWidget(m_delayMode);
+    auto* modeLine = new QHBoxLayout;
+    modeLine->addWidget(m_delayMode);
+    modeLine->addStretch(1);
+    delayRows->addLayout(modeLine);
+    auto* delayLayout = new QHBoxLayout;
+    delayRows->addLayout(delayLayout);
     const QString parts[3] = {tr("min "), tr("mode "), tr("max ")};
     for (int i = 0; i < 3; ++i) {
         m_delay[i] = new QDoubleSpinBox(m_delayRow);

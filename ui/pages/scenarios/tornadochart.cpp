@@ -7,9 +7,11 @@
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QCategoryAxis>
+#include <QFontMetrics>
 #include <QGraphicsSimpleTextItem>
 #include <QHorizontalBarSeries>
 #include <QLegend>
+#include <QLineSeries>
 
 #include "ui/charts/valueaxis.h"
 #include "ui/displayformat.h"
@@ -38,6 +40,7 @@ TornadoChart::TornadoChart(QWidget* parent)
 void TornadoChart::setData(QVector<TornadoRow> rows) {
     m_rows = std::move(rows);
     chart()->removeAllSeries();
+    m_baseLine = nullptr;
     for (QAbstractAxis* axis : chart()->axes())
         chart()->removeAxis(axis);
     delete m_categoryAxis;
@@ -88,18 +91,37 @@ void TornadoChart::setData(QVector<TornadoRow> rows) {
     m_categoryAxis->append(labels);
     m_categoryAxis->setGridLineVisible(false);
     m_valueAxis = new QCategoryAxis;
-    const double step = niceStep(std::max(hi - lo, std::abs(m_base) * 0.01), 5);
-    const double min = std::floor(lo / step - 1e-9) * step;
-    const double max = std::max(min + step, std::ceil(hi / step - 1e-9) * step);
+    // The bars run from the base, the axis reads in lost revenue: gridlines on round amounts
+    // (not on base ± steps, which put "-$763 m" under a lost revenue that cannot go below 0).
+    const double absLo = m_base + lo, absHi = m_base + hi;
+    const double step = niceStep(std::max(absHi - absLo, std::abs(m_base) * 0.01), 5);
+    const double first = std::floor(absLo / step + 1e-9) * step;
+    const double last = std::max(first + step, std::ceil(absHi / step - 1e-9) * step);
     const double base = m_base;
-    setFixedRange(m_valueAxis, min, max, step,
+    setFixedRange(m_valueAxis, first - base, last - base, step,
                   [base](double v) { return compactMoneyText(base + v); });
-    m_valueAxis->setTitleText(
-        tr("lost revenue (the line at the scenario as written: %1)").arg(moneyText(m_base)));
+    m_valueAxis->setTitleText(tr("lost revenue"));
+    m_valueAxis->setVisible(n > 0);
+    m_categoryAxis->setVisible(n > 0);
     chart()->addAxis(m_categoryAxis, Qt::AlignLeft);
     chart()->addAxis(m_valueAxis, Qt::AlignBottom);
     m_series->attachAxis(m_categoryAxis);
     m_series->attachAxis(m_valueAxis);
+
+    // The scenario as written: a line through the bars' common end.
+    m_baseLine = new QLineSeries;
+    m_baseLine->setName(tr("As written: %1").arg(compactMoneyText(m_base)));
+    m_baseLine->append(0.0, -0.5);
+    m_baseLine->append(0.0, std::max(0, n - 1) + 0.5);
+    chart()->addSeries(m_baseLine);
+    m_baseLine->attachAxis(m_valueAxis);
+    m_baseLine->attachAxis(m_categoryAxis);
+    m_baseLine->setVisible(n > 0);
+    // The last label is centred on the axis end: room for its right half.
+    const QFontMetrics metrics(m_valueAxis->labelsFont());
+    const QStringList tickLabels = m_valueAxis->categoriesLabels();
+    const int half = tickLabels.isEmpty() ? 0 : metrics.horizontalAdvance(tickLabels.last()) / 2;
+    chart()->setMargins(QMargins(6, 6, std::max(6, half + 4), 6));
     chart()->legend()->setVisible(n > 0);
     restyle();
     connectLegend();
@@ -138,7 +160,17 @@ void TornadoChart::restyle() {
     m_low->setBorderColor(p.category(0));
     m_high->setColor(p.category(1));
     m_high->setBorderColor(p.category(1));
+    if (m_baseLine) {
+        QPen pen(p.text);
+        pen.setWidthF(1.4);
+        pen.setStyle(Qt::DashLine);
+        m_baseLine->setPen(pen);
+    }
     m_emptyLabel->setBrush(p.mutedText);
+}
+
+QStringList TornadoChart::axisLabels() const {
+    return m_valueAxis ? m_valueAxis->categoriesLabels() : QStringList();
 }
 
 void TornadoChart::updateEmptyLabel() {

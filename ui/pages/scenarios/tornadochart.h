@@ -10,6 +10,7 @@ class QBarSet;
 class QCategoryAxis;
 class QGraphicsSimpleTextItem;
 class QHorizontalBarSeries;
+class QLineSeries;
 
 namespace chokepoint::ui {
 
@@ -25,8 +26,9 @@ struct TornadoRow {
 };
 
 /// A tornado chart: per parameter (largest swing first, at the top) a bar from the base
-/// outcome to the outcome at the low value and one to the outcome at the high value. The
-/// value axis reads in outcome units (money) around the base. Hover shows both values.
+/// outcome to the outcome at the low value and one to the outcome at the high value, and a
+/// dashed line at the base. The value axis reads in outcome units (money) on round amounts.
+/// Hover shows both values.
 class TornadoChart : public ChartView {
     Q_OBJECT
 public:
@@ -43,6 +45,10 @@ public:
     QVector<double> lowBars() const;
     QVector<double> highBars() const;
     QString tipFor(int row) const;
+    /// The value axis labels, left to right (lost revenue on round amounts).
+    QStringList axisLabels() const;
+    /// The dashed line at the base (the scenario as written).
+    QLineSeries* baseLine() const { return m_baseLine; }
 
 protected:
     void restyle() override;
@@ -60,6 +66,7 @@ private:
     QBarSet* m_high = nullptr;
     QBarCategoryAxis* m_categoryAxis = nullptr;
     QCategoryAxis* m_valueAxis = nullptr;
+    QLineSeries* m_baseLine = nullptr;
     QGraphicsSimpleTextItem* m_emptyLabel = nullptr;
 };
 
