@@ -57,6 +57,7 @@ th{background:var(--head);text-align:left;padding:5px 7px;vertical-align:bottom}
 td{padding:4px 7px;border-bottom:1px solid var(--rule);vertical-align:top}
 tbody tr:nth-child(even){background:var(--zebra)}
 .num{text-align:right;white-space:nowrap}
+th.num{white-space:normal}
 .date{white-space:nowrap}
 td.url{overflow-wrap:anywhere}
 figure.chart{margin:1.2em 0;overflow-x:auto;-webkit-overflow-scrolling:touch}

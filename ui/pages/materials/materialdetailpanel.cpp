@@ -161,9 +161,9 @@ void MaterialDetailPanel::showTiers(const an::Network& net, an::Index material) 
         series[series.size() - 1].values << row.unknownOrigin + row.untraced;
     }
     m_tiers->chart()->setTitle(
-        tr("Supply of %1 by tier and country%2")
+        tr("%1 by tier and country%2")
             .arg(viewtext::materialLabel(qs(d.materials[size_t(material)].name), 30),
-                 b.truncated ? tr(" (first %1 rows)").arg(b.rows.size()) : QString()));
+                 b.truncated ? tr(" (top %1)").arg(b.rows.size()) : QString()));
     m_tiers->setParts(parts);
     m_tiers->setData(cats, series);
 }
@@ -184,7 +184,7 @@ void MaterialDetailPanel::showWorld(const an::Network& net, an::Index material) 
     }
     if (mix.rest > 1e-9) {
         slices.push_back(
-            {QString(), tr("Unlisted  %1").arg(percentText(mix.rest)), mix.rest,
+            {QString(), tr("Others %1").arg(percentText(mix.rest)), mix.rest,
              tr("<b>Producers not listed in the data</b><br>%1").arg(percentText(mix.rest))});
         parts << MixPart::Unknown;
     }
