@@ -18,6 +18,9 @@ DetailsDock::DetailsDock(AppState& state, QWidget* parent)
                 QDockWidget::DockWidgetClosable);
     m_browser->setOpenExternalLinks(true);
     m_browser->setMinimumWidth(300);
+    // The text wraps to the dock's width; a line reaching a pixel into the document margin
+    // (fonts differ between machines) must not bring up a horizontal scroll bar.
+    m_browser->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_browser->document()->setIndentWidth(14); // nested paths stay readable in a narrow dock
     setWidget(m_browser);
     connect(&state, &AppState::selectionChanged, this, &DetailsDock::refresh);
