@@ -87,12 +87,14 @@ TEST(StackedBarChart, KeysValuesAndEmptyState) {
     chart.setEmptyText(QStringLiteral("Nothing here"));
     chart.setData({}, {});
     EXPECT_EQ(chart.categoryCount(), 0);
+    EXPECT_TRUE(chart.emptyTextShown());
     chart.setData({{QStringLiteral("p1"), QStringLiteral("Product one"), {}},
                    {QStringLiteral("p2"), QStringLiteral("Product two"), {}}},
                   {{QStringLiteral("At risk"), {1.5e9, 2.0e6}, SeriesColor::Risk}});
     chart.resize(500, 300);
     chart.show();
     QCoreApplication::processEvents();
+    EXPECT_FALSE(chart.emptyTextShown());
     EXPECT_EQ(chart.categoryIndex(QStringLiteral("p2")), 1);
     EXPECT_EQ(chart.values(0), QVector<double>({1.5e9, 2.0e6}));
     EXPECT_EQ(chart.seriesNames(), QStringList({QStringLiteral("At risk")}));

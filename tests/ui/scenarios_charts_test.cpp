@@ -183,6 +183,8 @@ TEST(HistogramChart, BinsMarkersAndTooltips) {
     empty.setEmptyText(QStringLiteral("nothing"));
     empty.setData({}, {});
     EXPECT_EQ(empty.binCount(), 0);
+    EXPECT_TRUE(empty.emptyTextShown());
+    EXPECT_FALSE(chart.emptyTextShown());
 }
 
 TEST(SurvivalChart, SurvivalRecoveryAndRisk) {

@@ -7,6 +7,7 @@
 #include <QClipboard>
 #include <QContextMenuEvent>
 #include <QFileDialog>
+#include <QGraphicsSimpleTextItem>
 #include <QImage>
 #include <QLegend>
 #include <QLegendMarker>
@@ -110,6 +111,45 @@ void ChartView::restyle() {
     const bool themeChanged = p.dark != m_palette.dark;
     m_palette = p;
     applyChartPalette(chart(), m_palette, themeChanged);
+    if (m_emptyLabel)
+        m_emptyLabel->setBrush(m_palette.mutedText);
+}
+
+void ChartView::setEmptyText(const QString& text) {
+    m_emptyText = text;
+    placeEmptyLabel();
+}
+
+bool ChartView::emptyTextShown() const {
+    return m_emptyLabel && m_emptyLabel->isVisible();
+}
+
+void ChartView::setEmpty(bool empty) {
+    m_empty = empty;
+    placeEmptyLabel();
+}
+
+void ChartView::placeEmptyLabel() {
+    const bool show = m_empty && !m_emptyText.isEmpty();
+    if (!show) {
+        if (m_emptyLabel)
+            m_emptyLabel->setVisible(false);
+        return;
+    }
+    if (!m_emptyLabel) {
+        m_emptyLabel = new QGraphicsSimpleTextItem(chart());
+        m_emptyLabel->setBrush(m_palette.mutedText);
+    }
+    m_emptyLabel->setText(m_emptyText);
+    m_emptyLabel->setVisible(true);
+    const QRectF plot = chart()->plotArea();
+    const QRectF r = m_emptyLabel->boundingRect();
+    m_emptyLabel->setPos(plot.center() - QPointF(r.width() / 2, r.height() / 2));
+}
+
+void ChartView::resizeEvent(QResizeEvent* event) {
+    QChartView::resizeEvent(event);
+    placeEmptyLabel();
 }
 
 void ChartView::changeEvent(QEvent* event) {

@@ -6,6 +6,7 @@
 
 #include "ui/charts/chartpalette.h"
 
+class QGraphicsSimpleTextItem;
 class QLegendMarker;
 
 namespace chokepoint::ui {
@@ -20,7 +21,9 @@ namespace chokepoint::ui {
 /// - a context menu with "Export chart…" (PNG or SVG, ui/charts/chartexport.h), "Copy image"
 ///   and "Reset zoom";
 /// - colours from ChartPalette, re-applied when the application palette changes
-///   (restyle() is where subclasses recolour their series).
+///   (restyle() is where subclasses recolour their series);
+/// - a centred message in the plot area while the chart has nothing to draw (setEmptyText();
+///   subclasses say when they are empty with setEmpty()).
 class ChartView : public QChartView {
     Q_OBJECT
 public:
@@ -31,6 +34,12 @@ public:
     /// File name (without extension) suggested by "Export chart…".
     void setExportName(const QString& name) { m_exportName = name; }
     QString exportName() const { return m_exportName; }
+
+    /// The message shown while the chart has no data (none when empty).
+    void setEmptyText(const QString& text);
+    QString emptyText() const { return m_emptyText; }
+    /// Whether the empty text is on show; for tests.
+    bool emptyTextShown() const;
 
     const ChartPalette& chartPalette() const { return m_palette; }
     /// The text of the tooltip shown last (empty when hidden); for tests.
@@ -51,8 +60,12 @@ protected:
     void connectLegend();
     /// Re-applies palette colours to the chart; subclasses also recolour their series.
     virtual void restyle();
+    /// Shows the empty text (if any) centred in the plot area when `empty`, hides it otherwise;
+    /// subclasses call it after (re)building their series.
+    void setEmpty(bool empty);
 
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
     void contextMenuEvent(QContextMenuEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
@@ -62,10 +75,14 @@ protected:
 
 private:
     void exportDialog();
+    void placeEmptyLabel();
 
     ChartPalette m_palette;
     QString m_exportName = QStringLiteral("chart");
     QString m_tip;
+    QString m_emptyText;
+    QGraphicsSimpleTextItem* m_emptyLabel = nullptr;
+    bool m_empty = false;
     bool m_zoomPan = false;
     bool m_panning = false;
     QPoint m_pressPos, m_lastPos;

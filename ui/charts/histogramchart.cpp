@@ -7,33 +7,15 @@
 #include <QAreaSeries>
 #include <QCategoryAxis>
 #include <QFontMetrics>
-#include <QGraphicsSimpleTextItem>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
 
 namespace chokepoint::ui {
 
-namespace {
-// A label step of 1, 2, 2.5 or 5 times a power of ten giving at most `ticks` intervals.
-double labelStep(double range, int ticks) {
-    if (!(range > 0.0))
-        return 1.0;
-    const double raw = range / ticks;
-    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-    for (const double m : {1.0, 2.0, 2.5, 5.0, 10.0})
-        if (m * magnitude >= raw)
-            return m * magnitude;
-    return 10.0 * magnitude;
-}
-} // namespace
-
 HistogramChart::HistogramChart(QWidget* parent)
     : ChartView(parent)
-    , m_format([](double v) { return QString::number(v); }) {
-    m_emptyLabel = new QGraphicsSimpleTextItem(chart());
-    m_emptyLabel->setVisible(false);
-}
+    , m_format([](double v) { return QString::number(v); }) {}
 
 void HistogramChart::setData(QVector<double> edges, QVector<HistogramSeriesData> series,
                              QVector<HistogramMarker> markers) {
@@ -110,7 +92,7 @@ void HistogramChart::setData(QVector<double> edges, QVector<HistogramSeriesData>
     chart()->legend()->setVisible(m_series.size() + m_markers.size() > 1);
     restyle();
     connectLegend();
-    updateEmptyLabel();
+    setEmpty(binCount() == 0);
 }
 
 // Labels on round values inside the range, the range itself from the first edge; as many
@@ -131,7 +113,7 @@ void HistogramChart::updateValueLabels() {
     }
     const ValueFormatter& axisFormat = m_axisFormat ? m_axisFormat : m_format;
     const double lo = m_edges.front(), hi = m_edges.back();
-    const double step = labelStep(hi - lo, ticks);
+    const double step = niceStep(hi - lo, ticks);
     const double first = std::ceil(lo / step - 1e-9) * step;
     for (const QString& text : m_valueAxis->categoriesLabels())
         m_valueAxis->remove(text);
@@ -194,24 +176,11 @@ void HistogramChart::restyle() {
     for (QLegendMarker* marker : chart()->legend()->markers())
         if (auto* area = qobject_cast<QAreaSeries*>(marker->series()); area && area->isVisible())
             marker->setBrush(area->brush());
-    m_emptyLabel->setBrush(p.mutedText);
-}
-
-void HistogramChart::updateEmptyLabel() {
-    const bool empty = binCount() == 0 && !m_emptyText.isEmpty();
-    m_emptyLabel->setVisible(empty);
-    if (!empty)
-        return;
-    m_emptyLabel->setText(m_emptyText);
-    const QRectF plot = chart()->plotArea();
-    const QRectF r = m_emptyLabel->boundingRect();
-    m_emptyLabel->setPos(plot.center() - QPointF(r.width() / 2, r.height() / 2));
 }
 
 void HistogramChart::resizeEvent(QResizeEvent* event) {
     ChartView::resizeEvent(event);
     updateValueLabels();
-    updateEmptyLabel();
 }
 
 } // namespace chokepoint::ui

@@ -10,7 +10,6 @@
 
 class QAreaSeries;
 class QCategoryAxis;
-class QGraphicsSimpleTextItem;
 class QLineSeries;
 
 namespace chokepoint::ui {
@@ -47,7 +46,6 @@ public:
     void setAxisFormat(ValueFormatter format) { m_axisFormat = std::move(format); }
     /// The unit of counts in tooltips and the axis title, e.g. "runs".
     void setCountUnit(const QString& unit) { m_unit = unit; }
-    void setEmptyText(const QString& text) { m_emptyText = text; }
     /// `edges` holds bins + 1 ascending values; every series has one count per bin.
     void setData(QVector<double> edges, QVector<HistogramSeriesData> series,
                  QVector<HistogramMarker> markers = {});
@@ -69,13 +67,11 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
 
 private:
-    void updateEmptyLabel();
     void updateValueLabels();
 
     ValueFormatter m_format;
     ValueFormatter m_axisFormat;
     QString m_unit;
-    QString m_emptyText;
     QVector<double> m_edges;
     QVector<HistogramSeriesData> m_series;
     QVector<HistogramMarker> m_markers;
@@ -83,7 +79,6 @@ private:
     QVector<QLineSeries*> m_markerLines;
     QCategoryAxis* m_valueAxis = nullptr;
     QCategoryAxis* m_countAxis = nullptr;
-    QGraphicsSimpleTextItem* m_emptyLabel = nullptr;
     int m_valueTicks = 0; ///< label intervals on the value axis now
 };
 

@@ -6,7 +6,6 @@
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QCategoryAxis>
-#include <QGraphicsSimpleTextItem>
 #include <QHorizontalStackedBarSeries>
 #include <QLegend>
 #include <QStackedBarSeries>
@@ -16,10 +15,7 @@ namespace chokepoint::ui {
 StackedBarChart::StackedBarChart(Orientation orientation, QWidget* parent)
     : ChartView(parent)
     , m_orientation(orientation)
-    , m_format([](double v) { return QString::number(v); }) {
-    m_emptyLabel = new QGraphicsSimpleTextItem(chart());
-    m_emptyLabel->setVisible(false);
-}
+    , m_format([](double v) { return QString::number(v); }) {}
 
 void StackedBarChart::setFixedValueRange(double min, double max, double step) {
     m_fixedRange = true;
@@ -103,7 +99,7 @@ void StackedBarChart::setData(QVector<BarCategory> categories, QVector<BarSeries
     restyle();
     connectLegend();
     updateSelection();
-    updateEmptyLabel();
+    setEmpty(m_categories.isEmpty());
 }
 
 QString StackedBarChart::tooltipFor(int index) const {
@@ -131,7 +127,6 @@ void StackedBarChart::restyle() {
         sets[i]->setBorderColor(c);
         sets[i]->setSelectedColor(c.darker(145)); // reads on light and dark backgrounds
     }
-    m_emptyLabel->setBrush(p.mutedText);
     updateSelection();
 }
 
@@ -150,22 +145,6 @@ void StackedBarChart::updateSelection() {
         if (index >= 0)
             set->selectBar(barIndex(m_orientation, n, index));
     }
-}
-
-void StackedBarChart::updateEmptyLabel() {
-    const bool empty = m_categories.isEmpty() && !m_emptyText.isEmpty();
-    m_emptyLabel->setVisible(empty);
-    if (!empty)
-        return;
-    m_emptyLabel->setText(m_emptyText);
-    const QRectF plot = chart()->plotArea();
-    const QRectF r = m_emptyLabel->boundingRect();
-    m_emptyLabel->setPos(plot.center() - QPointF(r.width() / 2, r.height() / 2));
-}
-
-void StackedBarChart::resizeEvent(QResizeEvent* event) {
-    ChartView::resizeEvent(event);
-    updateEmptyLabel();
 }
 
 int StackedBarChart::categoryIndex(const QString& key) const {

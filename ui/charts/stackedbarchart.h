@@ -44,7 +44,6 @@ public:
     void setMaxLabelLength(int chars) { m_maxLabel = chars; }
     void setData(QVector<BarCategory> categories, QVector<BarSeriesData> series);
     void setSelectedKey(const QString& key);
-    void setEmptyText(const QString& text) { m_emptyText = text; }
 
     // For tests and other views: what is drawn, and where.
     int categoryCount() const { return int(m_categories.size()); }
@@ -61,12 +60,10 @@ public:
 
 protected:
     void restyle() override;
-    void resizeEvent(QResizeEvent* event) override;
 
 private:
     QString tooltipFor(int index) const;
     void updateSelection();
-    void updateEmptyLabel();
 
     Orientation m_orientation;
     ValueFormatter m_format;
@@ -80,8 +77,6 @@ private:
     double m_min = 0.0, m_max = 1.0, m_step = 0.25;
     int m_maxLabel = 30;
     QString m_selected;
-    QString m_emptyText;
-    QGraphicsSimpleTextItem* m_emptyLabel = nullptr;
 };
 
 } // namespace chokepoint::ui

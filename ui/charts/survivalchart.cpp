@@ -6,7 +6,6 @@
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QCategoryAxis>
-#include <QGraphicsSimpleTextItem>
 #include <QHorizontalBarSeries>
 #include <QLegend>
 
@@ -24,10 +23,7 @@ QString daysLabel(double days) {
 } // namespace
 
 SurvivalChart::SurvivalChart(QWidget* parent)
-    : ChartView(parent) {
-    m_emptyLabel = new QGraphicsSimpleTextItem(chart());
-    m_emptyLabel->setVisible(false);
-}
+    : ChartView(parent) {}
 
 void SurvivalChart::setData(QVector<SurvivalItem> items) {
     m_items = std::move(items);
@@ -92,7 +88,7 @@ void SurvivalChart::setData(QVector<SurvivalItem> items) {
     updateSelection(); // sets the axis labels
     restyle();
     connectLegend();
-    updateEmptyLabel();
+    setEmpty(m_items.isEmpty());
 }
 
 QStringList SurvivalChart::axisLabels() const {
@@ -172,23 +168,6 @@ void SurvivalChart::restyle() {
     const QColor recovery = p.dark ? QColor(0x8a, 0x90, 0x99) : QColor(0xa7, 0xad, 0xb5);
     m_recovery->setColor(recovery);
     m_recovery->setBorderColor(recovery);
-    m_emptyLabel->setBrush(p.mutedText);
-}
-
-void SurvivalChart::updateEmptyLabel() {
-    const bool empty = m_items.isEmpty() && !m_emptyText.isEmpty();
-    m_emptyLabel->setVisible(empty);
-    if (!empty)
-        return;
-    m_emptyLabel->setText(m_emptyText);
-    const QRectF plot = chart()->plotArea();
-    const QRectF r = m_emptyLabel->boundingRect();
-    m_emptyLabel->setPos(plot.center() - QPointF(r.width() / 2, r.height() / 2));
-}
-
-void SurvivalChart::resizeEvent(QResizeEvent* event) {
-    ChartView::resizeEvent(event);
-    updateEmptyLabel();
 }
 
 } // namespace chokepoint::ui

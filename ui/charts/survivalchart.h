@@ -10,7 +10,6 @@
 class QBarCategoryAxis;
 class QBarSet;
 class QCategoryAxis;
-class QGraphicsSimpleTextItem;
 class QHorizontalBarSeries;
 
 namespace chokepoint::ui {
@@ -39,7 +38,6 @@ public:
 
     void setHorizon(int days) { m_horizon = days; }
     int horizon() const { return m_horizon; }
-    void setEmptyText(const QString& text) { m_emptyText = text; }
     void setData(QVector<SurvivalItem> items);
     void setSelectedKey(const QString& key);
 
@@ -55,23 +53,19 @@ public:
 
 protected:
     void restyle() override;
-    void resizeEvent(QResizeEvent* event) override;
 
 private:
     int barIndex(int item) const { return int(m_items.size()) - 1 - item; }
     void updateSelection();
-    void updateEmptyLabel();
 
     QVector<SurvivalItem> m_items;
     int m_horizon = 365;
     QString m_selected;
-    QString m_emptyText;
     QHorizontalBarSeries* m_series = nullptr;
     QBarSet* m_survival = nullptr;
     QBarSet* m_recovery = nullptr;
     QBarCategoryAxis* m_categoryAxis = nullptr;
     QCategoryAxis* m_dayAxis = nullptr;
-    QGraphicsSimpleTextItem* m_emptyLabel = nullptr;
 };
 
 } // namespace chokepoint::ui

@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include "ui/charts/valueaxis.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <QCategoryAxis>
 
 namespace chokepoint::ui {
 
-namespace {
 double niceStep(double range, int ticks) {
+    if (!(range > 0.0) || !std::isfinite(range))
+        return 1.0;
     const double raw = range / std::max(1, ticks);
     const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
     for (const double m : {1.0, 2.0, 2.5, 5.0, 10.0})
@@ -16,7 +18,6 @@ double niceStep(double range, int ticks) {
             return m * magnitude;
     return 10.0 * magnitude;
 }
-} // namespace
 
 void setFixedRange(QCategoryAxis* axis, double min, double max, double step,
                    const ValueFormatter& format) {

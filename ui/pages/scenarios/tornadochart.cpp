@@ -8,7 +8,6 @@
 #include <QBarSet>
 #include <QCategoryAxis>
 #include <QFontMetrics>
-#include <QGraphicsSimpleTextItem>
 #include <QHorizontalBarSeries>
 #include <QLegend>
 #include <QLineSeries>
@@ -18,24 +17,8 @@
 
 namespace chokepoint::ui {
 
-namespace {
-double niceStep(double range, int ticks) {
-    if (!(range > 0.0))
-        return 1.0;
-    const double raw = range / ticks;
-    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-    for (const double m : {1.0, 2.0, 2.5, 5.0, 10.0})
-        if (m * magnitude >= raw)
-            return m * magnitude;
-    return 10.0 * magnitude;
-}
-} // namespace
-
 TornadoChart::TornadoChart(QWidget* parent)
-    : ChartView(parent) {
-    m_emptyLabel = new QGraphicsSimpleTextItem(chart());
-    m_emptyLabel->setVisible(false);
-}
+    : ChartView(parent) {}
 
 void TornadoChart::setData(QVector<TornadoRow> rows) {
     m_rows = std::move(rows);
@@ -125,7 +108,7 @@ void TornadoChart::setData(QVector<TornadoRow> rows) {
     chart()->legend()->setVisible(n > 0);
     restyle();
     connectLegend();
-    updateEmptyLabel();
+    setEmpty(m_rows.isEmpty());
 }
 
 QVector<double> TornadoChart::lowBars() const {
@@ -166,27 +149,10 @@ void TornadoChart::restyle() {
         pen.setStyle(Qt::DashLine);
         m_baseLine->setPen(pen);
     }
-    m_emptyLabel->setBrush(p.mutedText);
 }
 
 QStringList TornadoChart::axisLabels() const {
     return m_valueAxis ? m_valueAxis->categoriesLabels() : QStringList();
-}
-
-void TornadoChart::updateEmptyLabel() {
-    const bool empty = m_rows.isEmpty() && !m_emptyText.isEmpty();
-    m_emptyLabel->setVisible(empty);
-    if (!empty)
-        return;
-    m_emptyLabel->setText(m_emptyText);
-    const QRectF plot = chart()->plotArea();
-    const QRectF r = m_emptyLabel->boundingRect();
-    m_emptyLabel->setPos(plot.center() - QPointF(r.width() / 2, r.height() / 2));
-}
-
-void TornadoChart::resizeEvent(QResizeEvent* event) {
-    ChartView::resizeEvent(event);
-    updateEmptyLabel();
 }
 
 } // namespace chokepoint::ui

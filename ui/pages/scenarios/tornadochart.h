@@ -8,7 +8,6 @@
 class QBarCategoryAxis;
 class QBarSet;
 class QCategoryAxis;
-class QGraphicsSimpleTextItem;
 class QHorizontalBarSeries;
 class QLineSeries;
 
@@ -37,7 +36,6 @@ public:
     void setBase(double base) { m_base = base; }
     double base() const { return m_base; }
     void setData(QVector<TornadoRow> rows);
-    void setEmptyText(const QString& text) { m_emptyText = text; }
 
     int rowCount() const { return int(m_rows.size()); }
     const TornadoRow& row(int i) const { return m_rows[i]; }
@@ -52,22 +50,18 @@ public:
 
 protected:
     void restyle() override;
-    void resizeEvent(QResizeEvent* event) override;
 
 private:
     int barIndex(int row) const { return int(m_rows.size()) - 1 - row; }
-    void updateEmptyLabel();
 
     double m_base = 0.0;
     QVector<TornadoRow> m_rows;
-    QString m_emptyText;
     QHorizontalBarSeries* m_series = nullptr;
     QBarSet* m_low = nullptr;
     QBarSet* m_high = nullptr;
     QBarCategoryAxis* m_categoryAxis = nullptr;
     QCategoryAxis* m_valueAxis = nullptr;
     QLineSeries* m_baseLine = nullptr;
-    QGraphicsSimpleTextItem* m_emptyLabel = nullptr;
 };
 
 } // namespace chokepoint::ui
