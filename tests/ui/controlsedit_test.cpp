@@ -40,8 +40,9 @@ QString qs(const std::string& s) {
     return QString::fromStdString(s);
 }
 
-// Σ revenue at risk of `chokepoint exposure WS --lens controlled --as-of 2025-08-01`.
-double cliRevenueAtRisk(const std::string& workspace) {
+// Σ of `key` over the `list` array of `chokepoint exposure WS --lens controlled --as-of
+// 2025-08-01 --format json` (products' revenue_at_risk, materials' spend_at_risk).
+double cliSum(const std::string& workspace, const char* list, const char* key) {
     std::string out, err;
     EXPECT_EQ(test::runChokepoint({"exposure", workspace, "--lens", "controlled", "--as-of",
                                    "2025-08-01", "--format", "json"},
@@ -50,24 +51,15 @@ double cliRevenueAtRisk(const std::string& workspace) {
         << err;
     double sum = 0;
     const QJsonObject doc = QJsonDocument::fromJson(QByteArray::fromStdString(out)).object();
-    for (const QJsonValue p : doc.value(QStringLiteral("products")).toArray())
-        sum += p.toObject().value(QStringLiteral("revenue_at_risk")).toDouble();
+    for (const QJsonValue v : doc.value(QLatin1String(list)).toArray())
+        sum += v.toObject().value(QLatin1String(key)).toDouble();
     return sum;
 }
-
-// Σ spend at risk over the materials of the same command.
+double cliRevenueAtRisk(const std::string& workspace) {
+    return cliSum(workspace, "products", "revenue_at_risk");
+}
 double cliSpendAtRisk(const std::string& workspace) {
-    std::string out, err;
-    EXPECT_EQ(test::runChokepoint({"exposure", workspace, "--lens", "controlled", "--as-of",
-                                   "2025-08-01", "--format", "json"},
-                                  &out, &err),
-              0)
-        << err;
-    double sum = 0;
-    const QJsonObject doc = QJsonDocument::fromJson(QByteArray::fromStdString(out)).object();
-    for (const QJsonValue m : doc.value(QStringLiteral("materials")).toArray())
-        sum += m.toObject().value(QStringLiteral("spend_at_risk")).toDouble();
-    return sum;
+    return cliSum(workspace, "materials", "spend_at_risk");
 }
 
 // A new announcement: China puts LFP prismatic cells under licence from 2025-08-01.
