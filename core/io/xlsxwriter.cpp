@@ -7,17 +7,12 @@
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
-#include <random>
 #include <xlsxwriter.h>
 
 #include "core/io/csv.h"
 #include "core/io/tableschema.h"
+#include "core/io/xlsxoutput.h"
 #include "core/io/xlsxutil.h"
-#include "core/io/xlsxzip.h"
-
-#if defined(__unix__) || defined(__APPLE__)
-#include <locale.h>
-#endif
 
 namespace chokepoint::core::io {
 namespace {
@@ -25,29 +20,6 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr double kMaxWidth = 60;
-
-// libxlsxwriter prints numbers with "%.16G" through the C library, which follows
-// LC_NUMERIC: under a decimal-comma locale it would write "0,5". Switch this thread to "C".
-class CNumericLocale {
-public:
-#if defined(__unix__) || defined(__APPLE__)
-    CNumericLocale()
-        : m_c(newlocale(LC_NUMERIC_MASK, "C", duplocale(uselocale(locale_t(0))))) {
-        if (m_c)
-            m_old = uselocale(m_c);
-    }
-    ~CNumericLocale() {
-        if (m_c) {
-            uselocale(m_old);
-            freelocale(m_c);
-        }
-    }
-
-private:
-    locale_t m_c;
-    locale_t m_old = locale_t(0);
-#endif
-};
 
 // True when libxlsxwriter's "%.16G" text of v reads back as v.
 bool sixteenDigitsExact(double v) {
@@ -61,13 +33,6 @@ bool sixteenDigitsExact(double v) {
 size_t displayLength(std::string_view s) {
     return size_t(std::count_if(
         s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
-std::string randomSuffix() {
-    std::random_device rd;
-    char buf[24];
-    std::snprintf(buf, sizeof buf, "%08x%08x", rd(), rd());
-    return buf;
 }
 
 class SheetWriter {
@@ -147,35 +112,6 @@ private:
     std::vector<double> m_widths;
 };
 
-// libxlsxwriter writes each sheet through temporary files and does not check those writes:
-// on a full disk it reports success for a workbook with truncated sheets (found by
-// tests/app/robust_hostile_test.cpp, RobustCli.FullDisk). Reads the sheets back and checks
-// that each one is complete; "" when they are.
-std::string checkSheetsComplete(const std::string& path, size_t sheets) {
-    XlsxPackage zip;
-    std::string error;
-    if (!zip.open(path, error))
-        return "cannot read back the workbook: " + error;
-    for (size_t i = 1; i <= sheets; ++i) {
-        const std::string part = zip.findPart("xl/worksheets/sheet" + std::to_string(i) + ".xml");
-        auto stream = part.empty() ? nullptr : zip.openPart(part, UINT64_MAX, error);
-        if (!stream)
-            return "the workbook came out without sheet " + std::to_string(i);
-        std::string tail;
-        char buf[1 << 16];
-        qint64 n = 0;
-        while ((n = stream->read(buf, sizeof buf)) > 0) {
-            tail.append(buf, size_t(n));
-            if (tail.size() > 64)
-                tail.erase(0, tail.size() - 64);
-        }
-        if (n < 0 || tail.find("</worksheet>") == std::string::npos)
-            return "the workbook came out incomplete (a temporary file could not be written; "
-                   "is the disk full?)";
-    }
-    return {};
-}
-
 } // namespace
 
 Result<void> exportXlsx(const Dataset& data, const std::string& path) {
@@ -185,14 +121,10 @@ Result<void> exportXlsx(const Dataset& data, const std::string& path) {
                          " rows, more than an .xlsx sheet holds (" +
                          std::to_string(kXlsxMaxRows - 1) + "); export to CSV instead"};
 
-    const fs::path target(path);
-    const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    std::error_code ec;
-    if (!fs::is_directory(dir, ec))
-        return Error{path + ": the folder " + dir.string() + " does not exist"};
-    if (fs::is_directory(target, ec))
-        return Error{path + ": is a folder"};
-    const fs::path temp = dir / ("." + target.filename().string() + ".tmp-" + randomSuffix());
+    const auto tempPath = xlsxTemporaryPath(path);
+    if (!tempPath)
+        return tempPath.error();
+    const fs::path& temp = *tempPath;
 
     const CNumericLocale cLocale;
     lxw_workbook_options options{};
@@ -218,18 +150,7 @@ Result<void> exportXlsx(const Dataset& data, const std::string& path) {
     const lxw_error closed = workbook_close(wb);
     if (error.empty() && closed != LXW_NO_ERROR)
         error = std::string("cannot write the workbook: ") + lxw_strerror(closed);
-    if (error.empty())
-        error = checkSheetsComplete(temp.string(), tableSpecs().size());
-    if (error.empty()) {
-        fs::rename(temp, target, ec);
-        if (ec)
-            error = "cannot replace the file: " + ec.message();
-    }
-    if (!error.empty()) {
-        fs::remove(temp, ec);
-        return Error{path + ": " + error};
-    }
-    return {};
+    return finishXlsx(temp, path, tableSpecs().size(), std::move(error));
 }
 
 } // namespace chokepoint::core::io

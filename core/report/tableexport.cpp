@@ -6,17 +6,13 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <random>
 #include <xlsxwriter.h>
 
 #include <QSaveFile>
 #include <QString>
 
+#include "core/io/xlsxoutput.h"
 #include "core/io/xlsxutil.h"
-
-#if defined(__unix__) || defined(__APPLE__)
-#include <locale.h>
-#endif
 
 namespace chokepoint::core::report {
 
@@ -68,31 +64,6 @@ std::string csvHeader(const std::string& title) {
     return csvField(c);
 }
 
-// libxlsxwriter prints numbers through the C library, which follows LC_NUMERIC: under a
-// decimal-comma locale it would write "0,5". Switch this thread to "C" while writing.
-class CNumericLocale {
-public:
-#if defined(__unix__) || defined(__APPLE__)
-    CNumericLocale()
-        : m_c(newlocale(LC_NUMERIC_MASK, "C", locale_t(0))) {
-        if (m_c)
-            m_old = uselocale(m_c);
-    }
-    ~CNumericLocale() {
-        if (m_c) {
-            uselocale(m_old);
-            freelocale(m_c);
-        }
-    }
-    CNumericLocale(const CNumericLocale&) = delete;
-    CNumericLocale& operator=(const CNumericLocale&) = delete;
-
-private:
-    locale_t m_c;
-    locale_t m_old = locale_t(0);
-#endif
-};
-
 // Excel's sheet names: at most 31 characters, none of []:*?/\ .
 std::string sheetName(const Table& t) {
     std::string name = t.caption.empty() ? t.id : t.caption;
@@ -137,13 +108,6 @@ bool isWebLink(const std::string& url) {
     return l.rfind("http://", 0) == 0 || l.rfind("https://", 0) == 0;
 }
 
-std::string randomSuffix() {
-    std::random_device rd;
-    char buf[24];
-    std::snprintf(buf, sizeof buf, "%08x%08x", rd(), rd());
-    return buf;
-}
-
 } // namespace
 
 std::optional<TableFormat> tableFormatForPath(const std::string& path) {
@@ -181,16 +145,12 @@ Result<void> writeTableCsv(const Table& table, const std::string& path) {
 Result<void> writeTableXlsx(const Table& table, const std::string& path) {
     if (table.rows.size() >= size_t(io::kXlsxMaxRows))
         return Error{path + ": the table has more rows than a sheet holds; export to CSV"};
-    const fs::path target(path);
-    const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    std::error_code ec;
-    if (!fs::is_directory(dir, ec))
-        return Error{path + ": the folder " + dir.string() + " does not exist"};
-    if (fs::is_directory(target, ec))
-        return Error{path + ": is a folder"};
-    const fs::path temp = dir / ("." + target.filename().string() + ".tmp-" + randomSuffix());
+    const auto tempPath = io::xlsxTemporaryPath(path);
+    if (!tempPath)
+        return tempPath.error();
+    const fs::path& temp = *tempPath;
 
-    const CNumericLocale cLocale;
+    const io::CNumericLocale cLocale;
     lxw_workbook* wb = workbook_new(temp.string().c_str());
     if (!wb)
         return Error{path + ": cannot start the workbook"};
@@ -274,16 +234,7 @@ Result<void> writeTableXlsx(const Table& table, const std::string& path) {
     const lxw_error closed = workbook_close(wb);
     if (error.empty() && closed != LXW_NO_ERROR)
         error = std::string("cannot write the workbook: ") + lxw_strerror(closed);
-    if (error.empty()) {
-        fs::rename(temp, target, ec);
-        if (ec)
-            error = "cannot replace the file: " + ec.message();
-    }
-    if (!error.empty()) {
-        fs::remove(temp, ec);
-        return Error{path + ": " + error};
-    }
-    return {};
+    return io::finishXlsx(temp, path, 1, std::move(error));
 }
 
 Result<void> writeTable(const Table& table, const std::string& path) {
