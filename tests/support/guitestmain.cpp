@@ -3,13 +3,12 @@
 // settings of this process only. ctest runs every test in its own process, two at a time:
 // with one shared settings file, a test's QSettings().clear() wiped what the test running
 // beside it had just saved.
+#include <cstdio>
 #include <gtest/gtest.h>
 
 #include <QApplication>
 #include <QSettings>
 #include <QTemporaryDir>
-
-#include <cstdio>
 
 int main(int argc, char** argv) {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
