@@ -3,7 +3,6 @@
 // line's JSON for the same file and seed; the window keeps processing events during 1,000
 // Monte Carlo runs; cancel is prompt and leaves no result; drafts from AppState; the library
 // (save, rename, delete, import, export) against the workspace's scenarios table.
-#include <algorithm>
 #include <chrono>
 #include <gtest/gtest.h>
 
@@ -228,14 +227,10 @@ TEST_F(ScenariosPageTest, WindowStaysResponsiveDuring1000Runs) {
     EXPECT_FALSE(page->isRunning());
     ASSERT_NE(page->results()->run(), nullptr);
     EXPECT_EQ(page->results()->run()->result.runs, 1000);
-    // The runs may take 30 ms on a fast machine or seconds on a loaded one (CI runs this under
-    // ASan beside another test): the 10 ms timer must keep firing at a tenth of its rate or
-    // better, and never stall for half a second -- or, on a run slow enough that the
-    // scheduler alone can pause us that long, for half the run. Runs on the GUI thread would
-    // stall it for all of it.
+    // The runs may take 30 ms on a fast machine or seconds on a loaded one: the 10 ms timer
+    // must keep firing at a tenth of its rate or better, and never stall for half a second.
     EXPECT_GE(ticks, int(elapsed / 100)) << "ran " << elapsed << " ms";
-    EXPECT_LT(maxGap, std::max<qint64>(500, elapsed / 2))
-        << "the event loop stalled; ran " << elapsed << " ms";
+    EXPECT_LT(maxGap, 500) << "the event loop stalled";
     EXPECT_GT(maxProgress, 0);
     EXPECT_FALSE(page->progressBar()->isVisible());
 }
