@@ -11,25 +11,20 @@
 #include <QMessageBox>
 #include <QMouseEvent>
 #include <QPainter>
-#include <QPainterPath>
 #include <QSaveFile>
 #include <QSvgGenerator>
 #include <QToolTip>
 
-#include "ui/charts/chartpalette.h"
 #include "ui/displayformat.h"
+#include "ui/pages/controls/controltimelinestyle.h"
 #include "ui/pages/controls/measuretablemodel.h"
 
 namespace chokepoint::ui {
 
+using namespace timelinestyle;
+
 namespace {
 
-constexpr qreal kTitleHeight = 24;
-constexpr qreal kAxisHeight = 22;
-constexpr qreal kSectionHeight = 19;
-constexpr qreal kLaneHeight = 17;
-constexpr qreal kLegendHeight = 26;
-constexpr qreal kMargin = 8;
 constexpr qreal kGrab = 6; // pixels around the marker that start a drag
 constexpr qreal kSnap = 5; // pixels within which the marker snaps to a control date
 
@@ -39,22 +34,6 @@ core::Control asControl(const TimelineSegment& s) {
     c.effective = s.effective;
     c.end = s.end;
     return c;
-}
-
-bool inForce(const TimelineSegment& s, core::Date t) {
-    return s.effective <= t && (!s.end || *s.end > t);
-}
-
-QColor kindColor(core::ControlKind kind, const ChartPalette& p) {
-    switch (kind) {
-    case core::ControlKind::Licence:
-        return p.category(0);
-    case core::ControlKind::Prohibition:
-        return p.risk;
-    case core::ControlKind::CountryBan:
-        return p.category(3);
-    }
-    return p.category(0);
 }
 
 // A segment's span on the time axis: announcement (or effect) to end (or open).
@@ -274,206 +253,6 @@ void ControlTimeline::moveMarkerTo(qreal x) {
 void ControlTimeline::paintEvent(QPaintEvent*) {
     QPainter p(this);
     paintChart(p, size());
-}
-
-void ControlTimeline::paintChart(QPainter& p, const QSize& size) const {
-    const ChartPalette pal = ChartPalette::forPalette(palette());
-    p.save();
-    p.setRenderHint(QPainter::Antialiasing);
-    p.fillRect(QRect(QPoint(0, 0), size), pal.background);
-    const QRectF plot = plotRectFor(size);
-    const QVector<Row> rowList = rows(size);
-    const qreal bottom =
-        rowList.isEmpty() ? plot.top() : rowList.back().top + rowList.back().height;
-    QFont base = font();
-    QFont bold = base;
-    bold.setBold(true);
-    QFont small = base;
-    small.setPointSizeF(base.pointSizeF() * 0.9);
-
-    // Title.
-    p.setPen(pal.text);
-    QFont titleFont = bold;
-    titleFont.setPointSizeF(10.5);
-    p.setFont(titleFont);
-    p.drawText(QRectF(kMargin, kMargin, size.width() - 2 * kMargin, kTitleHeight),
-               Qt::AlignLeft | Qt::AlignVCenter, m_title);
-
-    // Years and quarters: grid lines through the lanes, year labels on the axis strip.
-    p.setFont(small);
-    for (int year = m_from.year(); year <= m_to.year(); ++year)
-        for (int month = 1; month <= 10; month += 3) {
-            const core::Date d = core::Date::fromYmd(year, month, 1);
-            if (d < m_from || d > m_to)
-                continue;
-            const qreal x = xFor(d, plot);
-            p.setPen(
-                QPen(pal.grid, month == 1 ? 1.2 : 0.6, month == 1 ? Qt::SolidLine : Qt::DotLine));
-            p.drawLine(QPointF(x, plot.top() - 6), QPointF(x, bottom));
-            const QString yearText = QString::number(year);
-            if (month == 1 &&
-                x + 3 + p.fontMetrics().horizontalAdvance(yearText) <= size.width() - kMargin) {
-                p.setPen(pal.mutedText);
-                p.drawText(QRectF(x + 3, plot.top() - kAxisHeight, 60, kAxisHeight - 4),
-                           Qt::AlignLeft | Qt::AlignBottom, yearText);
-            }
-        }
-    p.setPen(pal.axis);
-    p.drawLine(QPointF(plot.left(), plot.top() - 1), QPointF(plot.right(), plot.top() - 1));
-
-    // Lanes.
-    const qreal labelLeft = kMargin;
-    const qreal labelWidth = plot.left() - kMargin - 6;
-    for (const Row& r : rowList) {
-        if (r.lane < 0) {
-            p.setPen(pal.mutedText);
-            p.setFont(bold);
-            p.drawText(QRectF(labelLeft, r.top, size.width(), r.height),
-                       Qt::AlignLeft | Qt::AlignBottom, m_sections[r.section].title);
-            continue;
-        }
-        const TimelineLane& lane = *m_lanes[r.lane];
-        const qreal cy = r.top + r.height / 2;
-        bool selected = false, active = false;
-        for (const TimelineSegment& s : lane.segments) {
-            selected = selected || s.key == m_selected;
-            active = active || inForce(s, m_marker);
-        }
-        if (selected) {
-            QColor h = palette().color(QPalette::Highlight);
-            h.setAlpha(pal.dark ? 90 : 55);
-            p.fillRect(QRectF(0, r.top, size.width(), r.height), h);
-        }
-        p.setFont(active ? bold : base);
-        p.setPen(active ? pal.text : pal.mutedText);
-        p.drawText(QRectF(labelLeft + 8, r.top, labelWidth - 8, r.height),
-                   Qt::AlignLeft | Qt::AlignVCenter,
-                   p.fontMetrics().elidedText(lane.label, Qt::ElideRight, int(labelWidth - 8)));
-
-        p.save();
-        p.setClipRect(plot.adjusted(0, -2, 10, 2));
-        for (const TimelineSegment& s : lane.segments) {
-            const QColor c = kindColor(s.kind, pal);
-            const bool never = s.end && *s.end <= s.effective;
-            const qreal xe = xFor(s.effective, plot);
-            if (s.announced && *s.announced < s.effective) {
-                // Announced, not yet in force: a thin dashed line (to the end if it never began).
-                const qreal xa = xFor(*s.announced, plot);
-                const qreal to = never ? xFor(*s.end, plot) : xe;
-                QPen pen(c, 2, Qt::DashLine);
-                p.setPen(pen);
-                p.drawLine(QPointF(xa, cy), QPointF(to, cy));
-                p.setBrush(pal.background);
-                p.setPen(QPen(c, 1.5));
-                p.drawEllipse(QPointF(xa, cy), 2.5, 2.5);
-            }
-            if (never) {
-                // Suspended before it took effect: a cross on the end, the planned start hollow.
-                const qreal xs = xFor(*s.end, plot);
-                p.setPen(QPen(c, 2));
-                p.drawLine(QPointF(xs - 4, cy - 4), QPointF(xs + 4, cy + 4));
-                p.drawLine(QPointF(xs - 4, cy + 4), QPointF(xs + 4, cy - 4));
-                p.setBrush(Qt::NoBrush);
-                p.setPen(QPen(c, 1.2, Qt::DotLine));
-                p.drawRect(QRectF(xe - 3, cy - 3, 6, 6));
-                continue;
-            }
-            const qreal xEnd = s.end ? xFor(*s.end, plot) : plot.right() + 8;
-            const QRectF bar(xe, cy - 4.5, std::max(2.0, xEnd - xe), 9);
-            p.setPen(Qt::NoPen);
-            p.setBrush(c);
-            p.drawRoundedRect(bar, 2, 2);
-            if (!s.end) {
-                QPainterPath arrow;
-                arrow.moveTo(plot.right() + 8, cy - 6);
-                arrow.lineTo(plot.right() + 14, cy);
-                arrow.lineTo(plot.right() + 8, cy + 6);
-                arrow.closeSubpath();
-                p.drawPath(arrow);
-            } else {
-                p.setPen(QPen(pal.text, 1.5));
-                p.drawLine(QPointF(xEnd, cy - 6), QPointF(xEnd, cy + 6));
-            }
-            if (s.key == m_selected) {
-                p.setBrush(Qt::NoBrush);
-                p.setPen(QPen(pal.highlight, 1.5));
-                p.drawRoundedRect(bar.adjusted(-1, -1, 1, 1), 2, 2);
-            }
-        }
-        p.restore();
-        if (active && m_marker >= m_from && m_marker <= m_to) {
-            p.setPen(QPen(pal.background, 1.5));
-            p.setBrush(pal.text);
-            p.drawEllipse(QPointF(xFor(m_marker, plot), cy), 4, 4);
-        }
-    }
-
-    // The as-of marker with its date on the axis strip.
-    if (m_marker >= m_from && m_marker <= m_to) {
-        const qreal x = xFor(m_marker, plot);
-        QColor line = palette().color(QPalette::Highlight);
-        if (pal.dark)
-            line = line.lighter(140);
-        p.setPen(QPen(line, 2));
-        p.drawLine(QPointF(x, plot.top() - 2), QPointF(x, bottom));
-        p.setFont(bold);
-        const QString text = tr("as of %1").arg(dateText(m_marker));
-        const qreal w = p.fontMetrics().horizontalAdvance(text) + 12;
-        const qreal left = std::clamp(x - w / 2, plot.left() - 40, plot.right() + 12 - w);
-        const QRectF handle(left, plot.top() - kAxisHeight + 1, w, kAxisHeight - 3);
-        p.setPen(Qt::NoPen);
-        p.setBrush(line);
-        p.drawRoundedRect(handle, 4, 4);
-        p.setPen(palette().color(QPalette::HighlightedText));
-        p.drawText(handle, Qt::AlignCenter, text);
-    }
-
-    // Legend, flowed over as many rows as the width needs (legendRows()).
-    p.setFont(small);
-    const QStringList texts = legendTexts();
-    const int legendCount = int(legendRows(size.width()));
-    qreal x = kMargin;
-    qreal ly = size.height() - kMargin - kLegendHeight * legendCount + kLegendHeight / 2 + 2;
-    int index = 0;
-    auto entry = [&](const QString& text, auto draw) {
-        const qreal w = p.fontMetrics().horizontalAdvance(text);
-        if (index++ > 0 && x + 24 + w > size.width() - kMargin) {
-            x = kMargin;
-            ly += kLegendHeight;
-        }
-        draw(QPointF(x, ly));
-        x += 24;
-        p.setPen(pal.text);
-        p.drawText(QRectF(x, ly - 9, w + 4, 18), Qt::AlignLeft | Qt::AlignVCenter, text);
-        x += w + 16;
-    };
-    int k = 0;
-    for (const auto kind : {core::ControlKind::Licence, core::ControlKind::Prohibition,
-                            core::ControlKind::CountryBan})
-        entry(texts[k++], [&](QPointF at) {
-            p.setPen(Qt::NoPen);
-            p.setBrush(kindColor(kind, pal));
-            p.drawRoundedRect(QRectF(at.x(), at.y() - 4.5, 18, 9), 2, 2);
-        });
-    entry(texts[3], [&](QPointF at) {
-        p.setPen(QPen(pal.mutedText, 2, Qt::DashLine));
-        p.drawLine(at, at + QPointF(18, 0));
-    });
-    entry(texts[4], [&](QPointF at) {
-        p.setPen(QPen(pal.text, 1.5));
-        p.drawLine(at + QPointF(9, -6), at + QPointF(9, 6));
-    });
-    entry(texts[5], [&](QPointF at) {
-        p.setPen(QPen(pal.mutedText, 2));
-        p.drawLine(at + QPointF(5, -4), at + QPointF(13, 4));
-        p.drawLine(at + QPointF(5, 4), at + QPointF(13, -4));
-    });
-    entry(texts[6], [&](QPointF at) {
-        p.setPen(Qt::NoPen);
-        p.setBrush(pal.text);
-        p.drawEllipse(at + QPointF(9, 0), 4, 4);
-    });
-    p.restore();
 }
 
 void ControlTimeline::mousePressEvent(QMouseEvent* event) {

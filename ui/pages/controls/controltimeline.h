@@ -9,6 +9,8 @@
 
 namespace chokepoint::ui {
 
+struct ChartPalette;
+
 /// The export-control timeline: one lane per measure (or per measure with its suspension and
 /// resumption), bars from announcement (thin) over effect (thick, coloured by kind) to the
 /// end, and a movable as-of marker. Drag the marker, or click on the time axis, to move it
@@ -81,6 +83,13 @@ private:
     core::Date snapped(qreal x) const;
     void moveMarkerTo(qreal x);
     void showTipAt(const QPoint& pos);
+    // Painting (controltimelinepaint.cpp), in the order paintChart() calls them.
+    void paintTimeAxis(QPainter& p, const ChartPalette& pal, const QRectF& plot, qreal bottom,
+                       int width) const;
+    void paintRow(QPainter& p, const ChartPalette& pal, const Row& row, const QRectF& plot,
+                  int width) const;
+    void paintMarker(QPainter& p, const ChartPalette& pal, const QRectF& plot, qreal bottom) const;
+    void paintLegend(QPainter& p, const ChartPalette& pal, const QSize& size) const;
 
     QVector<TimelineSection> m_sections;
     QVector<const TimelineLane*> m_lanes; // flattened, in drawing order
