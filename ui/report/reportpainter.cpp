@@ -2,7 +2,6 @@
 #include "ui/report/reportpainter.h"
 
 #include <algorithm>
-#include <numeric>
 #include <vector>
 
 #include <QChartView>
@@ -14,6 +13,7 @@
 #include "ui/charts/chartexport.h"
 #include "ui/report/reportcharts.h"
 #include "ui/report/reportstyle.h"
+#include "ui/report/reporttablewidths.h"
 
 namespace chokepoint::ui {
 
@@ -21,12 +21,6 @@ namespace rp = core::report;
 namespace st = reportstyle;
 
 namespace {
-
-QString qs(const std::string& s) {
-    QString text = QString::fromStdString(s);
-    text.replace(QLatin1Char('\n'), QChar::LineSeparator); // QTextLayout breaks only on these
-    return text;
-}
 
 constexpr double kCellPadX = 3.0;
 constexpr double kCellPadY = 2.4;
@@ -178,9 +172,10 @@ void ReportPainter::startPage() {
     const double width = m_content.width();
     if (m_pageNumber > 1) {
         const double top = m_content.top() - pt(18);
-        drawText(layoutText(qs(m_doc.fullTitle()), small, width * 0.7), margin, top, st::kMuted);
-        drawText(layoutText(QStringLiteral("As of %1").arg(qs(m_doc.asOf.toString())), small, width,
-                            Qt::AlignRight),
+        drawText(layoutText(st::pageText(m_doc.fullTitle()), small, width * 0.7), margin, top,
+                 st::kMuted);
+        drawText(layoutText(QStringLiteral("As of %1").arg(st::pageText(m_doc.asOf.toString())),
+                            small, width, Qt::AlignRight),
                  margin, top, st::kMuted);
         m_painter->setPen(QPen(st::kRule, pt(0.6)));
         m_painter->drawLine(QPointF(margin, top + pt(11)), QPointF(margin + width, top + pt(11)));
@@ -189,7 +184,7 @@ void ReportPainter::startPage() {
     m_painter->setPen(QPen(st::kRule, pt(0.6)));
     m_painter->drawLine(QPointF(margin, bottom - pt(3)), QPointF(margin + width, bottom - pt(3)));
     drawText(layoutText(QStringLiteral("Chokepoint %1 \u00b7 %2")
-                            .arg(qs(m_doc.version), qs(m_doc.workspaceName)),
+                            .arg(st::pageText(m_doc.version), st::pageText(m_doc.workspaceName)),
                         small, width * 0.7),
              margin, bottom, st::kMuted);
     const QString page = m_totalPages > 0
@@ -208,17 +203,18 @@ bool ReportPainter::ensure(double height) {
 
 void ReportPainter::titleBlock() {
     const double x = m_content.left(), w = m_content.width();
-    const Text title = layoutText(qs(m_doc.title), font(st::kTitle, true), w);
+    const Text title = layoutText(st::pageText(m_doc.title), font(st::kTitle, true), w);
     drawText(title, x, m_y, st::kAccent);
     m_y += title.height + pt(2);
     if (!m_doc.workspaceName.empty()) {
-        const Text ws = layoutText(qs(m_doc.workspaceName), font(st::kSubtitle), w);
+        const Text ws = layoutText(st::pageText(m_doc.workspaceName), font(st::kSubtitle), w);
         drawText(ws, x, m_y, st::kText);
         m_y += ws.height + pt(2);
     }
     const Text meta =
         layoutText(QStringLiteral("As of %1 \u00b7 headline lens: %2 \u00b7 Chokepoint %3")
-                       .arg(qs(m_doc.asOf.toString()), qs(m_doc.lensName), qs(m_doc.version)),
+                       .arg(st::pageText(m_doc.asOf.toString()), st::pageText(m_doc.lensName),
+                            st::pageText(m_doc.version)),
                    font(st::kBody), w);
     drawText(meta, x, m_y, st::kMuted);
     m_y += meta.height + pt(4);
@@ -241,7 +237,8 @@ void ReportPainter::sectionHeading(const rp::Section& section, const rp::Section
             m_y += pt(14);
         }
     }
-    const Text t = layoutText(qs(section.title), font(st::kSection, true), m_content.width());
+    const Text t =
+        layoutText(st::pageText(section.title), font(st::kSection, true), m_content.width());
     drawText(t, m_content.left(), m_y, st::kAccent);
     m_y += t.height + pt(2);
     if (m_painter) {
@@ -256,18 +253,18 @@ void ReportPainter::sectionHeading(const rp::Section& section, const rp::Section
 // heading and its introduction are not left apart from the chart they introduce.
 double ReportPainter::openingHeight(const rp::Section& section) const {
     const double w = m_content.width();
-    double h = layoutText(qs(section.title), font(st::kSection, true), w).height + pt(8);
+    double h = layoutText(st::pageText(section.title), font(st::kSection, true), w).height + pt(8);
     for (const rp::Block& block : section.blocks) {
         if (const auto* p = std::get_if<rp::Paragraph>(&block)) {
             const double size = p->style == rp::Paragraph::Style::Lead   ? st::kLead
                                 : p->style == rp::Paragraph::Style::Note ? st::kSmall
                                                                          : st::kBody;
-            h += layoutText(qs(p->text), font(size), w).height + pt(kGap + 2);
+            h += layoutText(st::pageText(p->text), font(size), w).height + pt(kGap + 2);
         } else if (const auto* sub = std::get_if<rp::Subheading>(&block)) {
-            h += layoutText(qs(sub->text), font(st::kSubheading, true), w).height + pt(6);
+            h += layoutText(st::pageText(sub->text), font(st::kSubheading, true), w).height + pt(6);
         } else if (const auto* list = std::get_if<rp::BulletList>(&block)) {
             for (const std::string& item : list->items)
-                h += layoutText(qs(item), font(st::kBody), w - pt(12)).height + pt(2.5);
+                h += layoutText(st::pageText(item), font(st::kBody), w - pt(12)).height + pt(2.5);
             h += pt(kGap);
         } else if (std::holds_alternative<rp::KpiRow>(block)) {
             h += pt(60);
@@ -281,7 +278,7 @@ double ReportPainter::openingHeight(const rp::Section& section) const {
 }
 
 void ReportPainter::subheading(const rp::Subheading& s) {
-    const Text t = layoutText(qs(s.text), font(st::kSubheading, true), m_content.width());
+    const Text t = layoutText(st::pageText(s.text), font(st::kSubheading, true), m_content.width());
     if (!ensure(t.height + pt(kKeepNext)))
         return;
     m_y += pt(3);
@@ -314,20 +311,20 @@ void ReportPainter::flowText(const QString& text, const QFont& font, const QColo
 void ReportPainter::paragraph(const rp::Paragraph& p) {
     switch (p.style) {
     case rp::Paragraph::Style::Lead:
-        flowText(qs(p.text), font(st::kLead), st::kText, 0.0, pt(kGap + 2));
+        flowText(st::pageText(p.text), font(st::kLead), st::kText, 0.0, pt(kGap + 2));
         break;
     case rp::Paragraph::Style::Body:
-        flowText(qs(p.text), font(st::kBody), st::kText, 0.0, pt(kGap));
+        flowText(st::pageText(p.text), font(st::kBody), st::kText, 0.0, pt(kGap));
         break;
     case rp::Paragraph::Style::Note:
-        flowText(qs(p.text), font(st::kSmall), st::kMuted, 0.0, pt(kGap));
+        flowText(st::pageText(p.text), font(st::kSmall), st::kMuted, 0.0, pt(kGap));
         break;
     }
 }
 
 void ReportPainter::bullets(const rp::BulletList& list) {
     for (const std::string& item : list.items)
-        flowText(qs(item), font(st::kBody), st::kText, pt(12), pt(2.5));
+        flowText(st::pageText(item), font(st::kBody), st::kText, pt(12), pt(2.5));
     m_y += pt(kGap - 2.5);
 }
 
@@ -335,7 +332,7 @@ void ReportPainter::note(const std::string& text) {
     if (text.empty())
         return;
     m_y += pt(2);
-    flowText(qs(text), font(st::kSmall), st::kMuted, 0.0, 0.0);
+    flowText(st::pageText(text), font(st::kSmall), st::kMuted, 0.0, 0.0);
 }
 
 void ReportPainter::kpis(const rp::KpiRow& row) {
@@ -351,9 +348,9 @@ void ReportPainter::kpis(const rp::KpiRow& row) {
     double height = 0.0;
     for (const rp::Kpi& k : row.items) {
         const double inner = w - 2 * pad;
-        Tile t{layoutText(qs(k.label), font(st::kSmall, true), inner),
-               layoutText(qs(k.value.display()), font(st::kKpiValue, true), inner),
-               layoutText(qs(k.detail), font(st::kSmall), inner)};
+        Tile t{layoutText(st::pageText(k.label), font(st::kSmall, true), inner),
+               layoutText(st::pageText(k.value.display()), font(st::kKpiValue, true), inner),
+               layoutText(st::pageText(k.detail), font(st::kSmall), inner)};
         height = std::max(height, t.label.height + t.value.height + t.detail.height + pt(4));
         tiles.push_back(std::move(t));
     }
@@ -376,57 +373,6 @@ void ReportPainter::kpis(const rp::KpiRow& row) {
     m_y += height + pt(kGap + 2);
 }
 
-// Column widths from the relative widths, widened where a header word, a number, a date or
-// (up to a cap) a word of text would not fit: words are never broken if it can be helped.
-std::vector<double> ReportPainter::columnWidths(const rp::Table& table, const QFont& headFont,
-                                                const QFont& cellFont) const {
-    const size_t cols = table.columns.size();
-    const QFontMetricsF head(headFont, &m_device), cell(cellFont, &m_device);
-    const double pad = 2 * pt(kCellPadX) + pt(1);
-    const double cap = m_content.width() * 0.3;
-    auto longestWord = [](const QFontMetricsF& fm, const QString& text) {
-        double w = 0.0;
-        for (const QString& word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts))
-            w = std::max(w, fm.horizontalAdvance(word));
-        return w;
-    };
-    std::vector<double> minimum(cols, 0.0), widths(cols, 0.0);
-    double total = 0.0;
-    for (const auto& c : table.columns)
-        total += c.width;
-    for (size_t c = 0; c < cols; ++c) {
-        widths[c] = m_content.width() * table.columns[c].width / total;
-        minimum[c] = longestWord(head, qs(table.columns[c].title));
-        for (const auto& row : table.rows) {
-            if (c >= row.size())
-                continue;
-            const rp::Cell& v = row[c];
-            const QString text = qs(v.display());
-            const bool whole = v.kind == rp::Cell::Kind::Number || v.kind == rp::Cell::Kind::Date;
-            minimum[c] = std::max(minimum[c], whole ? cell.horizontalAdvance(text)
-                                                    : std::min(cap, longestWord(cell, text)));
-        }
-        minimum[c] += pad;
-    }
-    for (size_t round = 0; round < cols; ++round) {
-        double deficit = 0.0, slack = 0.0;
-        for (size_t c = 0; c < cols; ++c) {
-            deficit += std::max(0.0, minimum[c] - widths[c]);
-            slack += std::max(0.0, widths[c] - minimum[c]);
-        }
-        if (deficit <= 0.01 || slack <= 0.01)
-            break;
-        const double take = std::min(1.0, deficit / slack);
-        for (size_t c = 0; c < cols; ++c)
-            widths[c] =
-                widths[c] < minimum[c] ? minimum[c] : widths[c] - (widths[c] - minimum[c]) * take;
-    }
-    const double sum = std::accumulate(widths.begin(), widths.end(), 0.0);
-    for (double& w : widths)
-        w *= m_content.width() / sum; // when nothing fits, everything shrinks alike
-    return widths;
-}
-
 void ReportPainter::table(const rp::Table& table) {
     const size_t cols = table.columns.size();
     if (cols == 0)
@@ -437,7 +383,9 @@ void ReportPainter::table(const rp::Table& table) {
     auto align = [&](size_t c) {
         return table.columns[c].align == rp::Align::Right ? Qt::AlignRight : Qt::AlignLeft;
     };
-    const std::vector<double> widths = columnWidths(table, headFont, cellFont);
+    const std::vector<double> widths = reportColumnWidths(
+        table, QFontMetricsF(headFont, &m_device), QFontMetricsF(cellFont, &m_device),
+        m_content.width(), 2 * pt(kCellPadX) + pt(1));
     std::vector<double> xs;
     double x = m_content.left();
     for (const double w : widths) {
@@ -448,8 +396,8 @@ void ReportPainter::table(const rp::Table& table) {
     std::vector<Text> head;
     double headHeight = 0.0;
     for (size_t c = 0; c < cols; ++c) {
-        head.push_back(
-            layoutText(qs(table.columns[c].title), headFont, widths[c] - 2 * padX, align(c)));
+        head.push_back(layoutText(st::pageText(table.columns[c].title), headFont,
+                                  widths[c] - 2 * padX, align(c)));
         headHeight = std::max(headHeight, head.back().height);
     }
     headHeight += 2 * padY;
@@ -471,9 +419,9 @@ void ReportPainter::table(const rp::Table& table) {
         for (size_t c = 0; c < cols; ++c) {
             const rp::Cell cell = c < row.size() ? row[c] : rp::Cell::missing();
             r.cells.push_back(
-                layoutText(qs(cell.display()), cellFont, widths[c] - 2 * padX, align(c)));
+                layoutText(st::pageText(cell.display()), cellFont, widths[c] - 2 * padX, align(c)));
             double h = r.cells.back().height;
-            r.links.push_back(layoutText(qs(cell.link), linkFont, widths[c] - 2 * padX));
+            r.links.push_back(layoutText(st::pageText(cell.link), linkFont, widths[c] - 2 * padX));
             if (!cell.link.empty())
                 h += r.links.back().height;
             r.height = std::max(r.height, h);
@@ -484,7 +432,7 @@ void ReportPainter::table(const rp::Table& table) {
 
     Text caption;
     if (!table.caption.empty())
-        caption = layoutText(qs(table.caption), font(st::kBody, true), m_content.width());
+        caption = layoutText(st::pageText(table.caption), font(st::kBody, true), m_content.width());
     const RowLayout first = table.rows.empty() ? RowLayout{} : layoutRow(table.rows.front());
     if (!ensure(caption.height + headHeight + first.height))
         return;

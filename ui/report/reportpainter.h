@@ -63,8 +63,6 @@ private:
     void bullets(const core::report::BulletList& list);
     void kpis(const core::report::KpiRow& row);
     void table(const core::report::Table& table);
-    std::vector<double> columnWidths(const core::report::Table& table, const QFont& headFont,
-                                     const QFont& cellFont) const;
     void chart(const core::report::Chart& chart);
     void note(const std::string& text);
 

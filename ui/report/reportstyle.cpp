@@ -26,4 +26,10 @@ QFont font(double points, bool bold) {
     return f;
 }
 
+QString pageText(const std::string& s) {
+    QString text = QString::fromStdString(s);
+    text.replace(QLatin1Char('\n'), QChar::LineSeparator);
+    return text;
+}
+
 } // namespace chokepoint::ui::reportstyle

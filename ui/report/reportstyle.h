@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <string>
+
 #include <QColor>
 #include <QFont>
 #include <QString>
@@ -36,5 +38,8 @@ inline constexpr double kHeader = 7.5;
 QString family();
 /// The family at `points`, optionally bold.
 QFont font(double points, bool bold = false);
+/// A report string as the pages lay it out: newlines become line separators, the only breaks
+/// QTextLayout makes.
+QString pageText(const std::string& s);
 
 } // namespace chokepoint::ui::reportstyle
