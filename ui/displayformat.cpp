@@ -3,7 +3,9 @@
 
 #include <cmath>
 
+#include <QHash>
 #include <QObject>
+#include <QSet>
 
 #include "core/util/format.h"
 
@@ -53,6 +55,14 @@ QString compactMoneyText(double amount) {
     return scaled(1.0, QString());
 }
 
+namespace {
+
+QString elided(const QString& s, int maxChars) {
+    return s.size() > maxChars ? s.left(maxChars - 1).trimmed() + QChar(0x2026) : s;
+}
+
+} // namespace
+
 QString shortName(const QString& name, int maxChars) {
     QString s = name;
     for (const QString& cut : {QStringLiteral(" ("), QStringLiteral(", ")}) {
@@ -60,9 +70,20 @@ QString shortName(const QString& name, int maxChars) {
         if (at > 0)
             s = s.left(at);
     }
-    if (s.size() > maxChars)
-        s = s.left(maxChars - 1).trimmed() + QChar(0x2026);
-    return s;
+    return elided(s, maxChars);
+}
+
+QStringList distinctShortNames(const QStringList& names, int maxChars) {
+    QStringList out;
+    QHash<QString, QSet<QString>> namesOf; // short name -> the different names it stands for
+    for (const QString& name : names) {
+        out << shortName(name, maxChars);
+        namesOf[out.back()].insert(name);
+    }
+    for (qsizetype i = 0; i < out.size(); ++i)
+        if (namesOf.value(out[i]).size() > 1)
+            out[i] = elided(names[i], maxChars);
+    return out;
 }
 
 QString hhiText(const std::optional<double>& hhi) {

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include <QString>
+#include <QStringList>
 
 #include "core/analysis/exposureengine.h"
 #include "core/model/date.h"
@@ -31,6 +32,10 @@ QString compactMoneyText(double amount);
 /// A long item name cut for axis labels: up to the first " (" or ", ", then elided to
 /// `maxChars` ("NCM811 pouch cell, high energy (~300 Wh/kg)" -> "NCM811 pouch cell").
 QString shortName(const QString& name, int maxChars = 28);
+/// shortName() of each name, except where two different names would share a short name
+/// ("Lotus Bay plant, Guiyang" and "Lotus Bay plant, Jorf Lasfar"): those keep their whole
+/// name, elided to `maxChars`, so that labels side by side can be told apart.
+QStringList distinctShortNames(const QStringList& names, int maxChars = 28);
 /// The dash shown for a missing value.
 QString missingText();
 

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 #include <set>
 
+#include <QSet>
+
 #include "core/analysis/exposurediff.h"
 #include "core/analysis/measureimpact.h"
 #include "tests/ui/uitestsupport.h"
@@ -76,6 +78,15 @@ TEST_F(ControlsModelsTest, TechnologiesBySitesMatrix) {
         for (int c = 0; c < model.columnCount(); ++c)
             filled += model.state(r, c) != CoverageMatrixModel::State::Empty ? 1 : 0;
     EXPECT_EQ(filled, int(raw.siteTechnologies.size()));
+    // Column labels tell every site apart: the two Lotus Bay LFP/LMFP plants differ only after
+    // the comma that the short labels cut at, so they keep their whole names.
+    QStringList labels;
+    for (int c = 0; c < model.columnCount(); ++c)
+        labels << model.headerData(c, Qt::Horizontal).toString();
+    EXPECT_EQ(QSet<QString>(labels.begin(), labels.end()).size(), labels.size())
+        << labels.join(QStringLiteral(" | ")).toStdString();
+    EXPECT_TRUE(labels.contains(QStringLiteral("Lotus Bay LFP/LMFP plant, Guiyang")));
+    EXPECT_TRUE(labels.contains(QStringLiteral("Lotus Bay LFP/LMFP plant, Jorf Lasfar")));
     // EC03 (2023-12-21) prohibits the rare-earth technologies: the day before they are free.
     const int ree = model.rowForKey(QStringLiteral("technology:t_ree_magnet_prep"));
     ASSERT_GE(ree, 0);

@@ -124,18 +124,24 @@ void CoverageMatrixModel::buildTechnologies(const an::Network& net, core::Date a
         return d.technologies[size_t(a)].name < d.technologies[size_t(b)].name;
     });
 
+    QStringList names;
+    for (const an::Index t : techs)
+        names << qs(d.technologies[size_t(t)].name);
+    m_rowLabels = distinctShortNames(names, 56);
     for (const an::Index t : techs) {
         const auto& tech = d.technologies[size_t(t)];
-        m_rowLabels << shortName(qs(tech.name), 56);
         m_rowTips << QStringLiteral("<b>%1</b><br>%2")
                          .arg(esc(tech.name), tr("Technology %1").arg(esc(tech.id)));
         m_rowKeys << selectionKey({SelectionKind::Technology, qs(tech.id)});
     }
+    names.clear();
+    for (const an::Index s : sites)
+        names << siteName(s);
+    m_columnLabels = distinctShortNames(names, 38);
     for (const an::Index s : sites) {
         const auto& site = d.sites[size_t(s)];
         const an::Index c = net.siteCountry[size_t(s)];
         const QString country = c == an::kNone ? qs(site.country) : qs(d.countries[size_t(c)].name);
-        m_columnLabels << shortName(siteName(s), 38);
         m_columnTips
             << QStringLiteral("<b>%1</b><br>%2 · %3")
                    .arg(siteName(s).toHtmlEscaped(), country.toHtmlEscaped(),
@@ -204,9 +210,12 @@ void CoverageMatrixModel::buildItems(const an::Network& net, core::Date asOf) {
         return std::pair(int(a.kind), a.name) < std::pair(int(b.kind), b.name);
     });
 
+    QStringList names;
+    for (const Item& item : items)
+        names << qs(item.name);
+    m_rowLabels = distinctShortNames(names, 56);
     for (const Item& item : items) {
         const bool material = item.kind == core::ItemKind::Material;
-        m_rowLabels << shortName(qs(item.name), 56);
         m_rowTips << QStringLiteral("<b>%1</b><br>%2")
                          .arg(esc(item.name), material ? tr("Material %1").arg(esc(item.id))
                                                        : tr("Technology %1").arg(esc(item.id)));

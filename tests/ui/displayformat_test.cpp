@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: MIT
+// Short labels for long names: cut at " (" or ", ", elided to a length, and kept apart where two
+// different names would otherwise get the same label.
+#include <gtest/gtest.h>
+
+#include "ui/displayformat.h"
+
+namespace chokepoint::ui {
+namespace {
+
+TEST(ShortName, CutsAtTheFirstQualifierAndElides) {
+    EXPECT_EQ(shortName(QStringLiteral("NCM811 pouch cell, high energy (~300 Wh/kg)")),
+              QStringLiteral("NCM811 pouch cell"));
+    EXPECT_EQ(shortName(QStringLiteral("Graphite (natural, spherical)")),
+              QStringLiteral("Graphite"));
+    // 12 characters allowed: 11 kept, trailing space trimmed, then the ellipsis.
+    EXPECT_EQ(shortName(QStringLiteral("Lithium hydroxide monohydrate"), 12),
+              QStringLiteral("Lithium hyd") + QChar(0x2026));
+    EXPECT_EQ(shortName(QStringLiteral("Cobalt sulfate"), 14), QStringLiteral("Cobalt sulfate"));
+}
+
+TEST(DistinctShortNames, KeepsWholeNamesOnlyWhereShortOnesWouldCollide) {
+    const QStringList names = {QStringLiteral("Lotus Bay LFP plant, Jingmen"),
+                               QStringLiteral("Lotus Bay LFP/LMFP plant, Guiyang"),
+                               QStringLiteral("Lotus Bay LFP/LMFP plant, Jorf Lasfar"),
+                               QStringLiteral("Nordvolt cell plant (Skelleftea)")};
+    const QStringList labels = distinctShortNames(names, 38);
+    ASSERT_EQ(labels.size(), 4);
+    EXPECT_EQ(labels[0], QStringLiteral("Lotus Bay LFP plant")); // unique once cut
+    EXPECT_EQ(labels[1], QStringLiteral("Lotus Bay LFP/LMFP plant, Guiyang"));
+    EXPECT_EQ(labels[2], QStringLiteral("Lotus Bay LFP/LMFP plant, Jorf Lasfar"));
+    EXPECT_EQ(labels[3], QStringLiteral("Nordvolt cell plant"));
+}
+
+TEST(DistinctShortNames, LongCollidingNamesAreElidedAndTheSameNameTwiceStaysShort) {
+    const QStringList names = {QStringLiteral("Refinery, Kwinana (Western Australia)"),
+                               QStringLiteral("Refinery, Kalgoorlie"),
+                               QStringLiteral("Mine (open pit)"),
+                               QStringLiteral("Mine (open pit)")};
+    const QStringList labels = distinctShortNames(names, 16);
+    // "Refinery" stands for two different names: each keeps 15 characters and an ellipsis.
+    EXPECT_EQ(labels[0], QStringLiteral("Refinery, Kwina") + QChar(0x2026));
+    EXPECT_EQ(labels[1], QStringLiteral("Refinery, Kalgo") + QChar(0x2026));
+    // One name listed twice is no collision.
+    EXPECT_EQ(labels[2], QStringLiteral("Mine"));
+    EXPECT_EQ(labels[3], QStringLiteral("Mine"));
+}
+
+} // namespace
+} // namespace chokepoint::ui
