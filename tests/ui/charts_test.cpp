@@ -102,6 +102,10 @@ TEST(StackedBarChart, KeysValuesAndEmptyState) {
     QTest::mouseClick(chart.viewport(), Qt::LeftButton, {}, chart.barCenter(0, 0));
     ASSERT_EQ(clicked.count(), 1);
     EXPECT_EQ(clicked[0][0].toString(), QStringLiteral("p1"));
+    QSignalSpy activated(&chart, &ChartView::itemActivated);
+    QTest::mouseDClick(chart.viewport(), Qt::LeftButton, {}, chart.barCenter(0, 0));
+    ASSERT_EQ(activated.count(), 1);
+    EXPECT_EQ(activated[0][0].toString(), QStringLiteral("p1"));
     chart.setSelectedKey(QStringLiteral("p1"));
     EXPECT_TRUE(chart.barSet(0)->isBarSelected(0));
     EXPECT_FALSE(chart.barSet(0)->isBarSelected(1));

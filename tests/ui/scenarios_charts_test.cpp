@@ -4,6 +4,7 @@
 // export through chartexport.h as the report writer uses them.
 #include <gtest/gtest.h>
 
+#include <QAbstractBarSeries>
 #include <QAreaSeries>
 #include <QBarSet>
 #include <QFontMetrics>
@@ -236,6 +237,27 @@ TEST(TornadoChart, BarsFromTheBase) {
     const QString tip = chart.tipFor(0);
     EXPECT_TRUE(tip.contains(QStringLiteral("Low (25 %): $5,000"))) << tip.toStdString();
     EXPECT_TRUE(tip.contains(QStringLiteral("As written: $1,000"))) << tip.toStdString();
+    // The first row is drawn at the top, Qt's bar 1: hover, click and double-click on either
+    // set's bar report that row.
+    auto* series = qobject_cast<QAbstractBarSeries*>(chart.chart()->series().value(0));
+    ASSERT_NE(series, nullptr);
+    ASSERT_EQ(series->barSets().size(), 2);
+    QSignalSpy clicked(&chart, &ChartView::itemClicked);
+    QSignalSpy activated(&chart, &ChartView::itemActivated);
+    for (QBarSet* set : series->barSets()) {
+        Q_EMIT set->hovered(true, 1);
+        EXPECT_TRUE(chart.tipText().contains(QStringLiteral("Approval")))
+            << chart.tipText().toStdString();
+        Q_EMIT set->hovered(false, 1);
+        EXPECT_TRUE(chart.tipText().isEmpty());
+        Q_EMIT set->clicked(1);
+        Q_EMIT set->doubleClicked(0);
+    }
+    ASSERT_EQ(clicked.size(), 2);
+    EXPECT_EQ(clicked[0][0].toString(), QStringLiteral("a"));
+    EXPECT_EQ(clicked[1][0].toString(), QStringLiteral("a"));
+    ASSERT_EQ(activated.size(), 2);
+    EXPECT_EQ(activated[0][0].toString(), QStringLiteral("b"));
 }
 
 // Lost revenue from $0.3 bn to $6.1 bn around $1.24 bn as written: the axis reads lost

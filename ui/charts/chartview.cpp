@@ -48,6 +48,24 @@ void ChartView::hideTip() {
     QToolTip::hideText();
 }
 
+void ChartView::connectBars(QBarSet* set, std::function<int(int)> item,
+                            std::function<QString(int)> tip, std::function<QString(int)> key) {
+    connect(set, &QBarSet::hovered, this, [this, item, tip](bool on, int bar) {
+        if (on)
+            showTip(tip(item(bar)));
+        else
+            hideTip();
+    });
+    connect(set, &QBarSet::clicked, this, [this, item, key](int bar) {
+        if (const QString k = key(item(bar)); !k.isEmpty())
+            Q_EMIT itemClicked(k);
+    });
+    connect(set, &QBarSet::doubleClicked, this, [this, item, key](int bar) {
+        if (const QString k = key(item(bar)); !k.isEmpty())
+            Q_EMIT itemActivated(k);
+    });
+}
+
 void ChartView::connectLegend() {
     for (QLegendMarker* marker : chart()->legend()->markers()) {
         disconnect(marker, &QLegendMarker::clicked, this, nullptr);

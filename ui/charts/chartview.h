@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <functional>
+
 #include <QChartView>
 #include <QPoint>
 
 #include "ui/charts/chartpalette.h"
 
+class QBarSet;
 class QGraphicsSimpleTextItem;
 class QLegendMarker;
 
@@ -58,6 +61,11 @@ protected:
     void hideTip();
     /// Connects the legend markers to toggleMarker(); call after (re)building the series.
     void connectLegend();
+    /// Hover, click and double-click on the bars of `set`: bar b stands for item `item(b)`,
+    /// whose tooltip is `tip(item)` and whose selection key is `key(item)` (itemClicked and
+    /// itemActivated are not emitted for an empty key).
+    void connectBars(QBarSet* set, std::function<int(int)> item, std::function<QString(int)> tip,
+                     std::function<QString(int)> key);
     /// Re-applies palette colours to the chart; subclasses also recolour their series.
     virtual void restyle();
     /// Shows the empty text (if any) centred in the plot area when `empty`, hides it otherwise;

@@ -57,17 +57,9 @@ void StackedBarChart::setData(QVector<BarCategory> categories, QVector<BarSeries
         }
         set->append(values);
         m_barSeries->append(set);
-        connect(set, &QBarSet::hovered, this, [this, n](bool on, int bar) {
-            if (on)
-                showTip(tooltipFor(barIndex(m_orientation, n, bar)));
-            else
-                hideTip();
-        });
-        connect(set, &QBarSet::clicked, this,
-                [this, n](int bar) { clickCategory(barIndex(m_orientation, n, bar)); });
-        connect(set, &QBarSet::doubleClicked, this, [this, n](int bar) {
-            Q_EMIT itemActivated(categoryKey(barIndex(m_orientation, n, bar)));
-        });
+        connectBars(
+            set, [this, n](int bar) { return barIndex(m_orientation, n, bar); },
+            [this](int i) { return tooltipFor(i); }, [this](int i) { return categoryKey(i); });
     }
     chart()->addSeries(m_barSeries);
 

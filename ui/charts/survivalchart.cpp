@@ -49,24 +49,10 @@ void SurvivalChart::setData(QVector<SurvivalItem> items) {
     m_survival->append(survival);
     m_series->append(m_recovery);
     m_series->append(m_survival);
-    for (QBarSet* set : {m_survival, m_recovery}) {
-        connect(set, &QBarSet::hovered, this, [this](bool on, int bar) {
-            if (on)
-                showTip(tipFor(barIndex(bar)));
-            else
-                hideTip();
-        });
-        connect(set, &QBarSet::clicked, this, [this](int bar) {
-            const int i = barIndex(bar);
-            if (i >= 0 && i < m_items.size())
-                Q_EMIT itemClicked(m_items[i].key);
-        });
-        connect(set, &QBarSet::doubleClicked, this, [this](int bar) {
-            const int i = barIndex(bar);
-            if (i >= 0 && i < m_items.size())
-                Q_EMIT itemActivated(m_items[i].key);
-        });
-    }
+    for (QBarSet* set : {m_survival, m_recovery})
+        connectBars(
+            set, [this](int bar) { return barIndex(bar); }, [this](int i) { return tipFor(i); },
+            [this](int i) { return i >= 0 && i < m_items.size() ? m_items[i].key : QString(); });
     chart()->addSeries(m_series);
 
     m_categoryAxis = new QBarCategoryAxis;

@@ -46,19 +46,12 @@ void TornadoChart::setData(QVector<TornadoRow> rows) {
     m_low->append(low);
     m_series->append(m_high); // drawn below the low bar of the same row
     m_series->append(m_low);
-    for (QBarSet* set : {m_low, m_high}) {
-        connect(set, &QBarSet::hovered, this, [this](bool on, int bar) {
-            if (on)
-                showTip(tipFor(barIndex(bar)));
-            else
-                hideTip();
-        });
-        connect(set, &QBarSet::clicked, this, [this](int bar) {
-            const int i = barIndex(bar);
-            if (i >= 0 && i < m_rows.size())
-                Q_EMIT itemClicked(m_rows[i].key);
-        });
-    }
+    for (QBarSet* set : {m_low, m_high})
+        connectBars(
+            set, [this](int bar) { return barIndex(bar); }, [this](int row) { return tipFor(row); },
+            [this](int row) {
+                return row >= 0 && row < m_rows.size() ? m_rows[row].key : QString();
+            });
     chart()->addSeries(m_series);
 
     QStringList labels;
