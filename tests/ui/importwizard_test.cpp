@@ -16,6 +16,7 @@
 #include <QTreeWidget>
 
 #include "core/io/columnmapping.h"
+#include "tests/ui/importwizardsupport.h"
 #include "tests/ui/uitestsupport.h"
 #include "ui/appstate.h"
 #include "ui/importwizard/checkpage.h"
@@ -39,34 +40,8 @@ QString qs(const std::string& s) {
     return QString::fromStdString(s);
 }
 
-// The bundled workspace, opened in an AppState at a fixed date.
-struct Session {
-    TempDir dir;
-    std::string path = test::createBundledWorkspace(dir);
-    AppState state;
-    Session() {
-        state.setAsOf(core::Date::fromYmd(2025, 8, 1));
-        state.openWorkspace(qs(path));
-        state.waitForIdle();
-    }
-    double dependence(const std::string& material) {
-        const auto& net = *state.network();
-        const an::Index m = net.materials.find(material);
-        for (const auto& e : state.exposure()->forLens(an::Lens::Location).materials)
-            if (e.material == m)
-                return e.dependence;
-        return -1.0; // not one of our materials
-    }
-    core::Dataset stored() {
-        auto ws = core::Workspace::open(path);
-        EXPECT_TRUE(ws.ok());
-        return ws->load().value();
-    }
-};
-
-QString cell(const QAbstractItemModel* m, int row, int column) {
-    return m->index(row, column).data().toString();
-}
+using Session = test::WizardSession;
+using test::cell;
 
 int fieldRow(const char* field) {
     const auto* spec = core::io::findTableSpec("supply");

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The buyer's path through the import wizard with Excel workbooks from an ERP (made by
-// openpyxl, not by Chokepoint; tests/data/erp/make_erp*.py): the supplier list and the
+// openpyxl, not by Chokepoint; tests/data/erp/make_erp.py): the supplier list and the
 // purchase lines, with the ERP's own column names, mapped once, imported, the exposure seen;
 // then next month's export with the same columns uses the saved mapping, and every bad row of
 // it is pointed out, at its sheet, row and column, before anything is written.
@@ -15,6 +15,7 @@
 #include <QTest>
 #include <QTreeWidget>
 
+#include "tests/ui/importwizardsupport.h"
 #include "tests/ui/uitestsupport.h"
 #include "ui/appstate.h"
 #include "ui/importwizard/checkpage.h"
@@ -42,33 +43,8 @@ QString erp(const char* name) {
     return qs(test::dataDir() + "/erp/" + name);
 }
 
-struct Session {
-    TempDir dir;
-    std::string path = test::createBundledWorkspace(dir);
-    AppState state;
-    Session() {
-        state.setAsOf(core::Date::fromYmd(2025, 8, 1));
-        state.openWorkspace(qs(path));
-        state.waitForIdle();
-    }
-    double dependence(const std::string& material) {
-        const auto& net = *state.network();
-        const an::Index m = net.materials.find(material);
-        for (const auto& e : state.exposure()->forLens(an::Lens::Location).materials)
-            if (e.material == m)
-                return e.dependence;
-        return -1.0; // not one of our materials
-    }
-    core::Dataset stored() {
-        auto ws = core::Workspace::open(path);
-        EXPECT_TRUE(ws.ok());
-        return ws->load().value();
-    }
-};
-
-QString cell(const QAbstractItemModel* m, int row, int column) {
-    return m->index(row, column).data().toString();
-}
+using Session = test::WizardSession;
+using test::cell;
 
 int fieldRow(const char* table, const char* field) {
     return core::io::findTableSpec(table)->columnIndex(field);
@@ -159,7 +135,7 @@ TEST(ImportWizardXlsx, ErpWorkbookMappedOnceThenNextExportsBadRowsShownBeforeAny
     EXPECT_NEAR(s.dependence("co_sulphate"), 0.55, 1e-12);
 
     // 4. Next month's export, same columns: the saved mapping is used, nothing to map again,
-    //    and every bad row is pointed out at its sheet, row and column (make_erp_broken.py).
+    //    and every bad row is pointed out at its sheet, row and column (MISTAKES in make_erp.py).
     ImportWizard next(s.state, erp("northwind-erp-broken.xlsx"));
     next.resize(1060, 720);
     next.show();
