@@ -159,7 +159,7 @@ ControlDraft draftFromControl(const Control& c, const std::vector<ControlItem>& 
     d.effective = c.effective.toString();
     d.end = optDateText(c.end);
     d.kind = std::string(toString(c.kind));
-    d.targetCountry = c.targetCountry.value_or("");
+    d.targetCountry = joinIdList(c.targetCountries);
     d.licenceReviewDays = c.licenceReviewDays ? std::to_string(*c.licenceReviewDays) : "";
     d.source = c.source.value_or("");
     d.items = items;

@@ -111,9 +111,7 @@ void convertOne(const RawTable& raw, ImportedRows& out, IssueList& issues) {
             x.end = f.optDate(c["end"], "end");
             x.kind = enumField(f, c["kind"], "kind", parseControlKind(f.cell(c["kind"])),
                                "licence, prohibition, country_ban");
-            const std::string target = f.optId(c["target_country"], "target_country");
-            if (!target.empty())
-                x.targetCountry = target;
+            x.targetCountries = f.idList(c["target_country"], "target_country");
             x.licenceReviewDays =
                 f.optInteger(c["licence_review_days"], "licence_review_days", 0, kMaxInt);
             x.source = f.optText(c["source"]);

@@ -146,6 +146,18 @@ std::string FieldReader::optId(int col, std::string_view what) {
     return id(col, what);
 }
 
+std::vector<std::string> FieldReader::idList(int col, std::string_view what) {
+    std::vector<std::string> ids = splitIdList(cell(col));
+    for (const std::string& v : ids)
+        if (!isValidId(v)) {
+            fail(col, "invalid " + std::string(what) + " " + quote(v) +
+                          " (a list of ids separated by ';'; ids are 1-64 characters of "
+                          "A-Z a-z 0-9 _ . -)");
+            return {};
+        }
+    return ids;
+}
+
 std::string FieldReader::text(int col, std::string_view what) {
     const auto raw = col < 0 ? std::string_view() : m_raw.cell(m_row, size_t(col));
     if (trim(raw).empty()) {

@@ -44,6 +44,8 @@ public:
 
     std::string id(int col, std::string_view what);
     std::string optId(int col, std::string_view what);
+    /// A `;`-separated list of ids (empty cell: empty list).
+    std::vector<std::string> idList(int col, std::string_view what);
     std::string text(int col, std::string_view what);
     std::optional<std::string> optText(int col);
     double number(int col, std::string_view what, double min, double max, bool percent = false);

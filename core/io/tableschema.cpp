@@ -183,7 +183,7 @@ void forEachRow(const Dataset& d, std::string_view table,
                  x.effective,
                  opt(x.end),
                  text(toString(x.kind)),
-                 opt(x.targetCountry),
+                 opt(idListText(x.targetCountries)),
                  opt(x.licenceReviewDays),
                  opt(x.source)};
         });

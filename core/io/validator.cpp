@@ -170,9 +170,8 @@ void Checker::run() {
     }
     for (size_t i = 0; i < d.controls.size(); ++i) {
         ref(countries, d.controls[i].issuer, "controls", i, "issuer", "country");
-        if (d.controls[i].targetCountry)
-            ref(countries, *d.controls[i].targetCountry, "controls", i, "target_country",
-                "country");
+        for (const std::string& target : d.controls[i].targetCountries)
+            ref(countries, target, "controls", i, "target_country", "country");
     }
     for (size_t i = 0; i < d.controlItems.size(); ++i) {
         const auto& x = d.controlItems[i];

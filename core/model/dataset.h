@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/model/date.h"
@@ -12,6 +13,17 @@ namespace chokepoint::core {
 
 // Plain value types, one per interchange table (SPEC §2). Optional columns are
 // std::optional; ids are strings of [A-Za-z0-9_.-]{1,64}.
+
+/// The `profile` table (SPEC §2): who "we" are and how current the reference data is.
+struct Profile {
+    std::optional<std::string> companyName;
+    /// iso3 of where our own purchases are delivered: the destination of every flow to us.
+    std::optional<std::string> companyCountry;
+    /// The last day the reference data (world shares, controls) was checked against its sources.
+    std::optional<Date> referenceCutoff;
+    bool empty() const { return !companyName && !companyCountry && !referenceCutoff; }
+    bool operator==(const Profile&) const = default;
+};
 
 struct Country {
     std::string iso3;
@@ -41,6 +53,8 @@ struct WorldShare {
     double share = 0.0;
     std::optional<int> year;
     std::optional<std::string> source;
+    ShareBasis basis = ShareBasis::Production; ///< what the source actually measured
+    std::optional<std::string> note;
     bool operator==(const WorldShare&) const = default;
 };
 
@@ -61,11 +75,14 @@ struct Control {
     Date effective;
     std::optional<Date> end; ///< suspended or lifted from this day on
     ControlKind kind = ControlKind::Licence;
-    std::optional<std::string> targetCountry;
+    /// The destinations it applies to (iso3); empty = every destination.
+    std::vector<std::string> targetCountries;
     std::optional<int> licenceReviewDays;
     std::optional<std::string> source;
+    ControlStatus status = ControlStatus::Confirmed;
 
-    /// In force at t: effective <= t and (no end or end > t).
+    /// Dated in force at t: effective <= t and (no end or end > t). Whether a scheduled
+    /// measure counts is the caller's choice (SPEC §3, *assume scheduled*).
     bool inForceAt(Date t) const { return effective <= t && (!end || *end > t); }
     bool operator==(const Control&) const = default;
 };
@@ -92,12 +109,15 @@ struct Site {
     std::optional<std::string> name;
     std::optional<double> lat;
     std::optional<double> lon;
+    std::optional<int> recoveryDays; ///< time to recover from a full outage (TTR)
     bool operator==(const Site&) const = default;
 };
 
 struct SiteTechnology {
     std::string siteId;
     std::string technologyId;
+    /// iso3 of where the site gets the technology (licensor, equipment, know-how).
+    std::optional<std::string> sourceCountry;
     bool operator==(const SiteTechnology&) const = default;
 };
 
@@ -154,8 +174,16 @@ struct Source {
     bool operator==(const Source&) const = default;
 };
 
+/// `a;b;c` <-> {"a", "b", "c"}: how id lists (controls.target_country) are written. Split
+/// trims spaces around entries and drops empty ones.
+std::string joinIdList(const std::vector<std::string>& ids);
+std::vector<std::string> splitIdList(std::string_view text);
+/// The list as an optional text: nullopt when empty (a NULL column, an empty cell).
+std::optional<std::string> idListText(const std::vector<std::string>& ids);
+
 /// The whole content of a workspace, in table order. Rows keep their stored order.
 struct Dataset {
+    Profile profile;
     std::vector<Country> countries;
     std::vector<Material> materials;
     std::vector<Recipe> recipes;

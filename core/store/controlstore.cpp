@@ -20,7 +20,7 @@ void bindControl(Statement& s, int first, const Control& c) {
     s.bind(first, c.id).bind(first + 1, c.issuer).bind(first + 2, c.title);
     s.bind(first + 3, c.reference).bind(first + 4, dateText(c.announced));
     s.bind(first + 5, c.effective.toString()).bind(first + 6, dateText(c.end));
-    s.bind(first + 7, toString(c.kind)).bind(first + 8, c.targetCountry);
+    s.bind(first + 7, toString(c.kind)).bind(first + 8, idListText(c.targetCountries));
     s.bind(first + 9, c.licenceReviewDays).bind(first + 10, c.source);
 }
 

@@ -120,7 +120,8 @@ Result<void> readTables(sql::Database& db, Dataset& d,
                           return false;
                       d.controls.push_back({s.text(0), s.text(1), s.text(2), s.optText(3),
                                             optDate(s, 4), *effective, optDate(s, 6), *kind,
-                                            s.optText(8), s.optInt(9), s.optText(10)});
+                                            splitIdList(s.textView(8)), s.optInt(9),
+                                            s.optText(10)});
                       return true;
                   });
     if (r)
@@ -361,7 +362,7 @@ Result<void> Workspace::write(const Dataset& d, WriteMode mode) {
                           s.bind(1, c.id).bind(2, c.issuer).bind(3, c.title).bind(4, c.reference);
                           s.bind(5, optDateText(c.announced)).bind(6, c.effective.toString());
                           s.bind(7, optDateText(c.end)).bind(8, toString(c.kind));
-                          s.bind(9, c.targetCountry).bind(10, c.licenceReviewDays);
+                          s.bind(9, idListText(c.targetCountries)).bind(10, c.licenceReviewDays);
                           s.bind(11, c.source);
                       });
     if (r)

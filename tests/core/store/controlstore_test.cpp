@@ -42,7 +42,7 @@ protected:
         c.effective = Date::fromYmd(2026, 3, 1);
         c.end = Date::fromYmd(2026, 9, 1);
         c.kind = ControlKind::CountryBan;
-        c.targetCountry = "KOR";
+        c.targetCountries = {"KOR"};
         c.licenceReviewDays = 30;
         c.source = "S1";
         return c;

@@ -22,9 +22,17 @@ core::Dataset tiny() {
     d.suppliers = {{"sup", "Supplier", "CHN", "CHN"}};
     d.sites = {{"s1", "sup", "CHN", "Plant", 30.5, 114.25}};
     d.supply = {{"", "metal", "s1", 0.75, 1.5e6, 30}};
-    d.controls = {{"c1", "CHN", "Control", "No. 1", core::Date::fromYmd(2023, 7, 3),
-                   core::Date::fromYmd(2023, 8, 1), std::nullopt, core::ControlKind::Licence,
-                   std::nullopt, 45, "S001"}};
+    d.controls = {{"c1",
+                   "CHN",
+                   "Control",
+                   "No. 1",
+                   core::Date::fromYmd(2023, 7, 3),
+                   core::Date::fromYmd(2023, 8, 1),
+                   std::nullopt,
+                   core::ControlKind::Licence,
+                   {},
+                   45,
+                   "S001"}};
     d.controlItems = {{"c1", core::ItemKind::Material, "metal"}};
     return d;
 }

@@ -241,8 +241,12 @@ void MeasurePanel::showDetails() {
     };
     QString html = QStringLiteral("<h3>%1 &nbsp;%2</h3>").arg(esc(ctl.id), esc(ctl.title));
     QString kind = controlKindText(ctl.kind) + tr(" · issued by %1").arg(countryName(ctl.issuer));
-    if (ctl.targetCountry)
-        kind += tr(" · against %1").arg(countryName(*ctl.targetCountry));
+    if (!ctl.targetCountries.empty()) {
+        QStringList targets;
+        for (const std::string& t : ctl.targetCountries)
+            targets << countryName(t);
+        kind += tr(" · exports to %1 only").arg(targets.join(QStringLiteral(", ")));
+    }
     html += QStringLiteral("<p><i>%1</i></p><table cellspacing='0' cellpadding='1'>").arg(kind);
     html += row(tr("Legal reference"), ctl.reference ? esc(*ctl.reference) : missingText());
     html += row(tr("Announced"), ctl.announced ? dateText(*ctl.announced) : missingText());
