@@ -4,9 +4,14 @@
 // Without WORKSPACE it creates one from the bundled data in a temporary folder. "Drawn" means
 // the figures have arrived (AppState::exposureReady) and the whole window has been painted
 // (QWidget::grab renders every child). Prints one line per measurement with the median.
+//
+// Every page's first show is timed twice: "shown" until the page is painted (what blocks the
+// GUI thread: the window cannot react before), "filled" until the page's own background work
+// has arrived and is painted too. And a start-up on the Controls page, the heaviest.
 #include <algorithm>
 #include <cstdio>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -18,6 +23,8 @@
 #include "core/store/workspace.h"
 #include "ui/appstate.h"
 #include "ui/mainwindow.h"
+#include "ui/pages/page.h"
+#include "ui/pages/pageregistry.h"
 
 using namespace chokepoint;
 
@@ -40,8 +47,8 @@ double timeRedraw(ui::AppState& state, ui::MainWindow& window,
     return double(t.nsecsElapsed()) / 1e6;
 }
 
-void report(const char* what, const std::vector<double>& ms) {
-    std::printf("%-52s median %9.1f ms   min %9.1f ms   max %9.1f ms   (%zu runs)\n", what,
+void report(const std::string& what, const std::vector<double>& ms) {
+    std::printf("%-52s median %9.1f ms   min %9.1f ms   max %9.1f ms   (%zu runs)\n", what.c_str(),
                 median(ms), *std::min_element(ms.begin(), ms.end()),
                 *std::max_element(ms.begin(), ms.end()), ms.size());
 }
@@ -76,7 +83,8 @@ int main(int argc, char** argv) {
     }
     std::printf("gui_bench: %s\n", path.c_str());
 
-    std::vector<double> open, lens, product, date, paint;
+    std::vector<double> open, lens, product, date, paint, openOnControls;
+    std::map<QString, std::pair<std::vector<double>, std::vector<double>>> pages; // shown, filled
     size_t sites = 0, links = 0;
     for (int run = 0; run < runs; ++run) {
         ui::AppState state;
@@ -107,11 +115,64 @@ int main(int argc, char** argv) {
         date.push_back(timeRedraw(state, window,
                                   [&] { state.setAsOf(core::Date::fromYmd(2024, 1, 1 + run)); }));
     }
+    for (int run = 0; run < runs; ++run) {
+        // Each page's first show in a fresh window, Overview first (it shows at start-up).
+        ui::AppState state;
+        ui::MainWindow window(state);
+        window.resize(1440, 900);
+        window.show();
+        QCoreApplication::processEvents();
+        state.setAsOf(core::Date::fromYmd(2025, 8, 1));
+        state.openWorkspace(QString::fromStdString(path));
+        state.waitForIdle();
+        QCoreApplication::processEvents();
+        for (const ui::PageEntry& entry : ui::pageEntries()) {
+            if (entry.id == ui::pageid::overview)
+                continue;
+            QElapsedTimer t;
+            t.start();
+            window.showPage(entry.id);
+            QCoreApplication::processEvents();
+            (void)window.grab();
+            pages[entry.id].first.push_back(double(t.nsecsElapsed()) / 1e6);
+            window.page(entry.id)->waitForIdle();
+            state.waitForIdle();
+            QCoreApplication::processEvents();
+            (void)window.grab();
+            pages[entry.id].second.push_back(double(t.nsecsElapsed()) / 1e6);
+        }
+    }
+    for (int run = 0; run < runs; ++run) {
+        // Start-up when Controls was the last page: the page is showing as the data arrives.
+        ui::AppState state;
+        ui::MainWindow window(state);
+        window.resize(1440, 900);
+        window.showPage(ui::pageid::controls);
+        window.show();
+        QCoreApplication::processEvents();
+        state.setAsOf(core::Date::fromYmd(2025, 8, 1));
+        QElapsedTimer t;
+        t.start();
+        state.openWorkspace(QString::fromStdString(path));
+        state.waitForIdle();
+        window.page(ui::pageid::controls)->waitForIdle();
+        QCoreApplication::processEvents();
+        (void)window.grab();
+        openOnControls.push_back(double(t.nsecsElapsed()) / 1e6);
+    }
     std::printf("workspace: %zu sites, %zu supply links\n", sites, links);
     report("open workspace -> overview drawn", open);
     report("filter change (lens) -> redrawn", lens);
     report("filter change (product) -> redrawn", product);
     report("as-of date change (3 lenses recomputed) -> redrawn", date);
     report("paint only (QWidget::grab of the window)", paint);
+    for (const ui::PageEntry& entry : ui::pageEntries()) {
+        const auto it = pages.find(entry.id);
+        if (it == pages.end())
+            continue;
+        report("first show of " + entry.title.toStdString() + ": shown", it->second.first);
+        report("first show of " + entry.title.toStdString() + ": filled", it->second.second);
+    }
+    report("open workspace on Controls -> filled", openOnControls);
     return 0;
 }
