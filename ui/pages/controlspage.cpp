@@ -63,7 +63,7 @@ ControlsPage::ControlsPage(AppState& state, QWidget* parent)
     scroll->setFrameShape(QFrame::NoFrame);
     outer->addWidget(scroll);
     auto* content = new QWidget(scroll);
-    content->setMinimumWidth(780);
+    content->setMinimumWidth(700);
     scroll->setWidget(content);
     auto* layout = new QVBoxLayout(content);
     layout->setContentsMargins(12, 10, 12, 10);

@@ -43,7 +43,7 @@ ScenariosPage::ScenariosPage(AppState& state, QWidget* parent)
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     outer->addWidget(splitter);
     m_library = new ScenarioLibrary(splitter);
-    m_library->setMinimumWidth(200);
+    m_library->setMinimumWidth(180);
     splitter->addWidget(m_library);
 
     auto* right = new QWidget(splitter);
@@ -88,7 +88,7 @@ ScenariosPage::ScenariosPage(AppState& state, QWidget* parent)
     auto* editorScroll = new QScrollArea;
     editorScroll->setWidgetResizable(true);
     editorScroll->setFrameShape(QFrame::NoFrame);
-    m_editor->setMinimumSize(600, 760); // no sideways scrolling next to the Details dock
+    m_editor->setMinimumSize(500, 760); // no sideways scrolling next to the Details dock
     editorScroll->setWidget(m_editor);
     m_results = new ResultsView;
     m_compare = new CompareView;
