@@ -6,6 +6,7 @@
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QCategoryAxis>
+#include <QFontMetrics>
 #include <QHorizontalStackedBarSeries>
 #include <QLegend>
 #include <QStackedBarSeries>
@@ -16,6 +17,11 @@ StackedBarChart::StackedBarChart(Orientation orientation, QWidget* parent)
     : ChartView(parent)
     , m_orientation(orientation)
     , m_format([](double v) { return QString::number(v); }) {}
+
+void StackedBarChart::setBaseMinimumHeight(int height) {
+    m_baseMinimumHeight = height;
+    setMinimumHeight(std::max(minimumHeight(), height));
+}
 
 void StackedBarChart::setFixedValueRange(double min, double max, double step) {
     m_fixedRange = true;
@@ -88,10 +94,23 @@ void StackedBarChart::setData(QVector<BarCategory> categories, QVector<BarSeries
     m_barSeries->attachAxis(m_categoryAxis);
     m_barSeries->attachAxis(m_valueAxis);
     chart()->legend()->setVisible(m_series.size() > 1);
+    fitHeightToBars();
     restyle();
     connectLegend();
     updateSelection();
     setEmpty(m_categories.isEmpty());
+}
+
+// Qt Charts replaces a category label by "…" when the label's line does not fit the bar's
+// height less twice its padding (about 25 px per bar with a 15 px font): 15 bars in a
+// 300 px chart lost every name. A horizontal chart asks for the height its bars need; the
+// page scrolls down if it must, and every name stays readable.
+void StackedBarChart::fitHeightToBars() {
+    if (m_orientation != Orientation::Horizontal)
+        return;
+    const int perBar = QFontMetrics(m_categoryAxis->labelsFont()).height() + 14;
+    const int chrome = 110 + (chart()->legend()->isVisible() ? 30 : 0); // title, axis, legend
+    setMinimumHeight(std::max(m_baseMinimumHeight, int(m_categories.size()) * perBar + chrome));
 }
 
 QString StackedBarChart::tooltipFor(int index) const {
