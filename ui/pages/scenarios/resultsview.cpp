@@ -223,9 +223,16 @@ void ResultsView::showTiles() {
                                          .arg(shortName(qs(first->name), 20),
                                               dateText(f.asOf.addDays(*first->firstStopDay))));
     else if (firstShort)
-        m_tiles[FirstStop]->setValue(tr("none stops"), tr("%1\nshort from %2")
-                                                           .arg(shortName(qs(firstShort->name), 20),
-                                                                when(firstShort->firstShortDay)));
+        // No line reaches zero, but output may fall very low: say both ("none stops" read as
+        // "nothing happens" while output fell to 2.9 %).
+        m_tiles[FirstStop]->setValue(
+            tr("no full stop"),
+            f.lowestOutputDay
+                ? tr("lowest output %1 on day %2;\nno line stops completely")
+                      .arg(percentText(f.lowestOutput))
+                      .arg(*f.lowestOutputDay)
+                : tr("%1\nshort from %2, no line stops completely")
+                      .arg(shortName(qs(firstShort->name), 20), when(firstShort->firstShortDay)));
     else
         m_tiles[FirstStop]->setValue(tr("none"), tr("every line runs to plan"));
     int disrupted = 0, runsOut = 0;
