@@ -28,6 +28,7 @@
 
 #include "core/io/bundled.h"
 #include "core/scenario/scenarioparser.h"
+#include "core/store/scenariostore.h"
 #include "core/store/workspace.h"
 #include "ui/appstate.h"
 #include "ui/displayformat.h"
@@ -184,6 +185,30 @@ void ReportDialog::buildUi() {
 void ReportDialog::loadBundledScenarios() {
     const auto net = m_state.network();
     QSignalBlocker block(m_scenarios);
+    // The scenarios saved in the workspace first, ticked: they are the analyst's own cases.
+    if (net && !m_state.workspacePath().isEmpty()) {
+        auto ws = core::Workspace::open(m_state.workspacePath().toStdString());
+        if (ws) {
+            core::store::ScenarioStore store(ws->database());
+            if (auto list = store.list())
+                for (const auto& saved : *list) {
+                    const auto parsed =
+                        core::scenario::parseScenarioDetailed(saved.json, net.get());
+                    if (!parsed.scenario)
+                        continue; // no longer fits the workspace's data
+                    auto* item =
+                        new QListWidgetItem(QString::fromStdString(saved.name), m_scenarios);
+                    item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+                    item->setCheckState(Qt::Checked);
+                    item->setData(kScenarioRole, QString::fromStdString(saved.json));
+                    item->setData(kSourceRole, tr("saved in the workspace"));
+                    item->setToolTip(tr("%1<br><small>saved in the workspace</small>")
+                                         .arg(QString::fromStdString(
+                                                  parsed.scenario->description.value_or(saved.name))
+                                                  .toHtmlEscaped()));
+                }
+        }
+    }
     for (const auto& [file, json] : core::io::bundledScenarios()) {
         if (!net)
             break;
