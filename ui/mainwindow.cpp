@@ -151,8 +151,8 @@ bool MainWindow::fitsScreenAtPreferredSize() const {
     return !s || defaultSize() == QSize(1440, 900);
 }
 
-// About a fifth of the window (0.1.0: 360 px whatever the window, a quarter of a 1280 px
-// screen even while empty). Fitted when the window width changes, not when the selection
+// About a fifth of the window, 300 px at least (0.1.0: 360 px whatever the window, a quarter of a
+// 1280 px screen even while empty). Fitted when the window width changes, not when the selection
 // does: a click on a bar must not move the bars under the mouse. A width the user drags to
 // is kept until the window is resized.
 void MainWindow::fitDetailsDock() {
@@ -163,7 +163,7 @@ void MainWindow::fitDetailsDock() {
 }
 
 int MainWindow::dockWidthFor(int windowWidth) {
-    return std::clamp(int(windowWidth * 0.21), 250, 340);
+    return std::clamp(int(windowWidth * 0.21), 300, 340); // 300: the details read unbroken
 }
 
 void MainWindow::resizeEvent(QResizeEvent* event) {

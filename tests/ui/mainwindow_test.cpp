@@ -203,7 +203,8 @@ TEST_F(MainWindowTest, DetailsDockTakesAFifthOfTheWindowAndStaysPut) {
         window->resize(w, 800);
         QTest::qWait(30);
         const int dock = window->detailsDock()->width();
-        EXPECT_NEAR(dock, w * 0.21, 12) << w; // 269 and 302 px
+        EXPECT_GE(dock, 300) << w;      // the details read unbroken from 300 px (detailshtml_test)
+        EXPECT_LE(dock, w * 0.24) << w; // 0.1.0: 360 px, 28 % of a 1280 px window
         state.setSelection({SelectionKind::Material, QStringLiteral("cell_lmfp_prismatic")});
         QTest::qWait(30);
         EXPECT_EQ(window->detailsDock()->width(), dock);
