@@ -286,6 +286,8 @@ TEST_F(ControlsMeasureTest, StressTheMeasure) {
     const double lost = cli.value(QStringLiteral("total_lost_revenue")).toDouble();
     EXPECT_GT(lost, 0.0);
     EXPECT_TRUE(panel->runText().contains(money(lost))) << panel->runText().toStdString();
+    // The run covers every product whatever the product filter, and says so.
+    EXPECT_TRUE(panel->runText().contains(QStringLiteral("<b>all products</b>")));
 }
 
 // Around the November 2025 suspension: EC15/EC16 end on 2025-11-07 and EC06 on 2025-11-09;

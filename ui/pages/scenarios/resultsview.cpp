@@ -202,9 +202,9 @@ void ResultsView::showTiles() {
     };
     m_tiles[LostRevenue]->setValue(
         moneyText(f.lostRevenue),
-        mc ? tr("mean of %1 runs\nP10 %2\nP90 %3")
+        mc ? tr("all products, mean of %1 runs\nP10 %2\nP90 %3")
                  .arg(countText(f.runs), moneyText(f.lostRevenueP10), moneyText(f.lostRevenueP90))
-           : tr("deterministic run"));
+           : tr("all products, deterministic run"));
     m_tiles[LowestOutput]->setValue(
         percentText(f.lowestOutput),
         f.lowestOutputDay ? tr("%1on %2").arg(mc ? tr("P50, ") : QString(), when(f.lowestOutputDay))
