@@ -5,7 +5,7 @@
 #include <map>
 
 #include "core/analysis/exposureengine.h"
-#include "core/map/mapscene.h"
+#include "core/map/mapbuilder.h"
 #include "tests/support/testsupport.h"
 
 namespace chokepoint::core::map {
@@ -220,7 +220,7 @@ TEST_F(MapSceneTest, ArcsOfAMaterialCarryTheirShareOfOurSupply) {
     for (size_t i = 0; i < expected.size(); ++i) {
         const MapArc& a = s.arcs[i];
         EXPECT_EQ(net.sites.id(a.fromSite), expected[i].from) << i;
-        EXPECT_EQ(a.toSite, expected[i].to ? site(expected[i].to) : an::kSelf) << i;
+        EXPECT_EQ(a.toSite, expected[i].to ? site(expected[i].to) : kOurCompany) << i;
         EXPECT_NEAR(a.share, expected[i].share, 1e-12) << i;
         EXPECT_EQ(a.exposed, expected[i].exposed) << i;
     }
@@ -262,7 +262,7 @@ TEST_F(MapSceneNoCompanyTest, ArcsToUsNeedOurCountry) {
     EXPECT_FALSE(s.self);
     EXPECT_EQ(s.arcs.size(), 4u); // the two links to our company have nowhere to end
     for (const MapArc& a : s.arcs)
-        EXPECT_NE(a.toSite, an::kSelf);
+        EXPECT_NE(a.toSite, kOurCompany);
 }
 
 TEST_F(MapSceneTest, CustomMarkerSizes) {

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/analysis/exposureengine.h"
+#include "core/analysis/network.h"
+#include "core/analysis/summary.h"
+#include "core/map/mapscene.h"
+#include "core/map/worldatlas.h"
+
+namespace chokepoint::core::map {
+
+/// What to draw: the global filter bar's filter, the flow to draw as arcs, the measure.
+struct MapRequest {
+    analysis::SummaryFilter filter;
+    /// Arcs for this material's supply chain (every link that carries part of our supply of
+    /// it) or, when no material, for this product's bill of materials; none when both kNone.
+    analysis::Index flowMaterial = analysis::kNone;
+    analysis::Index flowProduct = analysis::kNone;
+    CountryMeasure measure = CountryMeasure::SpendAtRisk;
+    /// The material of CountryMeasure::WorldShare.
+    analysis::Index measureMaterial = analysis::kNone;
+    /// Marker sizes: empty = our tier-1 spend; otherwise one value per Network site (e.g. a
+    /// criticality run's lost revenue), named `sizeName` in legends and tooltips.
+    std::vector<double> siteSize;
+    std::string sizeName;
+    /// The most arcs kept (the largest shares); the rest are counted in arcsLeftOut.
+    size_t maxArcs = 500;
+};
+
+/// Decides what the map shows (SPEC §6) for `request` under the lens and date of `result`
+/// (which must come from an ExposureEngine over `net`):
+/// - sites: every site reachable upstream from our tier-1 links of the materials the
+///   product filter keeps (filteredMaterials() without stage and country), through the
+///   tier-1 sites in the filter's country; with a stage set, only the sites delivering a
+///   material of that stage; placed at their coordinates, else at their country's centroid;
+/// - countries: the chosen measure over our tier-1 links of filteredMaterials(filter), the
+///   links the Overview's country mix counts;
+/// - arcs: the links carrying the flow material or product (share > 0), largest first.
+/// Pure function; thread-safe over const inputs.
+MapScene buildMapScene(const analysis::Network& net, const analysis::ExposureResult& result,
+                       const WorldAtlas& atlas, const MapRequest& request);
+
+} // namespace chokepoint::core::map
