@@ -123,6 +123,8 @@ MapScene buildMapScene(const an::Network& net, const an::ExposureResult& result,
         for (auto* b = net.productBom.begin(size_t(request.flowProduct));
              b != net.productBom.end(size_t(request.flowProduct)); ++b)
             flowSeeds.push_back(b->material);
+    else if (request.flowAll)
+        flowSeeds = an::filteredMaterials(net, filter);
     std::vector<int> flowTier;
     if (!flowSeeds.empty()) {
         nodeShare.assign(net.nodes.size(), 0.0);

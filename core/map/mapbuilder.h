@@ -19,6 +19,10 @@ struct MapRequest {
     /// it) or, when no material, for this product's bill of materials; none when both kNone.
     analysis::Index flowMaterial = analysis::kNone;
     analysis::Index flowProduct = analysis::kNone;
+    /// With neither a material nor a product: arcs for everything we buy (every material
+    /// filteredMaterials() keeps under the filter), each link's share taken of the material
+    /// it carries most of.
+    bool flowAll = false;
     CountryMeasure measure = CountryMeasure::SpendAtRisk;
     /// The material of CountryMeasure::WorldShare.
     analysis::Index measureMaterial = analysis::kNone;

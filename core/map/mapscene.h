@@ -92,4 +92,19 @@ struct MapScene {
     const MapSite* findSite(int32_t site) const;
 };
 
+/// What the map's title and legend say, for people: the Map page and the report's map use
+/// the same words. Values on the measure's scale are formatted by the drawing (money or
+/// percent, by the measure).
+struct MapCaption {
+    std::string title;        ///< "Where our supply sits: spend at risk by country"
+    std::string measureTitle; ///< "Spend at risk, location lens"
+    std::string noDataText;   ///< what unshaded land means
+    std::string exposedText, upstreamText, clearText; ///< the marker colours under the lens
+    std::string centroidText;                         ///< hollow markers
+    std::string sizeText;                             ///< marker area and clusters
+    std::string flowText;                             ///< arc width; empty without flows
+    std::string usText;                               ///< our company's marker; empty if unknown
+    std::vector<std::string> notes;                   ///< what is missing from the map and why
+};
+
 } // namespace chokepoint::core::map
