@@ -6,6 +6,7 @@
 #include <mutex>
 #include <numbers>
 
+#include <QObject>
 #include <QPainter>
 
 namespace chokepoint::ui {
@@ -82,17 +83,71 @@ void MapRenderer::paint(QPainter& p, const QRectF& rect, const MapTransform& t,
                         const cm::MapScene& scene, const cm::MapMarkers& markers,
                         const MapPalette& pal, const MapLegend& legend,
                         const MapHighlight& highlight) const {
+    paintBase(p, rect, t, scene, markers, pal);
+    paintHighlights(p, rect, t, scene, markers, pal, highlight);
+    paintAnnotations(p, rect, scene, markers, pal, legend);
+}
+
+void MapRenderer::paintBase(QPainter& p, const QRectF& rect, const MapTransform& t,
+                            const cm::MapScene& scene, const cm::MapMarkers& markers,
+                            const MapPalette& pal) const {
     p.save();
     p.setClipRect(rect);
     p.fillRect(rect, pal.sea);
     p.setRenderHint(QPainter::Antialiasing, true);
     p.setRenderHint(QPainter::TextAntialiasing, true);
-    paintCountries(p, rect, t, scene, pal, highlight);
-    paintFlows(p, t, markers, pal);
-    paintMarkers(p, rect, t, scene, markers, pal, highlight);
+    paintCountries(p, rect, t, scene, pal);
+    paintFlows(p, rect, t, markers, pal);
+    paintMarkers(p, rect, t, scene, markers, pal);
     paintUs(p, t, scene, pal);
-    if (!legend.title.isEmpty()) {
+    p.restore();
+}
+
+void MapRenderer::paintHighlights(QPainter& p, const QRectF& rect, const MapTransform& t,
+                                  const cm::MapScene& scene, const cm::MapMarkers& markers,
+                                  const MapPalette& pal, const MapHighlight& h) const {
+    p.save();
+    p.setClipRect(rect);
+    p.setRenderHint(QPainter::Antialiasing, true);
+    auto outline = [&](const QString& iso3, const QPen& pen) {
+        const cm::AtlasCountry* c = iso3.isEmpty() ? nullptr : m_atlas->find(iso3.toStdString());
+        if (!c)
+            return;
         p.save();
+        p.setWorldTransform(t.qtransform(), true);
+        p.setPen(pen);
+        p.setBrush(Qt::NoBrush);
+        p.drawPath((*m_paths)[size_t(c - m_atlas->countries().data())]);
+        p.restore();
+    };
+    if (h.hoveredCountry != h.selectedCountry) {
+        QPen pen(pal.mutedText, 1.2);
+        pen.setCosmetic(true);
+        outline(h.hoveredCountry, pen);
+    }
+    QPen selected(pal.selection, 2.2);
+    selected.setCosmetic(true);
+    outline(h.selectedCountry, selected);
+    for (const int m : {h.hoveredMarker, h.selectedMarker}) {
+        if (m < 0 || size_t(m) >= markers.markers.size())
+            continue;
+        const bool sel = m == h.selectedMarker;
+        const QPointF at = t.toScreen(markers.markers[size_t(m)].position);
+        const double r = markerRadius(markers.markers[size_t(m)], scene.sizeMax) + 3.0;
+        p.setPen(QPen(sel ? pal.selection : pal.mutedText, sel ? 2.2 : 1.2));
+        p.setBrush(Qt::NoBrush);
+        p.drawEllipse(at, r, r);
+    }
+    p.restore();
+}
+
+void MapRenderer::paintAnnotations(QPainter& p, const QRectF& rect, const cm::MapScene& scene,
+                                   const cm::MapMarkers& markers, const MapPalette& pal,
+                                   const MapLegend& legend) const {
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing, true);
+    p.setRenderHint(QPainter::TextAntialiasing, true);
+    if (!legend.title.isEmpty()) {
         QFont f = p.font();
         f.setBold(true);
         f.setPointSizeF(f.pointSizeF() * 1.1);
@@ -100,15 +155,20 @@ void MapRenderer::paint(QPainter& p, const QRectF& rect, const MapTransform& t,
         p.setPen(pal.text);
         p.drawText(rect.adjusted(10, 6, -10, 0), Qt::AlignLeft | Qt::AlignTop | Qt::TextSingleLine,
                    legend.title);
-        p.restore();
+    }
+    p.restore();
+    if (markers.flows.size() > kMaxFlows) {
+        MapLegend withNote = legend;
+        withNote.notes.prepend(QObject::tr("%1 smaller flows between markers not drawn")
+                                   .arg(markers.flows.size() - kMaxFlows));
+        paintLegend(p, rect, scene, pal, withNote, true);
+        return;
     }
     paintLegend(p, rect, scene, pal, legend, !markers.flows.empty());
-    p.restore();
 }
 
 void MapRenderer::paintCountries(QPainter& p, const QRectF& rect, const MapTransform& t,
-                                 const cm::MapScene& scene, const MapPalette& pal,
-                                 const MapHighlight& h) const {
+                                 const cm::MapScene& scene, const MapPalette& pal) const {
     // Values by iso3 for this scene.
     const MeasureScale scale(scene.measure, scene.measureMax);
     std::vector<const cm::MapCountry*> byAtlas(m_atlas->countries().size(), nullptr);
@@ -122,43 +182,25 @@ void MapRenderer::paintCountries(QPainter& p, const QRectF& rect, const MapTrans
     QPen border(pal.border, 0.6);
     border.setCosmetic(true);
     p.setPen(border);
-    const cm::AtlasCountry* selected = nullptr;
-    const cm::AtlasCountry* hovered = nullptr;
     for (size_t i = 0; i < byAtlas.size(); ++i) {
         const cm::AtlasCountry& c = m_atlas->countries()[i];
         if (!c.bounds.intersects(visible))
             continue;
         const cm::MapCountry* mc = byAtlas[i];
-        const QColor fill =
-            mc && mc->value ? pal.ramp(scene.measure, scale.position(*mc->value)) : pal.land;
-        p.setBrush(fill);
+        p.setBrush(mc && mc->value ? pal.ramp(scene.measure, scale.position(*mc->value))
+                                   : pal.land);
         p.drawPath((*m_paths)[i]);
-        if (!h.selectedCountry.isEmpty() && h.selectedCountry == QString::fromStdString(c.iso3))
-            selected = &c;
-        if (!h.hoveredCountry.isEmpty() && h.hoveredCountry == QString::fromStdString(c.iso3))
-            hovered = &c;
-    }
-    p.setBrush(Qt::NoBrush);
-    if (hovered && hovered != selected) {
-        QPen pen(pal.mutedText, 1.2);
-        pen.setCosmetic(true);
-        p.setPen(pen);
-        p.drawPath((*m_paths)[size_t(hovered - m_atlas->countries().data())]);
-    }
-    if (selected) {
-        QPen pen(pal.selection, 2.2);
-        pen.setCosmetic(true);
-        p.setPen(pen);
-        p.drawPath((*m_paths)[size_t(selected - m_atlas->countries().data())]);
     }
     p.restore();
 }
 
-void MapRenderer::paintFlows(QPainter& p, const MapTransform& t, const cm::MapMarkers& markers,
-                             const MapPalette& pal) const {
-    // Smallest first, so the largest flows lie on top.
-    for (auto it = markers.flows.rbegin(); it != markers.flows.rend(); ++it) {
-        const cm::MapFlow& f = *it;
+void MapRenderer::paintFlows(QPainter& p, const QRectF& rect, const MapTransform& t,
+                             const cm::MapMarkers& markers, const MapPalette& pal) const {
+    // The largest kMaxFlows (flows come sorted by share), smallest first so the largest lie on
+    // top; wide antialiased curves are the costliest thing the map draws.
+    const size_t n = std::min(markers.flows.size(), kMaxFlows);
+    for (size_t i = n; i-- > 0;) {
+        const cm::MapFlow& f = markers.flows[i];
         const QPointF a = t.toScreen(f.fromPoint);
         const QPointF b = t.toScreen(f.toPoint);
         const QPointF d = b - a;
@@ -168,11 +210,15 @@ void MapRenderer::paintFlows(QPainter& p, const MapTransform& t, const cm::MapMa
         // Bend to the left of the direction of travel, more for longer arcs.
         const QPointF normal(d.y() / len, -d.x() / len);
         const QPointF control = (a + b) / 2 + normal * (0.22 * len);
+        // The curve lies within the triangle of its end and control points.
+        const QRectF hull = QRectF(a, b).normalized().united(QRectF(control, control));
+        if (!hull.adjusted(-12, -12, 12, 12).intersects(rect))
+            continue;
         QPainterPath path(a);
         path.quadTo(control, b);
         const double share = std::min(1.0, f.share);
         QColor color = f.exposedShare >= f.share / 2 ? pal.flowExposed : pal.flow;
-        QPen pen(color, 1.0 + 9.0 * share, Qt::SolidLine, Qt::RoundCap);
+        QPen pen(color, 1.0 + 7.0 * share, Qt::SolidLine, Qt::RoundCap);
         p.setPen(pen);
         p.setBrush(Qt::NoBrush);
         p.drawPath(path);
@@ -194,7 +240,7 @@ void MapRenderer::paintFlows(QPainter& p, const MapTransform& t, const cm::MapMa
 
 void MapRenderer::paintMarkers(QPainter& p, const QRectF& rect, const MapTransform& t,
                                const cm::MapScene& scene, const cm::MapMarkers& markers,
-                               const MapPalette& pal, const MapHighlight& h) const {
+                               const MapPalette& pal) const {
     struct Visible {
         int index;
         QPointF at;
@@ -253,12 +299,6 @@ void MapRenderer::paintMarkers(QPainter& p, const QRectF& rect, const MapTransfo
             p.setFont(small);
             p.setPen(pal.text);
             p.drawText(box, Qt::AlignCenter, countLabel(m.count));
-        }
-        if (v.index == h.selectedMarker || v.index == h.hoveredMarker) {
-            const bool sel = v.index == h.selectedMarker;
-            p.setPen(QPen(sel ? pal.selection : pal.mutedText, sel ? 2.2 : 1.2));
-            p.setBrush(Qt::NoBrush);
-            p.drawEllipse(v.at, v.r + 3.0, v.r + 3.0);
         }
     }
 }

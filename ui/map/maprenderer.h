@@ -78,29 +78,44 @@ public:
 
     const core::map::WorldAtlas& atlas() const { return *m_atlas; }
 
+    /// Everything: paintBase(), paintHighlights() and paintAnnotations() in that order.
     void paint(QPainter& painter, const QRectF& rect, const MapTransform& transform,
                const core::map::MapScene& scene, const core::map::MapMarkers& markers,
                const MapPalette& palette, const MapLegend& legend,
                const MapHighlight& highlight = {}) const;
+    /// The map itself (sea, countries, flows, markers, our company): what a pan only moves,
+    /// so the widget keeps it in an image while the user drags.
+    void paintBase(QPainter& painter, const QRectF& rect, const MapTransform& transform,
+                   const core::map::MapScene& scene, const core::map::MapMarkers& markers,
+                   const MapPalette& palette) const;
+    /// Outlines of the selected and hovered country and rings round such markers.
+    void paintHighlights(QPainter& painter, const QRectF& rect, const MapTransform& transform,
+                         const core::map::MapScene& scene, const core::map::MapMarkers& markers,
+                         const MapPalette& palette, const MapHighlight& highlight) const;
+    /// The title and the legend, fixed to the painted rectangle.
+    void paintAnnotations(QPainter& painter, const QRectF& rect, const core::map::MapScene& scene,
+                          const core::map::MapMarkers& markers, const MapPalette& palette,
+                          const MapLegend& legend) const;
 
     /// A marker's radius in pixels: by the square root of its size (area ∝ spend) for a
     /// site, at least a count-based size for a cluster.
     static double markerRadius(const core::map::MapMarker& marker, double sizeMax);
     /// Pixels within which two sites merge into one marker.
     static constexpr double kClusterPixels = 30.0;
+    /// The most flows drawn at once (the largest); the legend counts the rest.
+    static constexpr size_t kMaxFlows = 80;
     /// The legend's rectangle for a painted rectangle (to keep clicks on it off the map).
     QRectF legendRect(const QRectF& rect, const MapLegend& legend, const QFont& font,
                       bool hasFlows) const;
 
 private:
     void paintCountries(QPainter& p, const QRectF& rect, const MapTransform& t,
-                        const core::map::MapScene& scene, const MapPalette& pal,
-                        const MapHighlight& h) const;
-    void paintFlows(QPainter& p, const MapTransform& t, const core::map::MapMarkers& markers,
-                    const MapPalette& pal) const;
+                        const core::map::MapScene& scene, const MapPalette& pal) const;
+    void paintFlows(QPainter& p, const QRectF& rect, const MapTransform& t,
+                    const core::map::MapMarkers& markers, const MapPalette& pal) const;
     void paintMarkers(QPainter& p, const QRectF& rect, const MapTransform& t,
                       const core::map::MapScene& scene, const core::map::MapMarkers& markers,
-                      const MapPalette& pal, const MapHighlight& h) const;
+                      const MapPalette& pal) const;
     void paintUs(QPainter& p, const MapTransform& t, const core::map::MapScene& scene,
                  const MapPalette& pal) const;
     void paintLegend(QPainter& p, const QRectF& rect, const core::map::MapScene& scene,

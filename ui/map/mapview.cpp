@@ -26,6 +26,7 @@ namespace cm = core::map;
 namespace {
 constexpr double kMaxZoom = 96.0; // times the whole-world scale
 constexpr double kDragThreshold = 5.0;
+constexpr int kLayerMargin = 256; // pixels of map drawn beyond each edge for panning
 } // namespace
 
 MapView::MapView(std::shared_ptr<const cm::WorldAtlas> atlas, QWidget* parent)
@@ -241,11 +242,52 @@ void MapView::paintMap(QPainter& painter, const QSize& size) const {
                      m_palette, m_legend, highlight());
 }
 
+const QImage& MapView::baseLayer() {
+    const QPointF shift = m_transform.origin - m_layer.transform.origin;
+    const bool reusable =
+        m_layer.valid && m_layer.scene == m_scene.get() && m_layer.size == size() &&
+        m_layer.dark == m_palette.dark && m_layer.transform.scale == m_transform.scale &&
+        std::abs(shift.x()) <= kLayerMargin && std::abs(shift.y()) <= kLayerMargin;
+    if (reusable)
+        return m_layer.image;
+    const double dpr = devicePixelRatioF();
+    const QSize full = size() + QSize(2 * kLayerMargin, 2 * kLayerMargin);
+    if (m_layer.image.size() != full * dpr) {
+        m_layer.image = QImage(full * dpr, QImage::Format_RGB32);
+        m_layer.image.setDevicePixelRatio(dpr);
+    }
+    QPainter p(&m_layer.image);
+    p.setFont(font());
+    p.translate(kLayerMargin, kLayerMargin);
+    const QRectF area(-kLayerMargin, -kLayerMargin, full.width(), full.height());
+    m_renderer.paintBase(p, area, m_transform, *m_scene, markers(), m_palette);
+    p.end();
+    m_layer.transform = m_transform;
+    m_layer.scene = m_scene.get();
+    m_layer.size = size();
+    m_layer.dark = m_palette.dark;
+    m_layer.valid = true;
+    return m_layer.image;
+}
+
 void MapView::paintEvent(QPaintEvent*) {
+    const QRectF r(rect());
+    const cm::MapMarkers& mk = markers();
+    // While the user drags, the map only moves: draw it once with a margin and shift it.
+    // Otherwise draw it directly (a third of the pixels of the layer).
+    const QImage* base = m_dragging ? &baseLayer() : nullptr;
     QPainter p(this);
     p.setFont(font());
-    m_renderer.paint(p, QRectF(rect()), m_transform, *m_scene, markers(), m_palette, m_legend,
-                     highlight());
+    if (base)
+        p.drawImage(m_transform.origin - m_layer.transform.origin -
+                        QPointF(kLayerMargin, kLayerMargin),
+                    *base);
+    else
+        m_renderer.paintBase(p, r, m_transform, *m_scene, mk, m_palette);
+    m_renderer.paintHighlights(p, r, m_transform, *m_scene, mk, m_palette, highlight());
+    MapLegend onScreen = m_legend;
+    onScreen.title.clear(); // the page says it above the map; exports carry it
+    m_renderer.paintAnnotations(p, r, *m_scene, mk, m_palette, onScreen);
     if (hasFocus()) {
         QPen pen(palette().color(QPalette::Highlight), 1.5);
         p.setPen(pen);
@@ -471,10 +513,9 @@ void MapView::contextMenuEvent(QContextMenuEvent* event) {
 
 void MapView::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange) {
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
         m_palette = MapPalette::forPalette(palette());
-        update();
-    } else if (event->type() == QEvent::FontChange) {
+        m_layer.valid = false;
         update();
     }
 }

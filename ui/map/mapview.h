@@ -99,6 +99,9 @@ private:
     void updateHover(QPointF pos);
     MapHighlight highlight() const;
     void exportDialog();
+    /// The base layer (MapRenderer::paintBase) for the current view, with a margin: a pan
+    /// within the margin only moves the image; anything else draws it again.
+    const QImage& baseLayer();
 
     MapRenderer m_renderer;
     std::shared_ptr<const core::map::MapScene> m_scene;
@@ -115,6 +118,15 @@ private:
     QString m_exportName = QStringLiteral("map");
     bool m_dragging = false;
     QPointF m_pressPos, m_lastPos;
+    struct Layer {
+        QImage image;
+        MapTransform transform; ///< the view's transform when drawn
+        const core::map::MapScene* scene = nullptr;
+        QSize size;
+        bool dark = false;
+        bool valid = false;
+    };
+    Layer m_layer;
 };
 
 } // namespace chokepoint::ui
