@@ -91,6 +91,61 @@ void propagateFlow(const an::Network& net, const an::SummaryFilter& filter, an::
     }
 }
 
+// Keeps, of a flow computed by propagateFlow(), the routes by which material `m` reaches us:
+// every link whose supplier delivers m or something made with m (with its share of the
+// flow), and the links upstream of m's suppliers (their inputs), which carry only the part
+// of the flow that passes through m.
+void restrictToMaterial(const an::Network& net, an::Index m, std::vector<double>& nodeShare,
+                        std::vector<double>& linkShare) {
+    const size_t nNodes = net.nodes.size();
+    // Nodes that deliver m or have it upstream; inputs come first in Network::nodes.
+    std::vector<char> dep(nNodes, 0);
+    for (size_t n = 0; n < nNodes; ++n) {
+        if (net.nodes[n].material == m) {
+            dep[n] = 1;
+            continue;
+        }
+        for (auto* in = net.nodeInputGroups.begin(n); in != net.nodeInputGroups.end(n) && !dep[n];
+             ++in)
+            if (*in != an::kNone)
+                for (auto* l = net.groupLinks.begin(size_t(*in));
+                     l != net.groupLinks.end(size_t(*in)) && !dep[n]; ++l)
+                    dep[n] = dep[size_t(l->supplierNode)];
+    }
+    std::vector<double> nodeOut(nNodes, 0.0), linkOut(linkShare.size(), 0.0), up(nNodes, 0.0);
+    for (size_t g = 0; g < net.groups.size(); ++g)
+        for (auto* l = net.groupLinks.begin(g); l != net.groupLinks.end(g); ++l)
+            if (dep[size_t(l->supplierNode)])
+                linkOut[l->row] = linkShare[l->row];
+    for (size_t n = 0; n < nNodes; ++n) {
+        if (dep[n])
+            nodeOut[n] = nodeShare[n];
+        if (net.nodes[n].material == m)
+            up[n] = nodeShare[n];
+    }
+    for (size_t n = nNodes; n-- > 0;) {
+        const double c = up[n];
+        if (!(c > 0))
+            continue;
+        if (!dep[n])
+            nodeOut[n] = std::max(nodeOut[n], std::min(1.0, c));
+        for (auto* in = net.nodeInputGroups.begin(n); in != net.nodeInputGroups.end(n); ++in) {
+            if (*in == an::kNone)
+                continue;
+            for (auto* l = net.groupLinks.begin(size_t(*in)); l != net.groupLinks.end(size_t(*in));
+                 ++l) {
+                if (!(l->share > 0))
+                    continue;
+                const double s = l->share * c;
+                up[size_t(l->supplierNode)] += s;
+                linkOut[l->row] = std::max(linkOut[l->row], std::min(1.0, s));
+            }
+        }
+    }
+    nodeShare.swap(nodeOut);
+    linkShare.swap(linkOut);
+}
+
 bool placeSite(const an::Network& net, const WorldAtlas& atlas, an::Index s, MapPoint& pos,
                bool& atCentroid) {
     const Site& site = net.data().sites[size_t(s)];
@@ -114,12 +169,17 @@ MapScene buildMapScene(const an::Network& net, const an::ExposureResult& result,
     const an::SummaryFilter& filter = request.filter;
     const size_t nSites = net.sites.size();
 
-    // The flow: shares per node and per link, for the material or the product's materials.
+    // The flow: shares per node and per link, for a product's materials, everything we buy,
+    // or the routes of one material through the chain of what we buy.
+    const std::vector<char> chainSeeds =
+        materialMask(net, an::SummaryFilter{filter.product, std::nullopt, an::kNone});
     std::vector<double> nodeShare, linkShare;
     std::vector<an::Index> flowSeeds;
-    if (request.flowMaterial != an::kNone)
-        flowSeeds.push_back(request.flowMaterial);
-    else if (request.flowProduct != an::kNone)
+    if (request.flowMaterial != an::kNone) {
+        for (size_t m = 0; m < chainSeeds.size(); ++m)
+            if (chainSeeds[m])
+                flowSeeds.push_back(an::Index(m));
+    } else if (request.flowProduct != an::kNone)
         for (auto* b = net.productBom.begin(size_t(request.flowProduct));
              b != net.productBom.end(size_t(request.flowProduct)); ++b)
             flowSeeds.push_back(b->material);
@@ -134,13 +194,14 @@ MapScene buildMapScene(const an::Network& net, const an::ExposureResult& result,
             propagateFlow(net, filter, m, nodeShare, linkShare);
             mask[size_t(m)] = 1;
         }
+        if (request.flowMaterial != an::kNone)
+            restrictToMaterial(net, request.flowMaterial, nodeShare, linkShare);
         flowTier = chainTiers(net, filter, mask);
     }
 
     // Which sites: the chain of the product's materials, limited to the stage, and every
     // site the flow passes through (an arc's ends).
-    const std::vector<int> tier = chainTiers(
-        net, filter, materialMask(net, an::SummaryFilter{filter.product, std::nullopt, an::kNone}));
+    const std::vector<int> tier = chainTiers(net, filter, chainSeeds);
     std::vector<int> siteTier(nSites, 0);
     std::vector<char> exposed(nSites, 0), upstream(nSites, 0);
     std::vector<double> siteFlow(nSites, 0.0);

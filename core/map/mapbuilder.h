@@ -15,8 +15,9 @@ namespace chokepoint::core::map {
 /// What to draw: the global filter bar's filter, the flow to draw as arcs, the measure.
 struct MapRequest {
     analysis::SummaryFilter filter;
-    /// Arcs for this material's supply chain (every link that carries part of our supply of
-    /// it) or, when no material, for this product's bill of materials; none when both kNone.
+    /// Arcs for the routes of this material through the chain of what we buy (the links
+    /// that deliver it or something made with it, and the links upstream of its suppliers)
+    /// or, when no material, for this product's bill of materials; none when both kNone.
     analysis::Index flowMaterial = analysis::kNone;
     analysis::Index flowProduct = analysis::kNone;
     /// With neither a material nor a product: arcs for everything we buy (every material
@@ -42,7 +43,10 @@ struct MapRequest {
 ///   material of that stage; placed at their coordinates, else at their country's centroid;
 /// - countries: the chosen measure over our tier-1 links of filteredMaterials(filter), the
 ///   links the Overview's country mix counts;
-/// - arcs: the links carrying the flow material or product (share > 0), largest first.
+/// - arcs: the links carrying the flow (share > 0), largest first. A link's share is the
+///   part of our supply of the top material (one we buy) that runs along it: w times the
+///   share its buyer carries (Σ over the buyer's own buyers), the largest over the top
+///   materials.
 /// Pure function; thread-safe over const inputs.
 MapScene buildMapScene(const analysis::Network& net, const analysis::ExposureResult& result,
                        const WorldAtlas& atlas, const MapRequest& request);

@@ -24,7 +24,7 @@ namespace chokepoint::ui {
 namespace cm = core::map;
 
 namespace {
-constexpr double kMaxZoom = 96.0; // times the whole-world scale
+constexpr double kMaxZoom = 512.0; // times the whole-world scale: about 10 px per km
 constexpr double kDragThreshold = 5.0;
 constexpr int kLayerMargin = 256; // pixels of map drawn beyond each edge for panning
 } // namespace
@@ -100,14 +100,31 @@ void MapView::fitArea(const cm::MapRect& area) {
 void MapView::fitSelection() {
     cm::MapRect area;
     if (const cm::MapSite* s = m_selectedSite >= 0 ? m_scene->findSite(m_selectedSite) : nullptr) {
-        // Close enough that the site stands alone: about 6° around it.
+        // About 6° around the site, and close enough that it leaves any cluster: the cluster
+        // radius (at most √2 · kClusterPixels / scale) below the distance to its nearest
+        // neighbour not on the same spot.
         const double r = 0.1;
         area.add(cm::MapPoint{s->position.x - r, s->position.y - r});
         area.add(cm::MapPoint{s->position.x + r, s->position.y + r});
-    } else if (const cm::AtlasCountry* c =
-                   m_selectedCountry.isEmpty()
-                       ? nullptr
-                       : m_renderer.atlas().find(m_selectedCountry.toStdString())) {
+        double nearest = INFINITY;
+        for (const cm::MapSite& o : m_scene->sites) {
+            const double d = std::hypot(o.position.x - s->position.x, o.position.y - s->position.y);
+            if (d > 1e-9)
+                nearest = std::min(nearest, d);
+        }
+        fitArea(area);
+        if (std::isfinite(nearest)) {
+            const double apart = 1.2 * std::sqrt(2.0) * MapRenderer::kClusterPixels / nearest;
+            if (apart > m_transform.scale)
+                zoomBy(apart / m_transform.scale, m_transform.toScreen(s->position));
+        }
+        // Centre it (zooming about it kept it where fitArea put it: the middle).
+        return;
+    }
+    if (const cm::AtlasCountry* c =
+            m_selectedCountry.isEmpty()
+                ? nullptr
+                : m_renderer.atlas().find(m_selectedCountry.toStdString())) {
         // The polygon holding the centroid: France without Guiana, the US without Alaska.
         for (const cm::MapPolygon& poly : c->polygons)
             if (cm::polygonContains(poly, c->centroid))

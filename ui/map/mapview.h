@@ -40,6 +40,8 @@ public:
     const MapLegend& legend() const { return m_legend; }
     /// Highlights a site (Network index, -1 = none) and a country (iso3, empty = none).
     void setSelection(int32_t site, const QString& country);
+    int32_t selectedSite() const { return m_selectedSite; }
+    QString selectedCountry() const { return m_selectedCountry; }
     using TipProvider = std::function<QString(const MapHit&)>;
     void setTipProvider(TipProvider provider) { m_tips = std::move(provider); }
     void setExportName(const QString& name) { m_exportName = name; }

@@ -236,6 +236,36 @@ TEST_F(MapSceneTest, ArcsOfAMaterialCarryTheirShareOfOurSupply) {
     EXPECT_EQ(two.arcsLeftOut, 4u);
 }
 
+TEST_F(MapSceneTest, ArcsOfAMaterialWeDoNotBuyFollowItsRoutesToUs) {
+    // We buy no chem: its routes to us run through the cell plants (downstream, with their
+    // shares of our cell supply) and back to the ore mines (upstream): the six cell links,
+    // with the same shares as for cell; none of the motor links.
+    MapRequest chem;
+    chem.flowMaterial = material("chem");
+    const MapScene s = scene(chem);
+    ASSERT_EQ(s.arcs.size(), 6u);
+    std::map<std::pair<std::string, std::string>, double> shares;
+    for (const MapArc& a : s.arcs)
+        shares[{net.sites.id(a.fromSite),
+                a.toSite == kOurCompany ? "us" : net.sites.id(a.toSite)}] = a.share;
+    EXPECT_NEAR((shares[{"de_cell", "us"}]), 0.6, 1e-12);
+    EXPECT_NEAR((shares[{"kr_cell", "us"}]), 0.4, 1e-12);
+    EXPECT_NEAR((shares[{"cn_chem", "de_cell"}]), 0.3, 1e-12);
+    EXPECT_NEAR((shares[{"cn_chem", "kr_cell"}]), 0.4, 1e-12);
+    EXPECT_NEAR((shares[{"au_ore", "cn_chem"}]), 0.49, 1e-12);
+    EXPECT_NEAR((shares[{"cn_ore", "cn_chem"}]), 0.21, 1e-12);
+
+    // Motor: only its own links; nothing upstream (no recipe).
+    MapRequest motor;
+    motor.flowMaterial = material("motor");
+    const MapScene m = scene(motor);
+    ASSERT_EQ(m.arcs.size(), 2u); // xx_motor has no place on the map
+    EXPECT_EQ(net.sites.id(m.arcs[0].fromSite), "de_motor");
+    EXPECT_NEAR(m.arcs[0].share, 0.5, 1e-12);
+    EXPECT_NEAR(m.arcs[1].share, 0.25, 1e-12);
+    EXPECT_DOUBLE_EQ(m.findSite(site("cn_chem"))->flowShare, 0.0);
+}
+
 TEST_F(MapSceneTest, ArcsOfAProduct) {
     MapRequest car;
     car.flowProduct = net.products.find("car"); // cell and motor
