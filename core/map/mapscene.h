@@ -90,6 +90,7 @@ struct MapScene {
 
     /// The site entry of a Network site index, or null when it is not on the map.
     const MapSite* findSite(int32_t site) const;
+    bool operator==(const MapScene&) const = default;
 };
 
 /// What the map's title and legend say, for people: the Map page and the report's map use
@@ -105,6 +106,7 @@ struct MapCaption {
     std::string flowText;                             ///< arc width; empty without flows
     std::string usText;                               ///< our company's marker; empty if unknown
     std::vector<std::string> notes;                   ///< what is missing from the map and why
+    bool operator==(const MapCaption&) const = default;
 };
 
 } // namespace chokepoint::core::map

@@ -150,7 +150,7 @@ void MapRenderer::paintAnnotations(QPainter& p, const QRectF& rect, const cm::Ma
     if (!legend.title.isEmpty()) {
         QFont f = p.font();
         f.setBold(true);
-        f.setPointSizeF(f.pointSizeF() * 1.1);
+        f = scaledFont(f, 1.1);
         p.setFont(f);
         p.setPen(pal.text);
         p.drawText(rect.adjusted(10, 6, -10, 0), Qt::AlignLeft | Qt::AlignTop | Qt::TextSingleLine,
@@ -256,8 +256,7 @@ void MapRenderer::paintMarkers(QPainter& p, const QRectF& rect, const MapTransfo
     // Largest first, so small markers stay visible on top of large ones.
     std::stable_sort(visible.begin(), visible.end(),
                      [](const Visible& a, const Visible& b) { return a.r > b.r; });
-    QFont small = p.font();
-    small.setPointSizeF(std::max(6.5, small.pointSizeF() * 0.82));
+    QFont small = scaledFont(p.font(), 0.82, 6.5);
     small.setBold(true);
     for (const Visible& v : visible) {
         const cm::MapMarker& m = markers.markers[size_t(v.index)];
@@ -314,6 +313,16 @@ void MapRenderer::paintUs(QPainter& p, const MapTransform& t, const cm::MapScene
     p.setPen(QPen(pal.markerOutline, 1.5));
     p.setBrush(pal.us);
     p.drawPolygon(diamond);
+}
+
+QFont scaledFont(const QFont& base, double factor, double minPoints) {
+    QFont f = base;
+    if (base.pixelSize() > 0)
+        f.setPixelSize(std::max(int(std::lround(minPoints * 96.0 / 72.0)),
+                                int(std::lround(base.pixelSize() * factor))));
+    else
+        f.setPointSizeF(std::max(minPoints, base.pointSizeF() * factor));
+    return f;
 }
 
 std::shared_ptr<const cm::WorldAtlas> bundledAtlas(QString* error) {

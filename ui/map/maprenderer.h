@@ -52,6 +52,9 @@ struct MapLegend {
     QString flowText;     ///< what an arc's width shows; empty = no flow legend
     QString usText;       ///< our company's marker
     QStringList notes;    ///< small print under the legend (left-out flows, unplaced sites)
+    /// A strip of two columns across the bottom (reports: the map is fitted above it)
+    /// instead of a box over the lower left corner.
+    bool strip = false;
 };
 
 /// The legend for core's caption of a scene: its texts, and tick labels as money (spend at
@@ -104,7 +107,8 @@ public:
     static constexpr double kClusterPixels = 30.0;
     /// The most flows drawn at once (the largest); the legend counts the rest.
     static constexpr size_t kMaxFlows = 80;
-    /// The legend's rectangle for a painted rectangle (to keep clicks on it off the map).
+    /// The legend's rectangle for a painted rectangle (to keep clicks off it; to fit a
+    /// report's map above its strip).
     QRectF legendRect(const QRectF& rect, const MapLegend& legend, const QFont& font,
                       bool hasFlows) const;
 
@@ -124,6 +128,11 @@ private:
     std::shared_ptr<const core::map::WorldAtlas> m_atlas;
     std::shared_ptr<const std::vector<QPainterPath>> m_paths; ///< per atlas country
 };
+
+/// `base` scaled by `factor`, whether its size is in points (screen) or pixels (reports draw
+/// with pixel sizes under a scaled painter), and at least `minPoints` points (or the same in
+/// pixels at 96 dpi).
+QFont scaledFont(const QFont& base, double factor, double minPoints = 0.0);
 
 /// The bundled world atlas, loaded on first use and kept for the life of the program
 /// (immutable constant data, like a resource). Null, with `error` set, if the resources
