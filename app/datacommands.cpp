@@ -24,28 +24,23 @@ bool endsWith(const std::string& s, const std::string& suffix) {
 
 int runInit(const Args& a, std::ostream& out, std::ostream& err) {
     const std::string& path = a.positional[0];
-    core::Dataset data;
-    if (!a.has("--empty")) {
-        auto bundled = core::io::bundledDataset();
-        if (!bundled) {
-            err << "chokepoint init: " << bundled.errorString() << "\n";
-            return kFailure;
-        }
-        data = std::move(*bundled);
-    }
     auto ws = Workspace::create(path);
     if (!ws) {
         err << "chokepoint init: " << ws.errorString() << "\n";
         return kFailure;
     }
-    if (!data.empty()) {
-        if (auto r = ws->write(data, core::WriteMode::Replace); !r) {
-            err << "chokepoint init: " << r.errorString() << "\n";
-            return kFailure;
-        }
+    if (a.has("--empty")) {
+        out << "created " << path << " (empty)\n";
+        return kOk;
     }
-    out << "created " << path
-        << (a.has("--empty") ? " (empty)\n" : " with the bundled EV-battery data set\n");
+    if (auto r = core::io::writeBundledExample(*ws); !r) {
+        err << "chokepoint init: " << r.errorString() << "\n";
+        return kFailure;
+    }
+    out << "created " << path << " with the bundled EV-battery example\n"
+        << "note: the example's company, suppliers, sites and supply shares are fictional "
+           "(illustration only); its reference data (world shares, export controls) comes from "
+           "public sources, see docs/bundled-data.md\n";
     return kOk;
 }
 

@@ -11,7 +11,24 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "resources", "data", "ev-battery")
-REF = os.path.join(ROOT, "..", "shared", "data", "reference")
+
+
+
+def find_reference():
+    """The reference folder: $CHOKEPOINT_REFERENCE, else shared/data/reference beside the
+    repository or beside one of its parent folders (a git worktree sits one level deeper)."""
+    if os.environ.get("CHOKEPOINT_REFERENCE"):
+        return os.environ["CHOKEPOINT_REFERENCE"]
+    here = ROOT
+    for _ in range(3):
+        here = os.path.dirname(here)
+        cand = os.path.join(here, "shared", "data", "reference")
+        if os.path.isdir(cand):
+            return cand
+    sys.exit("reference data not found: set CHOKEPOINT_REFERENCE to shared/data/reference")
+
+
+REF = find_reference()
 
 # ---------------------------------------------------------------- materials
 # id, name, stage, unit
@@ -192,7 +209,7 @@ TECHS = [
 
 # ---------------------------------------------------------------- controls
 CTL_COLS = ["id", "issuer", "title", "reference", "announced", "effective", "end", "kind",
-            "target_country", "licence_review_days", "source"]
+            "target_country", "licence_review_days", "source", "status"]
 S70 = "S038;S019;S041"   # sources of the suspension, No. 70 of 2025 (EC17)
 S72 = "S017;S018;S019"   # sources of the suspension, No. 72 of 2025 (EC18)
 CONTROLS = [
@@ -762,13 +779,15 @@ def main():
     counts = {}
     counts["materials"] = write("materials", ["id", "name", "stage", "unit"], MATERIALS)
     counts["recipes"] = write("recipes", ["material_id", "input_material_id", "qty_per_unit"], RECIPES)
+    counts["profile"] = write("profile", ["key", "value"], [])
     ws_rows = []
     for m, pairs, year, src in WORLD:
         for c, s in pairs:
-            ws_rows.append((m, c, s, year, src))
-    counts["world_shares"] = write("world_shares", ["material_id", "country", "share", "year", "source"], ws_rows)
+            ws_rows.append((m, c, s, year, src, "production", None))
+    counts["world_shares"] = write("world_shares", ["material_id", "country", "share", "year", "source",
+                                                    "basis", "note"], ws_rows)
     counts["technologies"] = write("technologies", ["id", "name", "stage", "description"], TECHS)
-    counts["controls"] = write("controls", CTL_COLS, CONTROLS)
+    counts["controls"] = write("controls", CTL_COLS, [c + ("confirmed",) for c in CONTROLS])
     ci = []
     for c in CONTROLS:
         for kind, item in CONTROL_ITEMS.get(c[0], []):
@@ -776,9 +795,11 @@ def main():
     counts["control_items"] = write("control_items", ["control_id", "item_kind", "item_id"], ci)
     counts["suppliers"] = write("suppliers", ["id", "name", "hq_country", "owner_country"],
                                 [(s[0], s[1], s[2], s[3]) for s in SUPPLIERS])
-    site_rows = [(st[0], s[0], st[1], st[2], st[3], st[4]) for s in SUPPLIERS for st in s[4]]
-    counts["sites"] = write("sites", ["id", "supplier_id", "country", "name", "lat", "lon"], site_rows)
-    counts["site_technologies"] = write("site_technologies", ["site_id", "technology_id"], SITE_TECH)
+    site_rows = [(st[0], s[0], st[1], st[2], st[3], st[4], None) for s in SUPPLIERS for st in s[4]]
+    counts["sites"] = write("sites", ["id", "supplier_id", "country", "name", "lat", "lon", "recovery_days"],
+                            site_rows)
+    counts["site_technologies"] = write("site_technologies", ["site_id", "technology_id", "source_country"],
+                                        [t + (None,) for t in SITE_TECH])
     counts["products"] = write("products", ["id", "name", "annual_volume", "unit_price"], PRODUCTS)
     counts["product_bom"] = write("product_bom", ["product_id", "material_id", "qty_per_unit"], BOM)
     need = {}

@@ -46,31 +46,39 @@ STAGES = ["mining", "refining", "precursor", "cathode", "anode", "electrolyte", 
           "cell", "magnet", "component", "other"]
 KINDS = ["licence", "prohibition", "country_ban"]
 ITEM_KINDS = ["material", "technology"]
+STATUSES = ["confirmed", "scheduled"]
+BASES = ["production", "refining", "mining", "capacity", "nationality", "lower_bound", "other"]
+PROFILE_KEYS = ["company_name", "company_country", "reference_cutoff"]
+MAX_RECOVERY_DAYS = 3650
 
 # table -> list of (column, required, type); order = SPEC §2 order.
 # types: id, text, number, integer, date, share, enum:<list name>
 SCHEMA = {
     "countries": [("iso3", True, "id"), ("name", True, "text"), ("region", False, "text")],
+    "profile": [("key", True, "enum:profile_key"), ("value", True, "text")],
     "materials": [("id", True, "id"), ("name", True, "text"), ("stage", True, "enum:stage"),
                   ("unit", False, "text")],
     "recipes": [("material_id", True, "id"), ("input_material_id", True, "id"),
                 ("qty_per_unit", False, "number")],
     "world_shares": [("material_id", True, "id"), ("country", True, "id"), ("share", True, "share"),
-                     ("year", False, "integer"), ("source", False, "text")],
+                     ("year", False, "integer"), ("source", False, "text"),
+                     ("basis", False, "enum:basis"), ("note", False, "text")],
     "technologies": [("id", True, "id"), ("name", True, "text"), ("stage", False, "enum:stage"),
                      ("description", False, "text")],
     "controls": [("id", True, "id"), ("issuer", True, "id"), ("title", True, "text"),
                  ("reference", False, "text"), ("announced", False, "date"),
                  ("effective", True, "date"), ("end", False, "date"), ("kind", True, "enum:kind"),
-                 ("target_country", False, "id"), ("licence_review_days", False, "integer"),
-                 ("source", False, "text")],
+                 ("target_country", False, "idlist"), ("licence_review_days", False, "integer"),
+                 ("source", False, "text"), ("status", False, "enum:status")],
     "control_items": [("control_id", True, "id"), ("item_kind", True, "enum:item_kind"),
                       ("item_id", True, "id")],
     "suppliers": [("id", True, "id"), ("name", True, "text"), ("hq_country", False, "id"),
                   ("owner_country", False, "id")],
     "sites": [("id", True, "id"), ("supplier_id", True, "id"), ("country", True, "id"),
-              ("name", False, "text"), ("lat", False, "number"), ("lon", False, "number")],
-    "site_technologies": [("site_id", True, "id"), ("technology_id", True, "id")],
+              ("name", False, "text"), ("lat", False, "number"), ("lon", False, "number"),
+              ("recovery_days", False, "integer")],
+    "site_technologies": [("site_id", True, "id"), ("technology_id", True, "id"),
+                          ("source_country", False, "id")],
     "products": [("id", True, "id"), ("name", True, "text"), ("annual_volume", True, "number"),
                  ("unit_price", False, "number")],
     "product_bom": [("product_id", True, "id"), ("material_id", True, "id"),
@@ -86,11 +94,12 @@ SCHEMA = {
     "sources": [("id", True, "id"), ("publisher", True, "text"), ("title", False, "text"),
                 ("year", False, "integer"), ("url", False, "text"), ("notes", False, "text")],
 }
-ENUMS = {"stage": STAGES, "kind": KINDS, "item_kind": ITEM_KINDS}
+ENUMS = {"stage": STAGES, "kind": KINDS, "item_kind": ITEM_KINDS, "status": STATUSES, "basis": BASES,
+         "profile_key": PROFILE_KEYS}
 
 # unique keys per table
 KEYS = {
-    "countries": ("iso3",), "materials": ("id",), "recipes": ("material_id", "input_material_id"),
+    "countries": ("iso3",), "profile": ("key",), "materials": ("id",), "recipes": ("material_id", "input_material_id"),
     "world_shares": ("material_id", "country"), "technologies": ("id",), "controls": ("id",),
     "control_items": ("control_id", "item_kind", "item_id"), "suppliers": ("id",), "sites": ("id",),
     "site_technologies": ("site_id", "technology_id"), "products": ("id",),
@@ -148,6 +157,13 @@ def parse_value(text, typ, rep, where):
             rep.error(where, f"invalid id '{text}' (expected [A-Za-z0-9_.-], 1-64 characters)")
             return None
         return text
+    if typ == "idlist":
+        ids = [p.strip() for p in text.split(";") if p.strip()]
+        for part in ids:
+            if not ID_RE.match(part):
+                rep.error(where, f"invalid id '{part}' in the list '{text}' (ids separated by ';')")
+                return None
+        return ids
     if typ == "number":
         try:
             x = float(text)
@@ -370,6 +386,18 @@ def check(folder, strict, rep):
             elif sources_given and part and part not in ids["sources"]:
                 rep.error(r.at(col), f"source id '{part}' not found in sources.csv")
 
+    # ---- profile
+    profile = {}
+    for r in T["profile"]:
+        key, value = r["key"], r["value"]
+        if key is None or value is None:
+            continue
+        profile[key] = value
+        if key == "company_country" and "countries" not in unavailable and value not in ids["countries"]:
+            rep.error(r.at("value"), f"company_country '{value}' not found in countries.csv")
+        if key == "reference_cutoff":
+            profile[key] = parse_value(value, "date", rep, r.at("value"))
+
     # ---- countries
     for r in T["countries"]:
         iso = r["iso3"]
@@ -409,6 +437,9 @@ def check(folder, strict, rep):
                 ws[r["material_id"]][r["country"]] = r["share"]
         if r["year"] is not None and not (1900 <= r["year"] <= 2100):
             rep.error(r.at("year"), f"implausible year {r['year']}")
+        if strict and r["basis"] not in (None, "production") and not r["note"]:
+            rep.error(r.at("note"), f"basis '{r['basis']}' without a note saying what was measured "
+                      "(bundle convention)")
     for m, s in ws_sum.items():
         if s > 1 + EPS:
             rep.error(ws_first[m].at("share"), f"world shares of '{m}' sum to {s:.9g} > 1")
@@ -416,7 +447,9 @@ def check(folder, strict, rep):
     # ---- technologies / controls / items
     for r in T["controls"]:
         ref(r, "issuer", "countries", "issuer")
-        ref(r, "target_country", "countries", "target_country")
+        for target in r["target_country"] or []:
+            if "countries" not in unavailable and target not in ids["countries"]:
+                rep.error(r.at("target_country"), f"target_country '{target}' not found in countries.csv")
         ref_sources(r, "source")
         if r["licence_review_days"] is not None and r["licence_review_days"] < 0:
             rep.error(r.at("licence_review_days"), "licence_review_days must be >= 0")
@@ -444,6 +477,9 @@ def check(folder, strict, rep):
             rep.error(r.at("lat"), f"latitude {r['lat']} outside [-90, 90]")
         if r["lon"] is not None and not -180 <= r["lon"] <= 180:
             rep.error(r.at("lon"), f"longitude {r['lon']} outside [-180, 180]")
+        if r["recovery_days"] is not None and not 0 <= r["recovery_days"] <= MAX_RECOVERY_DAYS:
+            rep.error(r.at("recovery_days"), f"recovery_days {r['recovery_days']} outside "
+                      f"[0, {MAX_RECOVERY_DAYS}]")
         if r["id"]:
             site_info[r["id"]] = r
     supplier_owner = {r["id"]: r["owner_country"] for r in T["suppliers"] if r["id"]}
@@ -451,6 +487,7 @@ def check(folder, strict, rep):
     for r in T["site_technologies"]:
         ref(r, "site_id", "sites")
         ref(r, "technology_id", "technologies")
+        ref(r, "source_country", "countries")
         if r["site_id"] and r["technology_id"]:
             site_tech[r["site_id"]].add(r["technology_id"])
 
@@ -558,15 +595,18 @@ def check(folder, strict, rep):
         used_c.add(r["country"])
     for r in T["sites"]:
         used_c.add(r["country"])
+    for r in T["site_technologies"]:
+        used_c.add(r["source_country"])
+    used_c.add(profile.get("company_country"))
     for r in T["suppliers"]:
         used_c.update([r["hq_country"], r["owner_country"]])
     for r in T["controls"]:
-        used_c.update([r["issuer"], r["target_country"]])
+        used_c.update([r["issuer"]] + (r["target_country"] or []))
     for r in T["countries"]:
         if r["iso3"] and r["iso3"] not in used_c:
             rep.warn(r.at("iso3"), f"country '{r['iso3']}' is used nowhere")
 
-    ctx = dict(T=T, links=links, recipe_inputs=recipe_inputs, ws=ws, site_info=site_info,
+    ctx = dict(T=T, profile=profile, links=links, recipe_inputs=recipe_inputs, ws=ws, site_info=site_info,
                supplier_owner=supplier_owner, site_tech=site_tech, supplies=supplies, buys=buys,
                direct=direct, bom_materials=bom_materials, present=present)
     return ctx

@@ -25,13 +25,10 @@ core::Result<std::string> defaultWorkspace() {
     const std::string path = (dir + QStringLiteral("/default.chokepoint")).toStdString();
     if (QFileInfo::exists(QString::fromStdString(path)))
         return path;
-    auto data = core::io::bundledDataset();
-    if (!data)
-        return data.error();
     auto ws = core::Workspace::create(path);
     if (!ws)
         return ws.error();
-    if (auto r = ws->write(*data, core::WriteMode::Replace); !r)
+    if (auto r = core::io::writeBundledExample(*ws); !r)
         return r.error();
     return path;
 }

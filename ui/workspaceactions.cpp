@@ -124,12 +124,7 @@ bool WorkspaceActions::createWorkspace(const QString& path, bool withBundledData
         return false;
     }
     if (withBundledData) {
-        auto data = core::io::bundledDataset();
-        if (!data) {
-            *error = QString::fromStdString(data.errorString());
-            return false;
-        }
-        if (auto r = ws->write(*data, core::WriteMode::Replace); !r) {
+        if (auto r = core::io::writeBundledExample(*ws); !r) {
             *error = QString::fromStdString(r.errorString());
             return false;
         }

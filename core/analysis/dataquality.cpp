@@ -134,6 +134,27 @@ void assessUnknownOrigin(const Network& net, DataQuality& q) {
             q.mostlyUnknown.push_back(u);
 }
 
+void assessMethodologyInputs(const Network& net, DataQuality& q) {
+    const Dataset& d = net.data();
+    q.missingCompanyCountry = !d.profile.companyCountry;
+    q.missingReferenceCutoff = !d.profile.referenceCutoff;
+    for (size_t i = 0; i < d.siteTechnologies.size(); ++i)
+        if (!d.siteTechnologies[i].sourceCountry)
+            q.technologiesWithoutSource.push_back(i);
+    std::vector<double> known(net.materials.size(), 0.0);
+    std::vector<size_t> rows(net.materials.size(), 0);
+    for (const auto& w : d.worldShares) {
+        const Index m = net.materials.find(w.materialId);
+        if (m == kNone)
+            continue;
+        known[size_t(m)] += w.share;
+        ++rows[size_t(m)];
+    }
+    for (size_t m = 0; m < known.size(); ++m)
+        if (known[m] < kMinKnownWorldShare - 1e-9) // 0.1 + 0.7 is 0.8, not less
+            q.incompleteWorldShares.push_back({Index(m), known[m], rows[m]});
+}
+
 } // namespace
 
 DataQuality assessDataQuality(const Network& net, Date asOf) {
@@ -173,6 +194,7 @@ DataQuality assessDataQuality(const Network& net, Date asOf) {
                      [](const OldWorldShare& a, const OldWorldShare& b) {
                          return a.age.value_or(-1) > b.age.value_or(-1);
                      });
+    assessMethodologyInputs(net, q);
     return q;
 }
 

@@ -17,6 +17,10 @@ inline constexpr double kMostlyUnknown = 0.5;
 /// World shares whose year lies more than this many years before the as-of year are old.
 inline constexpr int kMaxWorldShareAge = 3;
 
+/// Known world shares of a material summing below this leave its world mix unknown (SPEC §3:
+/// the world HHI is null, and the high bound counts unknown origin as exposed).
+inline constexpr double kMinKnownWorldShare = 0.8;
+
 /// Rows of one interchange table.
 struct TableRows {
     std::string table;
@@ -50,6 +54,13 @@ struct OldWorldShare {
     std::optional<int> age; ///< as-of year − year; nullopt without a year
 };
 
+/// A material whose known world shares sum to less than kMinKnownWorldShare.
+struct IncompleteWorldShares {
+    Index material = kNone;
+    double known = 0.0; ///< Σ world shares of the material (0 when it has none)
+    size_t rows = 0;    ///< its world_shares rows
+};
+
 /// What a workspace holds and where its data is thin, for the Data page.
 struct DataQuality {
     Date asOf;
@@ -78,6 +89,19 @@ struct DataQuality {
     std::vector<Index> suppliersWithoutOwner;    ///< no owner_country, in data order
     std::vector<Index> sitesWithoutTechnologies; ///< no site_technologies row, in data order
     std::vector<OldWorldShare> oldWorldShares;   ///< oldest first, then data order
+
+    /// What the rules of SPEC §3 (methodology v2) need and the workspace lacks.
+    /// No profile company_country: the destination of our own purchases is unknown, so only
+    /// measures without target countries reach them.
+    bool missingCompanyCountry = false;
+    /// No profile reference_cutoff: nothing says from which date on measures are unconfirmed.
+    bool missingReferenceCutoff = false;
+    /// site_technologies rows without a source_country (indices into Dataset::siteTechnologies,
+    /// data order): such a site is never technology-controlled in the point estimate.
+    std::vector<size_t> technologiesWithoutSource;
+    /// Materials with world shares summing below kMinKnownWorldShare (none counts as 0), in
+    /// material order.
+    std::vector<IncompleteWorldShares> incompleteWorldShares;
 };
 
 /// Computes the figures above for `net` at `asOf` (only the world-share ages depend on it).

@@ -9,6 +9,7 @@
 
 #include "core/io/csv.h"
 #include "core/io/interchange.h"
+#include "core/store/workspace.h"
 
 namespace chokepoint::core::io {
 
@@ -60,6 +61,22 @@ Result<Dataset> bundledDataset() {
     if (!readBundledTables(tables, issues) || !validateTables(tables, Dataset{}, d, issues))
         return Error{"the bundled data set is invalid:\n" + issues.toString()};
     return d;
+}
+
+Result<void> writeBundledExample(Workspace& ws) {
+    auto data = bundledDataset();
+    if (!data)
+        return data.error();
+    sql::Transaction tx(ws.database());
+    if (!tx.begun())
+        return Error{ws.path() + ": cannot write: " + tx.errorString()};
+    if (auto r = ws.write(*data, WriteMode::Replace); !r)
+        return r;
+    if (auto r = ws.markBundledExample(kBundledExampleName); !r)
+        return Error{ws.path() + ": cannot write: " + r.errorString()};
+    if (auto r = tx.commit(); !r)
+        return Error{ws.path() + ": cannot commit: " + r.errorString()};
+    return {};
 }
 
 std::vector<std::pair<std::string, std::string>> bundledScenarios() {

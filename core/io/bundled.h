@@ -9,6 +9,10 @@
 #include "core/model/dataset.h"
 #include "core/util/result.h"
 
+namespace chokepoint::core {
+class Workspace;
+}
+
 namespace chokepoint::core::io {
 
 /// The EV-battery data set compiled into the program (resources/data/ev-battery).
@@ -16,6 +20,12 @@ namespace chokepoint::core::io {
 bool readBundledTables(std::vector<RawTable>& tables, IssueList& issues);
 /// The bundled data set, validated. An error here is a bug in the shipped data.
 Result<Dataset> bundledDataset();
+
+/// Writes the bundled data set into `ws` (replacing what it holds) and marks it as the bundled
+/// example (Workspace::isBundledExample), in one transaction.
+Result<void> writeBundledExample(Workspace& ws);
+/// The name recorded by writeBundledExample().
+inline constexpr const char* kBundledExampleName = "ev-battery";
 
 /// Names and JSON text of the example scenarios shipped with the program.
 std::vector<std::pair<std::string, std::string>> bundledScenarios();

@@ -53,6 +53,17 @@ std::string convertCell(std::string_view text, const FieldSource& field, bool co
         return std::string(text);
     }
     if (countryField && countries) {
+        auto code = [&](std::string_view one) {
+            const auto it = countries->find(lower(trim(one)));
+            return it != countries->end() ? it->second : std::string(trim(one));
+        };
+        // A list (controls.target_country, "China; United States"): each entry on its own.
+        if (text.find(';') != std::string_view::npos) {
+            std::string out;
+            for (const std::string& one : splitIdList(text))
+                out += (out.empty() ? "" : ";") + code(one);
+            return out;
+        }
         const auto it = countries->find(lower(trim(text)));
         if (it != countries->end())
             return it->second;
@@ -75,8 +86,13 @@ TableMapping emptyTableMapping(std::string_view table) {
 
 bool isCountryField(std::string_view table, std::string_view column) {
     static const std::pair<std::string_view, std::string_view> kFields[] = {
-        {"world_shares", "country"}, {"controls", "issuer"},         {"controls", "target_country"},
-        {"suppliers", "hq_country"}, {"suppliers", "owner_country"}, {"sites", "country"}};
+        {"world_shares", "country"},
+        {"controls", "issuer"},
+        {"controls", "target_country"},
+        {"suppliers", "hq_country"},
+        {"suppliers", "owner_country"},
+        {"sites", "country"},
+        {"site_technologies", "source_country"}};
     return std::find(std::begin(kFields), std::end(kFields), std::pair(table, column)) !=
            std::end(kFields);
 }

@@ -65,6 +65,8 @@ constexpr FieldSynonyms kFieldSynonyms[] = {
     {"countries", "iso3", "iso|iso code|iso 3|iso3 code|country code|code|alpha 3|iso alpha 3"},
     {"countries", "name", "name|country|country name"},
     {"countries", "region", "region|continent|world region"},
+    {"profile", "key", "key|setting|parameter|property|attribute"},
+    {"profile", "value", "value|setting value|content|entry"},
     {"sources", "id", "id|source|source id|ref|reference id"},
     {"sources", "publisher", "publisher|author|organisation|organization|issuer"},
     {"sources", "title", "title|document|document title"},
@@ -90,6 +92,10 @@ constexpr FieldSynonyms kFieldSynonyms[] = {
      "share|world share|share of world production|production share|market share|global share"},
     {"world_shares", "year", "year|reference year|data year"},
     {"world_shares", "source", "source|sources|reference|references"},
+    {"world_shares", "basis",
+     "basis|share basis|measure|measured|what is measured|measured as|metric|data basis|basis of "
+     "share|share type"},
+    {"world_shares", "note", "note|notes|comment|comments|remark|remarks|caveat|caveats"},
     {"technologies", "id", "id|technology|technology id|technology code|process"},
     {"technologies", "name", "name|technology name|process name"},
     {"technologies", "stage", "stage|value chain stage"},
@@ -103,11 +109,15 @@ constexpr FieldSynonyms kFieldSynonyms[] = {
      "effective|effective date|effective from|in force from|start|start date|valid from"},
     {"controls", "end", "end|end date|suspended|lifted|valid until|until"},
     {"controls", "kind", "kind|type|measure type|control type"},
-    {"controls", "target_country", "target country|target|targeted country"},
+    {"controls", "target_country",
+     "target country|target|targeted country|target countries|targets|destination|destinations|"
+     "destination country|destination countries|applies to"},
     {"controls", "licence_review_days",
      "licence review days|license review days|review days|review time|licence review|license "
      "review|licence review time|license review time"},
     {"controls", "source", "source|sources"},
+    {"controls", "status",
+     "status|measure status|control status|confirmation|confirmation status|confirmed|state"},
     {"control_items", "control_id", "control|control id|measure"},
     {"control_items", "item_kind", "item kind|kind|type|item type"},
     {"control_items", "item_id", "item|item id|material or technology"},
@@ -134,8 +144,15 @@ constexpr FieldSynonyms kFieldSynonyms[] = {
     {"sites", "name", "name|site name|plant name|factory name|location|location name"},
     {"sites", "lat", "lat|latitude"},
     {"sites", "lon", "lon|long|lng|longitude"},
+    {"sites", "recovery_days",
+     "recovery days|recovery time|recovery|ttr|time to recover|time to recovery|days to recover|"
+     "restart time|time to restart|outage recovery"},
     {"site_technologies", "site_id", "site|site id|plant|plant id|factory"},
     {"site_technologies", "technology_id", "technology|technology id|process|process id"},
+    {"site_technologies", "source_country",
+     "source country|technology source|technology origin|origin of technology|technology "
+     "country|licensor country|licensor|technology licensor|licence country|license "
+     "country|know how country|know how origin"},
     {"products", "id", "id|product|product id|product code|model|model code|sku"},
     {"products", "name", "name|product name|model name|description|product description"},
     {"products", "annual_volume",
@@ -186,6 +203,7 @@ struct TableSynonyms {
 
 constexpr TableSynonyms kTableSynonyms[] = {
     {"countries", "country|countries|iso countries"},
+    {"profile", "profile|company profile|company|our company|settings|company settings"},
     {"sources", "source|sources|references|bibliography"},
     {"materials", "material|materials|items|item|parts|commodities"},
     {"recipes", "recipe|recipes|material recipes|inputs|input materials|process recipes"},
@@ -452,7 +470,8 @@ std::vector<SourceMapping> proposeMappings(const std::vector<RawTable>& sources)
         // a purchase line's country belongs to the plant, not to the supplier's headquarters.
         std::vector<std::pair<const TableSpec*, std::vector<int>>> derived;
         for (const TableSpec& spec : tableSpecs()) {
-            if (spec.reference || filled.count(spec.name))
+            // The profile's key/value rows never come out of another table's rows.
+            if (spec.reference || filled.count(spec.name) || spec.name == "profile")
                 continue;
             auto columns = matchColumns(spec, src.header);
             if (!requiredMatched(spec, columns, src.header, kUnitMatch))

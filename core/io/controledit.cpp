@@ -13,9 +13,9 @@ namespace chokepoint::core::io {
 
 namespace {
 
-constexpr std::array<std::string_view, 11> kControlColumns = {
+constexpr std::array<std::string_view, 12> kControlColumns = {
     "id",  "issuer", "title",          "reference",           "announced", "effective",
-    "end", "kind",   "target_country", "licence_review_days", "source"};
+    "end", "kind",   "target_country", "licence_review_days", "source",    "status"};
 
 RawTable makeTable(std::string name, std::vector<std::string> header) {
     RawTable t;
@@ -59,9 +59,10 @@ ControlEditCheck checkControlDraft(const ControlDraft& draft, const Dataset& dat
     tables.push_back(makeTable("controls", {kControlColumns.begin(), kControlColumns.end()}));
     RawTable& controls = tables.back();
     controls.beginRow(2);
-    for (const std::string* cell : {&draft.id, &draft.issuer, &draft.title, &draft.reference,
-                                    &draft.announced, &draft.effective, &draft.end, &draft.kind,
-                                    &draft.targetCountry, &draft.licenceReviewDays, &draft.source})
+    for (const std::string* cell :
+         {&draft.id, &draft.issuer, &draft.title, &draft.reference, &draft.announced,
+          &draft.effective, &draft.end, &draft.kind, &draft.targetCountry, &draft.licenceReviewDays,
+          &draft.source, &draft.status})
         controls.appendCell(*cell);
     tables.push_back(makeTable("control_items", {"control_id", "item_kind", "item_id"}));
     RawTable& items = tables.back();
@@ -162,6 +163,7 @@ ControlDraft draftFromControl(const Control& c, const std::vector<ControlItem>& 
     d.targetCountry = joinIdList(c.targetCountries);
     d.licenceReviewDays = c.licenceReviewDays ? std::to_string(*c.licenceReviewDays) : "";
     d.source = c.source.value_or("");
+    d.status = std::string(toString(c.status));
     d.items = items;
     return d;
 }

@@ -11,12 +11,14 @@ namespace chokepoint::core::io {
 
 /// An export-control measure as typed into an editor: every field as text, in the format of
 /// the `controls` interchange table (dates `YYYY-MM-DD`, kind `licence` / `prohibition` /
-/// `country_ban`, sources as ';'-separated ids), plus its items.
+/// `country_ban`, target countries and sources as ';'-separated ids, status `confirmed` /
+/// `scheduled`), plus its items.
 struct ControlDraft {
     std::string id, issuer, title, reference;
     std::string announced, effective, end;
     std::string kind = "licence";
     std::string targetCountry, licenceReviewDays, source;
+    std::string status = "confirmed";
     std::vector<ControlItem> items; ///< controlId is ignored (the draft's id is used)
 };
 
@@ -37,10 +39,10 @@ struct ControlEditCheck {
 
 /// Validates a draft against `data` with the importer's own rules (core/io/validator.h: the
 /// draft becomes one `controls` row and its `control_items` rows, converted and cross-checked
-/// against the workspace): id format, unique id, required title, dates, kind, review days,
-/// issuer / target country and every item resolving. `originalId` names the control being
-/// edited (its row and items do not count as taken). Warnings on top: announced after
-/// effective, an end on or before effective (never in force), source ids missing from
+/// against the workspace): id format, unique id, required title, dates, kind, status, review
+/// days, issuer and every target country resolving, and every item resolving. `originalId` names
+/// the control being edited (its row and items do not count as taken). Warnings on top: announced
+/// after effective, an end on or before effective (never in force), source ids missing from
 /// `sources`, no items. Pure; cheap enough to run on every keystroke.
 ControlEditCheck checkControlDraft(const ControlDraft& draft, const Dataset& data,
                                    const std::optional<std::string>& originalId = std::nullopt);

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 // Raw text tables -> typed rows, with per-cell checks (SPEC §2).
+#include <algorithm>
 #include <limits>
 
 #include "core/io/fieldreader.h"
 #include "core/io/tableschema.h"
 #include "core/io/validator.h"
+#include "core/model/profile.h"
 
 namespace chokepoint::core::io {
 namespace {
@@ -39,6 +41,62 @@ E enumField(FieldReader& f, int col, std::string_view what, std::optional<E> par
     return *parsed;
 }
 
+// An optional enum column: `fallback` when the cell is empty.
+template <class E>
+E optEnumField(FieldReader& f, int col, std::string_view what, std::optional<E> parsed,
+               std::string_view allowed, E fallback) {
+    if (f.cell(col).empty())
+        return fallback;
+    return enumField(f, col, what, parsed, allowed);
+}
+
+std::string joinNames(const auto& names) {
+    std::string out;
+    for (const std::string_view n : names)
+        out += (out.empty() ? "" : ", ") + std::string(n);
+    return out;
+}
+
+// Key/value rows: each key of kProfileKeys at most once, its value typed by the key.
+void convertProfile(const RawTable& raw, const ColumnMap& cols, ImportedRows& out,
+                    ImportedRows::Origin& origin, IssueList& issues) {
+    const int cKey = cols["key"], cValue = cols["value"];
+    std::vector<int> firstLine(kProfileKeys.size(), 0);
+    for (size_t r = 0; r < raw.rowCount(); ++r) {
+        FieldReader f(raw, r, issues);
+        const std::string_view key = f.cell(cKey);
+        const auto known = std::find(kProfileKeys.begin(), kProfileKeys.end(), key);
+        if (key.empty()) {
+            f.fail(cKey, "missing key");
+            continue;
+        }
+        if (known == kProfileKeys.end()) {
+            f.fail(cKey, "unknown profile key '" + std::string(key) +
+                             "' (expected: " + joinNames(kProfileKeys) + ")");
+            continue;
+        }
+        int& first = firstLine[size_t(known - kProfileKeys.begin())];
+        if (first) {
+            f.fail(cKey, "profile key '" + std::string(key) + "' is given twice (first on line " +
+                             std::to_string(first) + ")");
+            continue;
+        }
+        first = raw.lineOf(r);
+        std::string value;
+        if (*known == "company_name")
+            value = f.text(cValue, "company_name");
+        else if (*known == "company_country")
+            value = f.id(cValue, "company_country");
+        else
+            value = f.date(cValue, "reference_cutoff").toString();
+        if (!f.ok())
+            continue;
+        setProfileEntry(out.data.profile, *known, value);
+        origin.rows.push_back(uint32_t(r));
+        out.profileKeys.push_back(*known);
+    }
+}
+
 constexpr std::string_view kStages =
     "mining, refining, precursor, cathode, anode, electrolyte, separator, cell, magnet, "
     "component, other";
@@ -53,7 +111,9 @@ void convertOne(const RawTable& raw, ImportedRows& out, IssueList& issues) {
     Dataset& d = out.data;
     const std::string_view t = raw.name;
 
-    if (t == "countries") {
+    if (t == "profile") {
+        convertProfile(raw, cols, out, origin, issues);
+    } else if (t == "countries") {
         convertRows(raw, cols, d.countries, origin, issues, [](FieldReader& f, const ColumnMap& c) {
             return Country{f.id(c["iso3"], "iso3"), f.text(c["name"], "name"),
                            f.optText(c["region"])};
@@ -82,10 +142,17 @@ void convertOne(const RawTable& raw, ImportedRows& out, IssueList& issues) {
     } else if (t == "world_shares") {
         convertRows(
             raw, cols, d.worldShares, origin, issues, [](FieldReader& f, const ColumnMap& c) {
-                return WorldShare{f.id(c["material_id"], "material_id"),
-                                  f.id(c["country"], "country"),
-                                  f.number(c["share"], "share", 0, 1, true),
-                                  f.optInteger(c["year"], "year", 0, 9999), f.optText(c["source"])};
+                WorldShare x{f.id(c["material_id"], "material_id"),
+                             f.id(c["country"], "country"),
+                             f.number(c["share"], "share", 0, 1, true),
+                             f.optInteger(c["year"], "year", 0, 9999),
+                             f.optText(c["source"]),
+                             ShareBasis::Production,
+                             std::nullopt};
+                x.basis = optEnumField(f, c["basis"], "basis", parseShareBasis(f.cell(c["basis"])),
+                                       joinNames(kShareBasisNames), ShareBasis::Production);
+                x.note = f.optText(c["note"]);
+                return x;
             });
     } else if (t == "technologies") {
         convertRows(
@@ -115,6 +182,9 @@ void convertOne(const RawTable& raw, ImportedRows& out, IssueList& issues) {
             x.licenceReviewDays =
                 f.optInteger(c["licence_review_days"], "licence_review_days", 0, kMaxInt);
             x.source = f.optText(c["source"]);
+            x.status =
+                optEnumField(f, c["status"], "status", parseControlStatus(f.cell(c["status"])),
+                             joinNames(kControlStatusNames), ControlStatus::Confirmed);
             return x;
         });
     } else if (t == "control_items") {
@@ -143,13 +213,17 @@ void convertOne(const RawTable& raw, ImportedRows& out, IssueList& issues) {
                         f.id(c["country"], "country"),
                         f.optText(c["name"]),
                         f.optNumber(c["lat"], "lat", -90, 90),
-                        f.optNumber(c["lon"], "lon", -180, 180)};
+                        f.optNumber(c["lon"], "lon", -180, 180),
+                        f.optInteger(c["recovery_days"], "recovery_days", 0, kMaxRecoveryDays)};
         });
     } else if (t == "site_technologies") {
         convertRows(raw, cols, d.siteTechnologies, origin, issues,
                     [](FieldReader& f, const ColumnMap& c) {
-                        return SiteTechnology{f.id(c["site_id"], "site_id"),
-                                              f.id(c["technology_id"], "technology_id")};
+                        SiteTechnology x{f.id(c["site_id"], "site_id"),
+                                         f.id(c["technology_id"], "technology_id"), std::nullopt};
+                        if (auto s = f.optId(c["source_country"], "source_country"); !s.empty())
+                            x.sourceCountry = s;
+                        return x;
                     });
     } else if (t == "products") {
         convertRows(raw, cols, d.products, origin, issues, [](FieldReader& f, const ColumnMap& c) {

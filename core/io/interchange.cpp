@@ -98,7 +98,10 @@ Dataset keptData(const Dataset& current, bool replace, bool importHasReferenceTa
     if (!replace)
         return current;
     Dataset kept;
+    // The profile's company keys go with the company data; reference_cutoff stays with the
+    // reference data it describes.
     if (!importHasReferenceTables) {
+        kept.profile.referenceCutoff = current.profile.referenceCutoff;
         kept.countries = current.countries;
         kept.sources = current.sources;
         kept.materials = current.materials;

@@ -42,7 +42,10 @@ Result<ImportSummary> importTables(Workspace& ws, const std::vector<RawTable>& t
 bool validateTables(const std::vector<RawTable>& tables, const Dataset& kept, Dataset& out,
                     IssueList& issues);
 
-/// What stays in the workspace `current` when importing with these options.
+/// What stays in the workspace `current` when importing with these options. With `replace`,
+/// company data goes, and reference data too when the import has reference tables; of the
+/// profile, reference_cutoff counts as reference data and the other keys as company data.
+/// Profile keys given by an import replace the workspace's (no "already exists" error).
 Dataset keptData(const Dataset& current, bool replace, bool importHasReferenceTables);
 bool hasReferenceTables(const std::vector<RawTable>& tables);
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/io/tableschema.h"
 
+#include "core/model/profile.h"
+
 namespace chokepoint::core::io {
 
 int TableSpec::columnIndex(std::string_view column) const {
@@ -16,6 +18,9 @@ const std::vector<TableSpec>& tableSpecs() {
         {"countries",
          true,
          {{"iso3", true, T::Id}, {"name", true, T::Text}, {"region", false, T::Text}}},
+        // Key/value rows (SPEC §2): who "we" are and how current the reference data is. Company
+        // data: a --replace import clears company_name and company_country.
+        {"profile", false, {{"key", true, T::Text}, {"value", true, T::Text}}},
         {"sources",
          true,
          {{"id", true, T::Id},
@@ -41,7 +46,9 @@ const std::vector<TableSpec>& tableSpecs() {
           {"country", true, T::Id},
           {"share", true, T::Share},
           {"year", false, T::Integer},
-          {"source", false, T::Text}}},
+          {"source", false, T::Text},
+          {"basis", false, T::Enum},
+          {"note", false, T::Text}}},
         {"technologies",
          true,
          {{"id", true, T::Id},
@@ -60,7 +67,8 @@ const std::vector<TableSpec>& tableSpecs() {
           {"kind", true, T::Enum},
           {"target_country", false, T::Id},
           {"licence_review_days", false, T::Integer},
-          {"source", false, T::Text}}},
+          {"source", false, T::Text},
+          {"status", false, T::Enum}}},
         {"control_items",
          true,
          {{"control_id", true, T::Id}, {"item_kind", true, T::Enum}, {"item_id", true, T::Id}}},
@@ -77,8 +85,13 @@ const std::vector<TableSpec>& tableSpecs() {
           {"country", true, T::Id},
           {"name", false, T::Text},
           {"lat", false, T::Number},
-          {"lon", false, T::Number}}},
-        {"site_technologies", false, {{"site_id", true, T::Id}, {"technology_id", true, T::Id}}},
+          {"lon", false, T::Number},
+          {"recovery_days", false, T::Integer}}},
+        {"site_technologies",
+         false,
+         {{"site_id", true, T::Id},
+          {"technology_id", true, T::Id},
+          {"source_country", false, T::Id}}},
         {"products",
          false,
          {{"id", true, T::Id},
@@ -153,6 +166,10 @@ void forEachRow(const Dataset& d, std::string_view table,
     using C = std::vector<Cell>;
     if (table == "countries")
         each(d.countries, out, [](const Country& x, C& c) { c = {x.iso3, x.name, opt(x.region)}; });
+    else if (table == "profile")
+        each(profileEntries(d.profile), out, [](const ProfileEntry& x, C& c) {
+            c = {text(x.key), x.value};
+        });
     else if (table == "sources")
         each(d.sources, out, [](const Source& x, C& c) {
             c = {x.id, x.publisher, opt(x.title), opt(x.year), opt(x.url), opt(x.notes)};
@@ -167,7 +184,9 @@ void forEachRow(const Dataset& d, std::string_view table,
         });
     else if (table == "world_shares")
         each(d.worldShares, out, [](const WorldShare& x, C& c) {
-            c = {x.materialId, x.country, x.share, opt(x.year), opt(x.source)};
+            c = {x.materialId, x.country,     x.share,
+                 opt(x.year),  opt(x.source), text(toString(x.basis)),
+                 opt(x.note)};
         });
     else if (table == "technologies")
         each(d.technologies, out, [](const Technology& x, C& c) {
@@ -185,7 +204,8 @@ void forEachRow(const Dataset& d, std::string_view table,
                  text(toString(x.kind)),
                  opt(idListText(x.targetCountries)),
                  opt(x.licenceReviewDays),
-                 opt(x.source)};
+                 opt(x.source),
+                 text(toString(x.status))};
         });
     else if (table == "control_items")
         each(d.controlItems, out, [](const ControlItem& x, C& c) {
@@ -197,11 +217,12 @@ void forEachRow(const Dataset& d, std::string_view table,
         });
     else if (table == "sites")
         each(d.sites, out, [](const Site& x, C& c) {
-            c = {x.id, x.supplierId, x.country, opt(x.name), opt(x.lat), opt(x.lon)};
+            c = {x.id,       x.supplierId, x.country,          opt(x.name),
+                 opt(x.lat), opt(x.lon),   opt(x.recoveryDays)};
         });
     else if (table == "site_technologies")
         each(d.siteTechnologies, out, [](const SiteTechnology& x, C& c) {
-            c = {x.siteId, x.technologyId};
+            c = {x.siteId, x.technologyId, opt(x.sourceCountry)};
         });
     else if (table == "products")
         each(d.products, out, [](const Product& x, C& c) {
@@ -234,6 +255,8 @@ void forEachRow(const Dataset& d, std::string_view table,
 size_t rowCount(const Dataset& d, std::string_view t) {
     if (t == "countries")
         return d.countries.size();
+    if (t == "profile")
+        return profileEntries(d.profile).size();
     if (t == "sources")
         return d.sources.size();
     if (t == "materials")

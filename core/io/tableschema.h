@@ -11,6 +11,10 @@
 
 namespace chokepoint::core::io {
 
+/// sites.recovery_days is a whole number of days in [0, kMaxRecoveryDays]: ten years. A site that
+/// takes longer to come back is a new supply chain, not a recovery (docs/data-format.md).
+inline constexpr int kMaxRecoveryDays = 3650;
+
 /// How a column's text is read and written.
 enum class ColumnType { Id, Text, Number, Share, Integer, Date, Enum };
 

@@ -160,6 +160,10 @@ void Checker::run() {
         ids(d.products, k.products, [](const Product& x) -> std::string_view { return x.id; });
     (void)quoteId;
 
+    if (d.profile.companyCountry)
+        for (size_t i = 0; i < m_in.profileKeys.size(); ++i)
+            if (m_in.profileKeys[i] == "company_country")
+                ref(countries, *d.profile.companyCountry, "profile", i, "value", "country");
     for (size_t i = 0; i < d.recipes.size(); ++i) {
         ref(materials, d.recipes[i].materialId, "recipes", i, "material_id", "material");
         ref(materials, d.recipes[i].inputMaterialId, "recipes", i, "input_material_id", "material");
@@ -196,6 +200,9 @@ void Checker::run() {
         ref(sites, d.siteTechnologies[i].siteId, "site_technologies", i, "site_id", "site");
         ref(techs, d.siteTechnologies[i].technologyId, "site_technologies", i, "technology_id",
             "technology");
+        if (d.siteTechnologies[i].sourceCountry)
+            ref(countries, *d.siteTechnologies[i].sourceCountry, "site_technologies", i,
+                "source_country", "country");
     }
     for (size_t i = 0; i < d.productBom.size(); ++i) {
         ref(products, d.productBom[i].productId, "product_bom", i, "product_id", "product");

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/io/issue.h"
@@ -20,6 +21,8 @@ struct ImportedRows {
     };
     Dataset data;
     std::map<std::string, Origin, std::less<>> origins; ///< by table name
+    /// The key of each typed `profile` row (its origin is origins["profile"].rows[i]).
+    std::vector<std::string_view> profileKeys;
 
     /// Location of typed row `i` of `table`, at spec column `column` (empty: whole row).
     Location locate(std::string_view table, size_t i, std::string_view column = {}) const;

@@ -29,13 +29,29 @@ std::string lensNote(const ReportContext& ctx) {
            ". As of " + ctx.options.asOf.toString() + ".";
 }
 
-double worldShareOf(const an::Network& net, an::Index material, an::Index country) {
-    double share = 0.0;
+// The world share of `country` in `material`; nullopt when the data has none (unknown, not 0).
+std::optional<double> worldShareOf(const an::Network& net, an::Index material, an::Index country) {
+    std::optional<double> share;
     for (auto* w = net.worldShares.begin(size_t(material));
          w != net.worldShares.end(size_t(material)); ++w)
         if (w->country == country)
-            share += w->share;
+            share = share.value_or(0.0) + w->share;
     return share;
+}
+
+// China's world share as a cell: "unknown" when the data has no share of China in it.
+Cell worldShareCell(const an::Network& net, an::Index material, an::Index focus) {
+    const auto share = focus == an::kNone ? std::nullopt : worldShareOf(net, material, focus);
+    return share ? Cell::ofNumber(*share, NumberFormat::Percent) : Cell::ofText("unknown");
+}
+
+// D(P) of network product `product` in `r`, whose products are ordered by id, not by network
+// index; nullopt when the result has no such product.
+std::optional<double> productDependence(const an::ExposureResult& r, an::Index product) {
+    for (const an::ProductExposure& p : r.products)
+        if (p.product == product)
+            return p.dependence;
+    return std::nullopt;
 }
 
 // Controls in force at `asOf` covering the material or any of its recipe inputs, at any depth.
@@ -134,9 +150,8 @@ Section buildProductsSection(const ReportContext& ctx) {
                                  Cell::ofNumber(prod.unitPrice, NumberFormat::Money),
                                  Cell::ofNumber(p.revenue, NumberFormat::Money)};
         for (const an::Lens lens : {an::Lens::Location, an::Lens::Owned, an::Lens::Controlled})
-            row.push_back(
-                Cell::ofNumber(ctx.results[size_t(lens)].products[size_t(p.product)].dependence,
-                               NumberFormat::Percent));
+            row.push_back(Cell::ofNumber(productDependence(ctx.results[size_t(lens)], p.product),
+                                         NumberFormat::Percent));
         row.push_back(Cell::ofNumber(p.revenueAtRisk, NumberFormat::Money));
         an::Index driver = an::kNone;
         double best = -1.0;
@@ -248,16 +263,15 @@ Section buildMaterialsSection(const ReportContext& ctx) {
                   Cell::ofNumber(m.spendAtRisk, NumberFormat::Money),
                   Cell::ofNumber(m.hhi, NumberFormat::Count),
                   Cell::ofNumber(e ? e->worldHhi : std::nullopt, NumberFormat::Count),
-                  focus == an::kNone
-                      ? Cell::missing()
-                      : Cell::ofNumber(worldShareOf(net, m.material, focus), NumberFormat::Percent),
+                  worldShareCell(net, m.material, focus),
                   controls.empty() ? Cell::ofText("none") : Cell::ofText(joinNames(controls, 4))});
     }
     t.note = "Most dependent first. Controls: material controls in force at the as-of date that "
              "cover the material or any input it is made from. HHI: Herfindahl\u2013Hirschman "
              "index of the country mix "
              "(0\u201310,000; 10,000 = one country), of our tier-1 purchases and of world "
-             "production.";
+             "production. China's world share is unknown where the data has no share of China "
+             "for the material.";
     sec.blocks.push_back(std::move(t));
     return sec;
 }

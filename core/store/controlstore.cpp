@@ -22,6 +22,7 @@ void bindControl(Statement& s, int first, const Control& c) {
     s.bind(first + 5, c.effective.toString()).bind(first + 6, dateText(c.end));
     s.bind(first + 7, toString(c.kind)).bind(first + 8, idListText(c.targetCountries));
     s.bind(first + 9, c.licenceReviewDays).bind(first + 10, c.source);
+    s.bind(first + 11, toString(c.status));
 }
 
 Result<void> run(Statement& s) {
@@ -70,13 +71,13 @@ Result<void> insertControl(Workspace& ws, const Control& control,
         return fail(ws, what, tx.errorString());
     Statement s(ws.database(),
                 "INSERT INTO controls(id, issuer, title, reference, announced, effective, \"end\", "
-                "kind, target_country, licence_review_days, source, rowid) "
-                "VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
+                "kind, target_country, licence_review_days, source, status, rowid) "
+                "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
     bindControl(s, 1, control);
     if (rowid)
-        s.bind(12, *rowid);
+        s.bind(13, *rowid);
     else
-        s.bindNull(12);
+        s.bindNull(13);
     Result<void> r = run(s);
     if (r)
         r = insertItems(ws.database(), control.id, items);
@@ -95,9 +96,9 @@ Result<void> updateControl(Workspace& ws, const std::string& originalId, const C
         Statement s(ws.database(),
                     "UPDATE controls SET id = ?, issuer = ?, title = ?, reference = ?, "
                     "announced = ?, effective = ?, \"end\" = ?, kind = ?, target_country = ?, "
-                    "licence_review_days = ?, source = ? WHERE id = ?");
+                    "licence_review_days = ?, source = ?, status = ? WHERE id = ?");
         bindControl(s, 1, control);
-        s.bind(12, originalId);
+        s.bind(13, originalId);
         r = run(s);
         if (r && ws.database().changes() == 0)
             r = Error{"there is no export control " + originalId};

@@ -4,6 +4,7 @@
 #include <functional>
 #include <thread>
 
+#include "core/model/profile.h"
 #include "core/store/workspace.h"
 
 namespace chokepoint::core {
@@ -30,7 +31,7 @@ std::optional<std::string> optEmpty(const std::string& s) {
 }
 
 // Runs `select`, calling `row` for each result; any SQL error ends the load.
-template <class Row> Result<void> query(sql::Database& db, std::string_view select, Row row) {
+template <class Row> Result<void> query(sql::Database& db, const std::string& select, Row row) {
     Statement st(db, select);
     if (!st.valid())
         return Error{st.errorString()};
@@ -57,14 +58,26 @@ Result<void> insertAll(sql::Database& db, std::string_view insertSql, const std:
     return {};
 }
 
+// A column that schema `since` added: its name, or on an older workspace (read as it is, see
+// Workspace::openReadOnly) the SQL of the default that the migration gives old rows.
+std::string column(int version, int since, std::string_view name, std::string_view fallback) {
+    return std::string(version >= since ? name : fallback);
+}
+
 // Every table but supply, whose rows `readSupplyRows` reads, into `d`.
-Result<void> readTables(sql::Database& db, Dataset& d,
+Result<void> readTables(sql::Database& db, int version, Dataset& d,
                         const std::function<Result<void>()>& readSupplyRows) {
-    Result<void> r = query(db, "SELECT iso3, name, region FROM countries ORDER BY rowid",
-                           [&](const Statement& s) {
-                               d.countries.push_back({s.text(0), s.text(1), s.optText(2)});
-                               return true;
-                           });
+    Result<void> r;
+    if (version >= 3)
+        r = query(db, "SELECT key, value FROM profile ORDER BY rowid", [&](const Statement& s) {
+            return setProfileEntry(d.profile, s.textView(0), s.textView(1));
+        });
+    if (r)
+        r = query(db, "SELECT iso3, name, region FROM countries ORDER BY rowid",
+                  [&](const Statement& s) {
+                      d.countries.push_back({s.text(0), s.text(1), s.optText(2)});
+                      return true;
+                  });
     if (r)
         r = query(db, "SELECT id, publisher, title, year, url, notes FROM sources ORDER BY rowid",
                   [&](const Statement& s) {
@@ -90,11 +103,15 @@ Result<void> readTables(sql::Database& db, Dataset& d,
                   });
     if (r)
         r = query(db,
-                  "SELECT material_id, country, share, year, source FROM world_shares "
-                  "ORDER BY rowid",
+                  "SELECT material_id, country, share, year, source, " +
+                      column(version, 3, "basis, note", "'production', NULL") +
+                      " FROM world_shares ORDER BY rowid",
                   [&](const Statement& s) {
-                      d.worldShares.push_back(
-                          {s.text(0), s.text(1), s.real(2), s.optInt(3), s.optText(4)});
+                      const auto basis = parseShareBasis(s.textView(5));
+                      if (!basis)
+                          return false;
+                      d.worldShares.push_back({s.text(0), s.text(1), s.real(2), s.optInt(3),
+                                               s.optText(4), *basis, s.optText(6)});
                       return true;
                   });
     if (r)
@@ -112,16 +129,18 @@ Result<void> readTables(sql::Database& db, Dataset& d,
     if (r)
         r = query(db,
                   "SELECT id, issuer, title, reference, announced, effective, \"end\", kind, "
-                  "target_country, licence_review_days, source FROM controls ORDER BY rowid",
+                  "target_country, licence_review_days, source, " +
+                      column(version, 3, "status", "'confirmed'") + " FROM controls ORDER BY rowid",
                   [&](const Statement& s) {
                       auto effective = Date::parse(s.textView(5));
                       auto kind = parseControlKind(s.textView(7));
-                      if (!effective || !kind)
+                      auto status = parseControlStatus(s.textView(11));
+                      if (!effective || !kind || !status)
                           return false;
                       d.controls.push_back({s.text(0), s.text(1), s.text(2), s.optText(3),
                                             optDate(s, 4), *effective, optDate(s, 6), *kind,
-                                            splitIdList(s.textView(8)), s.optInt(9),
-                                            s.optText(10)});
+                                            splitIdList(s.textView(8)), s.optInt(9), s.optText(10),
+                                            *status});
                       return true;
                   });
     if (r)
@@ -140,16 +159,20 @@ Result<void> readTables(sql::Database& db, Dataset& d,
                       return true;
                   });
     if (r)
-        r = query(db, "SELECT id, supplier_id, country, name, lat, lon FROM sites ORDER BY rowid",
+        r = query(db,
+                  "SELECT id, supplier_id, country, name, lat, lon, " +
+                      column(version, 3, "recovery_days", "NULL") + " FROM sites ORDER BY rowid",
                   [&](const Statement& s) {
                       d.sites.push_back({s.text(0), s.text(1), s.text(2), s.optText(3),
-                                         s.optReal(4), s.optReal(5)});
+                                         s.optReal(4), s.optReal(5), s.optInt(6)});
                       return true;
                   });
     if (r)
-        r = query(db, "SELECT site_id, technology_id FROM site_technologies ORDER BY rowid",
+        r = query(db,
+                  "SELECT site_id, technology_id, " + column(version, 3, "source_country", "NULL") +
+                      " FROM site_technologies ORDER BY rowid",
                   [&](const Statement& s) {
-                      d.siteTechnologies.push_back({s.text(0), s.text(1)});
+                      d.siteTechnologies.push_back({s.text(0), s.text(1), s.optText(2)});
                       return true;
                   });
     if (r)
@@ -218,7 +241,7 @@ int64_t dataVersion(sql::Database& db) {
 // worker's vector, sized for all rows, becomes the result: the upper part is moved into it
 // once. The rows and their order are the same as in one pass; `consistent` turns false if
 // another connection committed a change meanwhile (the caller then reads again in one pass).
-Result<Dataset> loadDataset(sql::Database& db, const std::string& path, bool parallel,
+Result<Dataset> loadDataset(sql::Database& db, const std::string& path, int version, bool parallel,
                             bool& consistent) {
     Dataset d;
     int64_t first = 1, last = 0;
@@ -238,7 +261,7 @@ Result<Dataset> loadDataset(sql::Database& db, const std::string& path, bool par
         parallel && rows >= kParallelSupplyRows && std::filesystem::is_regular_file(path, ec);
     // This thread also reads the other tables: it takes the smaller part of the supply rows.
     const int64_t split = parallel ? first + (last - first) * 3 / 5 : first - 1;
-    const int64_t version = parallel ? dataVersion(db) : 0;
+    const int64_t versionBefore = parallel ? dataVersion(db) : 0;
     std::vector<SupplyLink> lower;
     size_t lowerCount = 0;
     Result<void> lowerResult;
@@ -266,7 +289,7 @@ Result<Dataset> loadDataset(sql::Database& db, const std::string& path, bool par
                 t.join();
         }
     } joinOnExit{worker};
-    Result<void> r = readTables(db, d, [&] {
+    Result<void> r = readTables(db, version, d, [&] {
         d.supply.reserve(parallel ? size_t(last - split) : rows);
         return readSupply(db, split + 1, last, d.supply);
     });
@@ -280,7 +303,7 @@ Result<Dataset> loadDataset(sql::Database& db, const std::string& path, bool par
             d.supply.clear();
             r = readSupply(db, first, last, d.supply);
         }
-        consistent = dataVersion(db) == version;
+        consistent = dataVersion(db) == versionBefore;
     }
     if (!r)
         return r.error();
@@ -291,9 +314,9 @@ Result<Dataset> loadDataset(sql::Database& db, const std::string& path, bool par
 
 Result<Dataset> Workspace::load() {
     bool consistent = true;
-    auto d = loadDataset(m_db, path(), true, consistent);
+    auto d = loadDataset(m_db, path(), m_version, true, consistent);
     if (d && !consistent)
-        d = loadDataset(m_db, path(), false, consistent);
+        d = loadDataset(m_db, path(), m_version, false, consistent);
     if (!d)
         return Error{path() + ": cannot read workspace: " + d.errorString()};
     return d;
@@ -310,18 +333,31 @@ Result<void> Workspace::write(const Dataset& d, WriteMode mode) {
                               !d.controls.empty() || !d.controlItems.empty() || !d.sources.empty();
     Result<void> r;
     if (mode == WriteMode::Replace) {
+        // The company data goes, and with it the profile's company keys and the mark of the
+        // bundled example (whatever comes in is no longer the fictional example company).
         r = db.exec("DELETE FROM alternatives; DELETE FROM inventory; DELETE FROM supply;"
                     "DELETE FROM product_bom; DELETE FROM products; DELETE FROM site_technologies;"
-                    "DELETE FROM sites; DELETE FROM suppliers;");
+                    "DELETE FROM sites; DELETE FROM suppliers;"
+                    "DELETE FROM profile WHERE key IN ('company_name', 'company_country');"
+                    "DELETE FROM meta WHERE key = '" +
+                    std::string(kBundledExampleKey) + "';");
         if (r && hasReference)
             r = db.exec("DELETE FROM control_items; DELETE FROM controls;"
                         "DELETE FROM technologies; DELETE FROM world_shares; DELETE FROM recipes;"
-                        "DELETE FROM materials; DELETE FROM sources; DELETE FROM countries;");
+                        "DELETE FROM materials; DELETE FROM sources; DELETE FROM countries;"
+                        "DELETE FROM profile WHERE key = 'reference_cutoff';");
     }
     if (r)
         r = insertAll(db, "INSERT INTO countries VALUES(?,?,?)", d.countries,
                       [](Statement& s, const Country& c) {
                           s.bind(1, c.iso3).bind(2, c.name).bind(3, c.region);
+                      });
+    if (r)
+        r = insertAll(db,
+                      "INSERT INTO profile(key, value) VALUES(?, ?) "
+                      "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                      profileEntries(d.profile), [](Statement& s, const ProfileEntry& x) {
+                          s.bind(1, x.key).bind(2, x.value);
                       });
     if (r)
         r = insertAll(db, "INSERT INTO sources VALUES(?,?,?,?,?,?)", d.sources,
@@ -341,10 +377,13 @@ Result<void> Workspace::write(const Dataset& d, WriteMode mode) {
                           s.bind(1, x.materialId).bind(2, x.inputMaterialId).bind(3, x.qtyPerUnit);
                       });
     if (r)
-        r = insertAll(db, "INSERT INTO world_shares VALUES(?,?,?,?,?)", d.worldShares,
-                      [](Statement& s, const WorldShare& x) {
+        r = insertAll(db,
+                      "INSERT INTO world_shares(material_id, country, share, year, source, basis, "
+                      "note) VALUES(?,?,?,?,?,?,?)",
+                      d.worldShares, [](Statement& s, const WorldShare& x) {
                           s.bind(1, x.materialId).bind(2, x.country).bind(3, x.share);
-                          s.bind(4, x.year).bind(5, x.source);
+                          s.bind(4, x.year).bind(5, x.source).bind(6, toString(x.basis));
+                          s.bind(7, x.note);
                       });
     if (r)
         r = insertAll(db, "INSERT INTO technologies VALUES(?,?,?,?)", d.technologies,
@@ -357,13 +396,16 @@ Result<void> Workspace::write(const Dataset& d, WriteMode mode) {
                           s.bind(4, x.description);
                       });
     if (r)
-        r = insertAll(db, "INSERT INTO controls VALUES(?,?,?,?,?,?,?,?,?,?,?)", d.controls,
-                      [](Statement& s, const Control& c) {
+        r = insertAll(db,
+                      "INSERT INTO controls(id, issuer, title, reference, announced, effective, "
+                      "\"end\", kind, target_country, licence_review_days, source, status) "
+                      "VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
+                      d.controls, [](Statement& s, const Control& c) {
                           s.bind(1, c.id).bind(2, c.issuer).bind(3, c.title).bind(4, c.reference);
                           s.bind(5, optDateText(c.announced)).bind(6, c.effective.toString());
                           s.bind(7, optDateText(c.end)).bind(8, toString(c.kind));
                           s.bind(9, idListText(c.targetCountries)).bind(10, c.licenceReviewDays);
-                          s.bind(11, c.source);
+                          s.bind(11, c.source).bind(12, toString(c.status));
                       });
     if (r)
         r = insertAll(db, "INSERT INTO control_items VALUES(?,?,?)", d.controlItems,
@@ -377,15 +419,19 @@ Result<void> Workspace::write(const Dataset& d, WriteMode mode) {
                           s.bind(4, x.ownerCountry);
                       });
     if (r)
-        r = insertAll(db, "INSERT INTO sites VALUES(?,?,?,?,?,?)", d.sites,
-                      [](Statement& s, const Site& x) {
+        r = insertAll(db,
+                      "INSERT INTO sites(id, supplier_id, country, name, lat, lon, recovery_days) "
+                      "VALUES(?,?,?,?,?,?,?)",
+                      d.sites, [](Statement& s, const Site& x) {
                           s.bind(1, x.id).bind(2, x.supplierId).bind(3, x.country);
-                          s.bind(4, x.name).bind(5, x.lat).bind(6, x.lon);
+                          s.bind(4, x.name).bind(5, x.lat).bind(6, x.lon).bind(7, x.recoveryDays);
                       });
     if (r)
-        r = insertAll(db, "INSERT INTO site_technologies VALUES(?,?)", d.siteTechnologies,
-                      [](Statement& s, const SiteTechnology& x) {
-                          s.bind(1, x.siteId).bind(2, x.technologyId);
+        r = insertAll(db,
+                      "INSERT INTO site_technologies(site_id, technology_id, source_country) "
+                      "VALUES(?,?,?)",
+                      d.siteTechnologies, [](Statement& s, const SiteTechnology& x) {
+                          s.bind(1, x.siteId).bind(2, x.technologyId).bind(3, x.sourceCountry);
                       });
     if (r)
         r = insertAll(db, "INSERT INTO products VALUES(?,?,?,?)", d.products,

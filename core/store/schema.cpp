@@ -148,9 +148,53 @@ CREATE TABLE scenarios (
 );
 )sql";
 
+// Version 3: methodology v2 (SPEC §2 as revised, issue 14). Old rows get the defaults: no
+// profile, every share measured as production, every control confirmed, technology sources
+// and recovery times unknown. controls is rebuilt (rowids kept, so the stored order and the
+// control store's positions survive): target_country is now a ';' list of iso3 codes and can
+// no longer be a foreign key.
+constexpr std::string_view kV3 = R"sql(
+CREATE TABLE profile (
+    key TEXT PRIMARY KEY CHECK (key IN ('company_name','company_country','reference_cutoff')),
+    value TEXT NOT NULL
+);
+ALTER TABLE world_shares ADD COLUMN basis TEXT NOT NULL DEFAULT 'production'
+    CHECK (basis IN ('production','refining','mining','capacity','nationality','lower_bound',
+        'other'));
+ALTER TABLE world_shares ADD COLUMN note TEXT;
+ALTER TABLE sites ADD COLUMN recovery_days INTEGER CHECK (recovery_days >= 0);
+ALTER TABLE site_technologies ADD COLUMN source_country TEXT REFERENCES countries(iso3);
+CREATE TABLE controls_v3 (
+    id TEXT PRIMARY KEY,
+    issuer TEXT NOT NULL REFERENCES countries(iso3),
+    title TEXT NOT NULL,
+    reference TEXT,
+    announced TEXT,
+    effective TEXT NOT NULL,
+    "end" TEXT,
+    kind TEXT NOT NULL CHECK (kind IN ('licence','prohibition','country_ban')),
+    target_country TEXT,
+    licence_review_days INTEGER,
+    source TEXT,
+    status TEXT NOT NULL DEFAULT 'confirmed' CHECK (status IN ('confirmed','scheduled'))
+);
+INSERT INTO controls_v3 (rowid, id, issuer, title, reference, announced, effective, "end", kind,
+                         target_country, licence_review_days, source)
+    SELECT rowid, id, issuer, title, reference, announced, effective, "end", kind,
+           target_country, licence_review_days, source
+    FROM controls ORDER BY rowid;
+DROP TABLE controls;
+ALTER TABLE controls_v3 RENAME TO controls;
+CREATE INDEX controls_issuer ON controls(issuer);
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "initial schema: SPEC §2 tables, sources, meta", kV1},
     Migration{2, "saved scenarios", kV2},
+    Migration{3,
+              "methodology v2: profile, share basis, control status and target lists, "
+              "technology sources, recovery days",
+              kV3},
 };
 
 } // namespace

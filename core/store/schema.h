@@ -6,7 +6,8 @@
 
 namespace chokepoint::core::store {
 
-/// One step of the schema history: applied in its own transaction, in order.
+/// One step of the schema history: applied in its own transaction, in order, with foreign
+/// keys off (so that a step can rebuild a table); the keys are checked before it commits.
 struct Migration {
     int version; ///< user_version after this step
     std::string_view description;

@@ -107,16 +107,22 @@ Result<Workspace> Workspace::openImpl(const std::string& path, bool readOnly) {
                                                    : sql::Database::Mode::ReadWrite);
     if (!db)
         return db.error();
-    sql::Statement appId(*db, "PRAGMA application_id");
-    if (!appId.valid() || !appId.step()) {
-        // Only a file SQLite cannot read as a database is "not a workspace"; I/O errors,
-        // locks and permissions are reported as what they are.
-        const int code = sqlite3_errcode(db->handle()) & 0xFF;
-        if (code != SQLITE_NOTADB && code != SQLITE_CORRUPT)
-            return Error{path + ": cannot read the workspace: " + db->lastError()};
-        return Error{path + ": not a Chokepoint workspace (" + db->lastError() + ")"};
+    int64_t applicationId = 0;
+    {
+        // Finalised before any migration: a pending statement would lock the tables a
+        // migration rebuilds ("database table is locked").
+        sql::Statement appId(*db, "PRAGMA application_id");
+        if (!appId.valid() || !appId.step()) {
+            // Only a file SQLite cannot read as a database is "not a workspace"; I/O errors,
+            // locks and permissions are reported as what they are.
+            const int code = sqlite3_errcode(db->handle()) & 0xFF;
+            if (code != SQLITE_NOTADB && code != SQLITE_CORRUPT)
+                return Error{path + ": cannot read the workspace: " + db->lastError()};
+            return Error{path + ": not a Chokepoint workspace (" + db->lastError() + ")"};
+        }
+        applicationId = appId.integer(0);
     }
-    if (appId.integer(0) != store::kApplicationId)
+    if (applicationId != store::kApplicationId)
         return Error{path + ": is an SQLite database but not a Chokepoint workspace"};
     auto version = db->userVersion();
     if (!version)
@@ -128,10 +134,10 @@ Result<Workspace> Workspace::openImpl(const std::string& path, bool readOnly) {
                      std::to_string(known) + "); open it with a newer Chokepoint"};
     if (*version < 1)
         return Error{path + ": not a Chokepoint workspace (no schema)"};
-    // A read-only open of an older workspace reads it as it is: migrations only add tables,
-    // so the company and reference tables of every version are those of SPEC §2. What a later
-    // version added (e.g. saved scenarios, version 2) is missing until it is opened for
-    // writing, which migrates it.
+    // A read-only open of an older workspace reads it as it is: load() reads the columns a
+    // later version added with their defaults (schema 3: no profile, shares measured as
+    // production, controls confirmed). What a later version added beyond that (saved
+    // scenarios, version 2) is missing until it is opened for writing, which migrates it.
     if (auto r = configure(*db, readOnly); !r)
         return Error{path + ": " + r.errorString()};
     Workspace ws(std::move(*db), *version);
@@ -142,15 +148,33 @@ Result<Workspace> Workspace::openImpl(const std::string& path, bool readOnly) {
 }
 
 Result<void> Workspace::migrate() {
+    // A step may rebuild a table that others refer to (SQLite's ALTER TABLE procedure), which
+    // needs foreign keys off; the pragma is a no-op inside a transaction, so it is switched
+    // here, and each step checks the keys itself before it commits.
+    if (auto r = m_db.exec("PRAGMA foreign_keys = OFF"); !r)
+        return Error{path() + ": cannot migrate: " + r.errorString()};
+    struct KeysBackOn {
+        sql::Database& db;
+        ~KeysBackOn() { (void)db.exec("PRAGMA foreign_keys = ON"); }
+    } keysBackOn{m_db};
     for (const auto& m : store::migrations()) {
         if (m.version <= m_version)
             continue;
+        const std::string step = "migration to schema " + std::to_string(m.version) + " (" +
+                                 std::string(m.description) + ")";
         sql::Transaction tx(m_db);
         if (!tx.begun())
             return Error{path() + ": cannot migrate: " + tx.errorString()};
         if (auto r = m_db.exec(m.sql); !r)
-            return Error{path() + ": migration to schema " + std::to_string(m.version) + " (" +
-                         std::string(m.description) + ") failed: " + r.errorString()};
+            return Error{path() + ": " + step + " failed: " + r.errorString()};
+        {
+            sql::Statement check(m_db, "PRAGMA foreign_key_check");
+            if (!check.valid())
+                return Error{path() + ": " + step + " failed: " + check.errorString()};
+            if (check.step())
+                return Error{path() + ": " + step + " failed: a row of table " + check.text(0) +
+                             " refers to a missing row of " + check.text(2)};
+        }
         if (auto r = m_db.setUserVersion(m.version); !r)
             return Error{path() + ": " + r.errorString()};
         if (auto r = tx.commit(); !r)
@@ -173,6 +197,15 @@ Result<void> Workspace::setMeta(const std::string& key, const std::string& value
                             "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     st.bind(1, key).bind(2, value);
     return st.run();
+}
+
+bool Workspace::isBundledExample() {
+    const auto v = meta(kBundledExampleKey);
+    return v && !v->empty();
+}
+
+Result<void> Workspace::markBundledExample(const std::string& name) {
+    return setMeta(kBundledExampleKey, name);
 }
 
 } // namespace chokepoint::core

@@ -40,6 +40,17 @@ public:
     std::optional<std::string> meta(const std::string& key);
     Result<void> setMeta(const std::string& key, const std::string& value);
 
+    /// True when the workspace holds the bundled example (`chokepoint init`, or a new
+    /// workspace with the example data in the GUI) and its company data has not been replaced
+    /// since: its company, suppliers, sites and supply shares are fictional, and every view and
+    /// report of it should say so. Recorded in the meta table (key kBundledExampleKey, the
+    /// example's name as value) by markBundledExample(); a replacing import or write
+    /// (WriteMode::Replace) removes it. False for workspaces made before this mark existed.
+    bool isBundledExample();
+    /// Records that the company data is the bundled example `name` (e.g. "ev-battery").
+    Result<void> markBundledExample(const std::string& name);
+    static constexpr const char* kBundledExampleKey = "bundled_example";
+
 private:
     explicit Workspace(sql::Database db, int version)
         : m_db(std::move(db))

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/io/tableschema.h"
+#include "core/store/workspace.h"
 #include "tests/support/testsupport.h"
 
 using namespace chokepoint;
@@ -47,6 +48,32 @@ TEST(DataCli, InitThenExportGivesBackTheBundledData) {
     std::string err;
     EXPECT_EQ(test::runChokepoint({"init", ws}, nullptr, &err), 1) << "exists already";
     EXPECT_NE(err.find("already exists"), std::string::npos);
+}
+
+TEST(DataCli, InitSaysTheExampleCompanyIsFictionalAndMarksTheWorkspace) {
+    test::TempDir tmp;
+    const auto ws = tmp.file("w.chokepoint");
+    std::string out, err;
+    ASSERT_EQ(test::runChokepoint({"init", ws}, &out, &err), 0) << err;
+    EXPECT_NE(out.find("fictional"), std::string::npos) << out;
+    {
+        auto w = core::Workspace::open(ws);
+        ASSERT_TRUE(w.ok()) << w.errorString();
+        EXPECT_TRUE(w->isBundledExample());
+    }
+    // An empty workspace is no example and its message says nothing of one.
+    const auto empty = tmp.file("e.chokepoint");
+    ASSERT_EQ(test::runChokepoint({"init", empty, "--empty"}, &out, &err), 0) << err;
+    EXPECT_EQ(out.find("fictional"), std::string::npos) << out;
+    EXPECT_FALSE(core::Workspace::open(empty)->isBundledExample());
+    // Adding to the example keeps the mark (the fictional rows are still there); replacing
+    // the company data removes it.
+    tmp.write("more/suppliers.csv", "id,name\nmine,My supplier\n");
+    ASSERT_EQ(test::runChokepoint({"import", ws, tmp.file("more")}, &out, &err), 0) << err;
+    EXPECT_TRUE(core::Workspace::open(ws)->isBundledExample());
+    ASSERT_EQ(test::runChokepoint({"import", ws, tmp.file("more"), "--replace"}, &out, &err), 0)
+        << err;
+    EXPECT_FALSE(core::Workspace::open(ws)->isBundledExample());
 }
 
 TEST(DataCli, MalformedImportExitsThreeListsEveryErrorAndChangesNothing) {

@@ -5,7 +5,10 @@
 // on the saved workspace file).
 #include <gtest/gtest.h>
 
+#include <QAbstractItemView>
 #include <QApplication>
+#include <QComboBox>
+#include <QCompleter>
 #include <QDialogButtonBox>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -175,6 +178,55 @@ TEST_F(ControlsEditTest, TheFormValidatesAsYouType) {
     // An unknown issuer is an error again.
     dialog.field("issuer")->setText(QStringLiteral("XYZ"));
     EXPECT_FALSE(ok->isEnabled());
+}
+
+TEST_F(ControlsEditTest, StatusAndSeveralTargetCountries) {
+    // A scheduled measure aimed at two destinations: the status is a choice, the targets a
+    // ';' list whose last entry the completer fills in.
+    const core::Dataset data = load();
+    ControlEditDialog dialog(data, std::nullopt, day("2025-08-01"));
+    dialog.setAttribute(Qt::WA_DontShowOnScreen);
+    dialog.show(); // the completer follows typing in a shown line edit
+    QPushButton* ok = dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+    QTest::keyClicks(dialog.field("id"), QStringLiteral("EC21"));
+    QTest::keyClicks(dialog.field("title"), QStringLiteral("US and Japan only"));
+    ASSERT_EQ(dialog.statusBox()->count(), 2);
+    EXPECT_EQ(dialog.statusBox()->currentData().toString(), QStringLiteral("confirmed"));
+    dialog.statusBox()->setCurrentIndex(dialog.statusBox()->findData(QStringLiteral("scheduled")));
+    QLineEdit* targets = dialog.field("target_country");
+    QTest::keyClicks(targets, QStringLiteral("USA;"));
+    QCompleter* completer = targets->completer();
+    ASSERT_TRUE(completer);
+    QTest::keyClicks(targets, QStringLiteral("JP"));
+    EXPECT_EQ(completer->completionPrefix(), QStringLiteral("USA;JP"));
+    // Only JPN starts with "JP"; the completion keeps what was typed before the last ';'.
+    ASSERT_EQ(completer->completionCount(), 1);
+    EXPECT_EQ(completer->currentCompletion(), QStringLiteral("USA;JPN"));
+    EXPECT_TRUE(completer->popup()->isVisible());
+    QTest::keyClicks(targets, QStringLiteral("N"));
+    EXPECT_EQ(targets->text(), QStringLiteral("USA;JPN"));
+    ASSERT_TRUE(ok->isEnabled()) << dialog.issuesText().toStdString();
+    ASSERT_TRUE(dialog.check().ok());
+    EXPECT_EQ(dialog.check().control->status, core::ControlStatus::Scheduled);
+    EXPECT_EQ(dialog.check().control->targetCountries, (std::vector<std::string>{"USA", "JPN"}));
+    // An unknown destination is an error at its field.
+    targets->setText(QStringLiteral("USA;XYZ"));
+    EXPECT_FALSE(ok->isEnabled());
+    EXPECT_TRUE(
+        dialog.issuesText().contains(QStringLiteral("target_country: unknown country 'XYZ'")))
+        << dialog.issuesText().toStdString();
+
+    // Editing an existing measure starts from its status and list.
+    core::Dataset withScheduled = data;
+    for (auto& c : withScheduled.controls)
+        if (c.id == "EC06-R") {
+            c.status = core::ControlStatus::Scheduled;
+            c.targetCountries = {"USA", "JPN"};
+        }
+    ControlEditDialog edit(withScheduled, std::string("EC06-R"), day("2025-08-01"));
+    EXPECT_EQ(edit.statusBox()->currentData().toString(), QStringLiteral("scheduled"));
+    EXPECT_EQ(edit.field("target_country")->text(), QStringLiteral("USA;JPN"));
+    ASSERT_TRUE(edit.check().ok()) << edit.issuesText().toStdString();
 }
 
 TEST_F(ControlsEditTest, AddUndoRedoSaveAndReopen) {

@@ -156,7 +156,12 @@ TEST(DataPage, NumbersEqualFiguresWorkedOutFromTheRows) {
     test::ModelChecker sourcesCheck(page.sourceModel());
 
     // Rows per table.
+    // The profile has one row per key that is set.
+    const size_t profileRows = size_t(d.profile.companyName.has_value()) +
+                               size_t(d.profile.companyCountry.has_value()) +
+                               size_t(d.profile.referenceCutoff.has_value());
     const std::map<std::string, size_t> sizes = {{"countries", d.countries.size()},
+                                                 {"profile", profileRows},
                                                  {"sources", d.sources.size()},
                                                  {"materials", d.materials.size()},
                                                  {"recipes", d.recipes.size()},
@@ -173,7 +178,7 @@ TEST(DataPage, NumbersEqualFiguresWorkedOutFromTheRows) {
                                                  {"inventory", d.inventory.size()},
                                                  {"alternatives", d.alternatives.size()}};
     const TableModel* rows = page.tableRowsModel();
-    ASSERT_EQ(rows->rowCount(), 16);
+    ASSERT_EQ(rows->rowCount(), 17);
     for (int r = 0; r < rows->rowCount(); ++r) {
         const std::string table =
             rows->index(r, TableRowsModel::Table).data().toString().toStdString();

@@ -54,15 +54,17 @@ TEST(DataQuality, CountsRowsSourcesAndYears) {
     const Network net(smallNetwork());
     const DataQuality q = assessDataQuality(net, kAsOf);
     const std::vector<std::pair<std::string, size_t>> expected = {
-        {"countries", 3},    {"sources", 2},      {"materials", 5},         {"recipes", 3},
-        {"world_shares", 5}, {"technologies", 1}, {"controls", 1},          {"control_items", 0},
-        {"suppliers", 3},    {"sites", 4},        {"site_technologies", 1}, {"products", 1},
-        {"product_bom", 3},  {"supply", 8},       {"inventory", 0},         {"alternatives", 0}};
+        {"countries", 3},     {"profile", 0},      {"sources", 2},      {"materials", 5},
+        {"recipes", 3},       {"world_shares", 5}, {"technologies", 1}, {"controls", 1},
+        {"control_items", 0}, {"suppliers", 3},    {"sites", 4},        {"site_technologies", 1},
+        {"products", 1},      {"product_bom", 3},  {"supply", 8},       {"inventory", 0},
+        {"alternatives", 0}};
     ASSERT_EQ(q.tables.size(), expected.size());
     for (size_t i = 0; i < expected.size(); ++i) {
         EXPECT_EQ(q.tables[i].table, expected[i].first);
         EXPECT_EQ(q.tables[i].rows, expected[i].second) << expected[i].first;
-        EXPECT_EQ(q.tables[i].reference, i < 8) << expected[i].first;
+        // Reference data: countries and the seven tables after the profile.
+        EXPECT_EQ(q.tables[i].reference, i == 0 || (i >= 2 && i < 9)) << expected[i].first;
     }
     EXPECT_EQ(q.vintage, 2024); // S1's year; the newest world share is 2023
     // S1: ore/CHN and ore/AUS; S2: ore/AUS, metal/CHN and control c1. S9 is no source.
@@ -141,10 +143,53 @@ TEST(DataQuality, MissingOwnersTechnologiesAndOldWorldShares) {
     EXPECT_EQ(rows, (std::vector<size_t>{0, 4, 2, 1, 3}));
 }
 
+TEST(DataQuality, MissingWhatTheMethodologyNeeds) {
+    // smallNetwork() has no profile and its one technology row has no source. World shares:
+    // ore 0.6 + 0.3 + 0.05 = 0.95 (complete enough), metal 0.8 (exactly the threshold: not
+    // under it), salt 0.1, and cell and foil have none (0).
+    const Network net(smallNetwork());
+    const DataQuality q = assessDataQuality(net, kAsOf);
+    EXPECT_TRUE(q.missingCompanyCountry);
+    EXPECT_TRUE(q.missingReferenceCutoff);
+    EXPECT_EQ(q.technologiesWithoutSource, (std::vector<size_t>{0}));
+    ASSERT_EQ(q.incompleteWorldShares.size(), 3u);
+    EXPECT_EQ(net.materials.id(q.incompleteWorldShares[0].material), "salt");
+    EXPECT_DOUBLE_EQ(q.incompleteWorldShares[0].known, 0.1);
+    EXPECT_EQ(q.incompleteWorldShares[0].rows, 1u);
+    EXPECT_EQ(net.materials.id(q.incompleteWorldShares[1].material), "cell");
+    EXPECT_EQ(q.incompleteWorldShares[1].known, 0.0);
+    EXPECT_EQ(q.incompleteWorldShares[1].rows, 0u);
+    EXPECT_EQ(net.materials.id(q.incompleteWorldShares[2].material), "foil");
+
+    // With a profile, sources for the technology rows and metal at 0.1 + 0.7 (0.8 in floating
+    // point only up to rounding, still not under the threshold) and salt topped up to 0.8.
+    Dataset d = smallNetwork();
+    d.profile.companyCountry = "DEU";
+    d.profile.referenceCutoff = Date::fromYmd(2026, 1, 30);
+    d.siteTechnologies.push_back({"b", "t1", std::nullopt});
+    d.siteTechnologies[0].sourceCountry = "CHN";
+    for (auto& w : d.worldShares)
+        if (w.materialId == "metal")
+            w.share = 0.1;
+    d.worldShares.push_back({"metal", "DEU", 0.7, 2024, "S1", ShareBasis::Capacity, "note"});
+    d.worldShares.push_back({"salt", "CHN", 0.7, 2024, "S1", ShareBasis::Production, {}});
+    const Network full(std::move(d));
+    const DataQuality f = assessDataQuality(full, kAsOf);
+    EXPECT_FALSE(f.missingCompanyCountry);
+    EXPECT_FALSE(f.missingReferenceCutoff);
+    EXPECT_EQ(f.technologiesWithoutSource, (std::vector<size_t>{1})); // b's row has none
+    ASSERT_EQ(f.incompleteWorldShares.size(), 2u);
+    EXPECT_EQ(full.materials.id(f.incompleteWorldShares[0].material), "cell");
+    EXPECT_EQ(full.materials.id(f.incompleteWorldShares[1].material), "foil");
+}
+
 TEST(DataQuality, EmptyWorkspace) {
     const Network net{Dataset{}};
     const DataQuality q = assessDataQuality(net, kAsOf);
-    EXPECT_EQ(q.tables.size(), 16u);
+    EXPECT_EQ(q.tables.size(), 17u);
+    EXPECT_TRUE(q.missingCompanyCountry);
+    EXPECT_TRUE(q.incompleteWorldShares.empty());
+    EXPECT_TRUE(q.technologiesWithoutSource.empty());
     EXPECT_FALSE(q.vintage);
     EXPECT_FALSE(q.knownTier2Share);
     EXPECT_TRUE(q.tier2.empty());

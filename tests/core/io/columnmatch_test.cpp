@@ -64,11 +64,64 @@ TEST(ColumnMatch, ScoresNamesSynonymsUnitsAndContainedNames) {
     EXPECT_EQ(score("supply", "supplier_site", "Vendor No."), 0);
 }
 
+TEST(ColumnMatch, NamesOfTheMethodologyV2Columns) {
+    // Technology sources, share bases, measure status and recovery times as analysts and ERP
+    // exports name them.
+    EXPECT_EQ(score("site_technologies", "source_country", "Licensor country"), kSynonymMatch);
+    EXPECT_EQ(score("site_technologies", "source_country", "Technology origin"), kSynonymMatch);
+    EXPECT_EQ(score("site_technologies", "source_country", "Source country"), kExactMatch);
+    EXPECT_EQ(score("world_shares", "basis", "Basis"), kExactMatch);
+    EXPECT_EQ(score("world_shares", "basis", "What is measured"), kSynonymMatch);
+    EXPECT_EQ(score("world_shares", "note", "Caveat"), kSynonymMatch);
+    EXPECT_EQ(score("controls", "status", "Measure status"), kSynonymMatch);
+    EXPECT_EQ(score("controls", "target_country", "Destination countries"), kSynonymMatch);
+    EXPECT_EQ(score("sites", "recovery_days", "TTR"), kSynonymMatch);
+    EXPECT_EQ(score("sites", "recovery_days", "TTR (days)"), kUnitMatch);
+    EXPECT_EQ(score("sites", "recovery_days", "Recovery time"), kSynonymMatch);
+    EXPECT_EQ(score("sites", "recovery_days", "Time to recover (days)"), kUnitMatch);
+    EXPECT_EQ(score("profile", "key", "Setting"), kSynonymMatch);
+    EXPECT_EQ(score("profile", "value", "Value"), kExactMatch);
+    // Not every "country" is a technology's source: the plain word stays with sites.country.
+    EXPECT_EQ(score("site_technologies", "source_country", "Country"), 0);
+
+    // A sheet of plant technologies as a licensing register might hold it.
+    EXPECT_EQ(matchColumns(spec("site_technologies"), {"Plant", "Process", "Licensor country"}),
+              (std::vector<int>{0, 1, 2}));
+    // sites with a TTR column: id, supplier_id, country, name, lat, lon, recovery_days
+    EXPECT_EQ(matchColumns(spec("sites"), {"Plant", "Vendor", "Country", "TTR (days)"}),
+              (std::vector<int>{0, 1, 2, -1, -1, -1, 3}));
+    // Sheet names.
+    ASSERT_TRUE(tableForSourceName("Company profile"));
+    EXPECT_EQ(tableForSourceName("Company profile")->name, "profile");
+    ASSERT_TRUE(tableForSourceName("Profile"));
+    EXPECT_EQ(tableForSourceName("Profile")->name, "profile");
+}
+
+TEST(ColumnMatch, AProfileIsNeverDerivedFromAnotherSheet) {
+    // A sheet of purchase lines that happens to have "Key" and "Value" columns fills supply
+    // (and the suppliers and sites it names), never the profile's key/value rows.
+    RawTable purchases;
+    purchases.name = "purchases";
+    purchases.file = "purchases.csv";
+    purchases.header = {"Vendor", "Plant", "Country", "Material", "Share", "Key", "Value"};
+    for (int i = 0; i < 7; ++i)
+        purchases.headerColumns.push_back(i + 1);
+    purchases.beginRow(2);
+    for (const char* cell : {"v1", "p1", "CHN", "li", "0.5", "k", "1"})
+        purchases.appendCell(cell);
+    const auto mappings = proposeMappings({purchases});
+    ASSERT_EQ(mappings.size(), 1u);
+    ASSERT_FALSE(mappings[0].tables.empty());
+    EXPECT_EQ(mappings[0].tables[0].table, "supply");
+    for (const auto& t : mappings[0].tables)
+        EXPECT_NE(t.table, "profile");
+}
+
 TEST(ColumnMatch, AssignsErpColumnsToTheFieldsOfEachTable) {
     // supply: buyer_site, material_id, supplier_site, share, annual_spend, lead_time_days
     EXPECT_EQ(matchColumns(spec("supply"), kErpHeader), (std::vector<int>{-1, 4, 3, 5, 6, 7}));
-    // sites: id, supplier_id, country, name, lat, lon
-    EXPECT_EQ(matchColumns(spec("sites"), kErpHeader), (std::vector<int>{3, 0, 2, -1, -1, -1}));
+    // sites: id, supplier_id, country, name, lat, lon, recovery_days
+    EXPECT_EQ(matchColumns(spec("sites"), kErpHeader), (std::vector<int>{3, 0, 2, -1, -1, -1, -1}));
     // suppliers: id, name, hq_country, owner_country
     EXPECT_EQ(matchColumns(spec("suppliers"), kErpHeader), (std::vector<int>{0, 1, 2, -1}));
 }
@@ -76,11 +129,11 @@ TEST(ColumnMatch, AssignsErpColumnsToTheFieldsOfEachTable) {
 TEST(ColumnMatch, EachColumnServesOneFieldBestScoreFirst) {
     // Both "Site" and "Plant" name the site id: the earlier column wins, the other stays out.
     EXPECT_EQ(matchColumns(spec("sites"), {"Site", "Plant"}),
-              (std::vector<int>{0, -1, -1, -1, -1, -1}));
+              (std::vector<int>{0, -1, -1, -1, -1, -1, -1}));
     // "Country" is the exact field name of sites.country (100) and a synonym of nothing else
     // here; "Plant country" is a synonym (90): the exact one takes the field.
     EXPECT_EQ(matchColumns(spec("sites"), {"Plant country", "Country", "Plant"}),
-              (std::vector<int>{2, -1, 1, -1, -1, -1}));
+              (std::vector<int>{2, -1, 1, -1, -1, -1, -1}));
     // suppliers: "Vendor" (synonym of id) and "Vendor name" (synonym of name).
     EXPECT_EQ(matchColumns(spec("suppliers"), {"Vendor name", "Vendor"}),
               (std::vector<int>{1, 0, -1, -1}));

@@ -96,6 +96,37 @@ TEST_F(ControlEditTest, ReferencesMustResolve) {
     EXPECT_TRUE(hasIssue(c, "items", false, "unknown technology 'cell'")) << issuesText(c);
 }
 
+TEST_F(ControlEditTest, StatusAndSeveralTargetCountries) {
+    ControlDraft d = goodDraft();
+    d.targetCountry = "KOR; DEU";
+    d.status = "scheduled";
+    ControlEditCheck c = checkControlDraft(d, data);
+    ASSERT_TRUE(c.ok()) << issuesText(c);
+    EXPECT_EQ(c.control->targetCountries, (std::vector<std::string>{"KOR", "DEU"}));
+    EXPECT_EQ(c.control->status, ControlStatus::Scheduled);
+    // Back to a draft: the list as the interchange writes it, the status by name.
+    const ControlDraft again = draftFromControl(*c.control, c.items);
+    EXPECT_EQ(again.targetCountry, "KOR;DEU");
+    EXPECT_EQ(again.status, "scheduled");
+    EXPECT_EQ(*checkControlDraft(again, data).control, *c.control);
+    // Each target must be a country; the status one of two words.
+    d.targetCountry = "KOR;ZZZ";
+    d.status = "rumoured";
+    c = checkControlDraft(d, data);
+    EXPECT_FALSE(c.ok());
+    EXPECT_TRUE(hasIssue(c, "status", false, "'rumoured' is not one of: confirmed, scheduled"))
+        << issuesText(c);
+    d.status = "";
+    c = checkControlDraft(d, data);
+    EXPECT_TRUE(hasIssue(c, "target_country", false, "unknown country 'ZZZ'")) << issuesText(c);
+    // An empty status is the default.
+    d.targetCountry = "";
+    c = checkControlDraft(d, data);
+    ASSERT_TRUE(c.ok()) << issuesText(c);
+    EXPECT_EQ(c.control->status, ControlStatus::Confirmed);
+    EXPECT_TRUE(c.control->targetCountries.empty());
+}
+
 TEST_F(ControlEditTest, IdsMustBeUniqueExceptTheOneBeingEdited) {
     ControlDraft d = goodDraft();
     d.id = "C1";

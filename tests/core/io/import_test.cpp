@@ -75,6 +75,126 @@ TEST(Import, ExportThenImportReproducesTheWorkspace) {
     EXPECT_EQ(b.data(), original);
 }
 
+// Every methodology-v2 field with a value other than its default.
+const char* kV2[][2] = {
+    {"countries.csv", "iso3,name\nCHN,China\nDEU,Germany\nMAR,Morocco\nUSA,United States\n"},
+    {"profile.csv", "key,value\nreference_cutoff,2026-01-30\ncompany_country,DEU\n"
+                    "company_name,Example AG\n"},
+    {"materials.csv", "id,name,stage\nore,Ore,mining\nmetal,Metal,refining\n"},
+    {"world_shares.csv", "material_id,country,share,year,source,basis,note\n"
+                         "metal,CHN,0.9,2024,S1,capacity,\"capacity, not output\"\n"
+                         "ore,CHN,0.5,2023,S2,,\n"},
+    {"technologies.csv", "id,name\nt_lfp,LFP process\n"},
+    {"controls.csv", "id,issuer,title,effective,kind,target_country,status\n"
+                     "c1,CHN,US-only,2024-12-03,country_ban,USA,confirmed\n"
+                     "c1-r,CHN,Resumption,2026-11-11,licence, USA ; DEU ,scheduled\n"
+                     "c2,CHN,Everyone,2023-12-01,licence,,\n"},
+    {"suppliers.csv", "id,name\nsup,Supplier\n"},
+    {"sites.csv", "id,supplier_id,country,recovery_days\nmar,sup,MAR,540\ncn,sup,CHN,\n"},
+    {"site_technologies.csv", "site_id,technology_id,source_country\nmar,t_lfp,CHN\n"
+                              "cn,t_lfp,\n"},
+};
+
+TEST(Import, MethodologyV2FieldsSurviveTheStoreExportAndImport) {
+    Fixture a;
+    for (const auto& [name, text] : kV2)
+        a.tmp.write(std::string("v2/") + name, text);
+    ASSERT_EQ(a.import(a.tmp.file("v2")), "");
+    const auto d = a.data();
+    // Read and stored as written.
+    EXPECT_EQ(d.profile.companyName, "Example AG");
+    EXPECT_EQ(d.profile.companyCountry, "DEU");
+    EXPECT_EQ(d.profile.referenceCutoff, core::Date::fromYmd(2026, 1, 30));
+    ASSERT_EQ(d.worldShares.size(), 2u);
+    EXPECT_EQ(d.worldShares[0].basis, core::ShareBasis::Capacity);
+    EXPECT_EQ(d.worldShares[0].note, "capacity, not output");
+    EXPECT_EQ(d.worldShares[1].basis, core::ShareBasis::Production); // default
+    EXPECT_FALSE(d.worldShares[1].note);
+    ASSERT_EQ(d.controls.size(), 3u);
+    EXPECT_EQ(d.controls[0].targetCountries, (std::vector<std::string>{"USA"}));
+    EXPECT_EQ(d.controls[1].targetCountries, (std::vector<std::string>{"USA", "DEU"}));
+    EXPECT_EQ(d.controls[1].status, core::ControlStatus::Scheduled);
+    EXPECT_TRUE(d.controls[2].targetCountries.empty());
+    EXPECT_EQ(d.controls[2].status, core::ControlStatus::Confirmed); // default
+    ASSERT_EQ(d.sites.size(), 2u);
+    EXPECT_EQ(d.sites[0].recoveryDays, 540);
+    EXPECT_FALSE(d.sites[1].recoveryDays);
+    ASSERT_EQ(d.siteTechnologies.size(), 2u);
+    EXPECT_EQ(d.siteTechnologies[0].sourceCountry, "CHN");
+    EXPECT_FALSE(d.siteTechnologies[1].sourceCountry);
+
+    // The export writes the profile in key order and the lists as `a;b`.
+    const auto out = a.tmp.file("export");
+    ASSERT_TRUE(core::io::exportCsvFolder(d, out).ok());
+    EXPECT_EQ(test::readFile(a.tmp.file("export/profile.csv")),
+              "key,value\ncompany_name,Example AG\ncompany_country,DEU\n"
+              "reference_cutoff,2026-01-30\n");
+    EXPECT_NE(test::readFile(a.tmp.file("export/controls.csv"))
+                  .find(",2026-11-11,,licence,USA;DEU,,,scheduled\n"),
+              std::string::npos);
+    Fixture b;
+    ASSERT_EQ(b.import(out), "");
+    EXPECT_EQ(b.data(), d);
+}
+
+TEST(Import, ProfileKeysAreCheckedAndReportedWhereTheyAre) {
+    Fixture f;
+    for (const auto& [name, text] : kReference)
+        f.tmp.write(std::string("bad/") + name, text);
+    f.tmp.write("bad/profile.csv", "key,value\n"
+                                   "company_country,FRA\n"         // not a country here
+                                   "currency,EUR\n"                // unknown key
+                                   "company_country,DEU\n"         // twice
+                                   "reference_cutoff,2026-02-30\n" // no such day
+                                   "company_name,\n");             // empty
+    const std::string issues = f.import(f.tmp.file("bad"));
+    for (const char* expected :
+         {"profile.csv:3:1: unknown profile key 'currency' (expected: company_name, "
+          "company_country, reference_cutoff)",
+          "profile.csv:4:1: profile key 'company_country' is given twice (first on line 2)",
+          "profile.csv:5:2: reference_cutoff '2026-02-30' is not a date (YYYY-MM-DD)",
+          "profile.csv:6:2: missing company_name"})
+        EXPECT_NE(issues.find(expected), std::string::npos) << expected << "\n" << issues;
+    // The unknown country is a check between tables: it waits for the rows to be readable.
+    f.tmp.write("bad/profile.csv", "key,value\ncompany_country,FRA\n");
+    EXPECT_NE(f.import(f.tmp.file("bad"))
+                  .find("profile.csv:2:2: unknown country 'FRA' (not in the import nor in the "
+                        "workspace)"),
+              std::string::npos);
+    EXPECT_TRUE(f.data().countries.empty()) << "nothing written";
+}
+
+TEST(Import, TheProfileFollowsCompanyAndReferenceData) {
+    Fixture f;
+    for (const auto& [name, text] : kV2)
+        f.tmp.write(std::string("v2/") + name, text);
+    ASSERT_EQ(f.import(f.tmp.file("v2")), "");
+    // Adding a profile sets the keys it names; the others stay.
+    f.tmp.write("p/profile.csv", "key,value\ncompany_country,MAR\n");
+    ASSERT_EQ(f.import(f.tmp.file("p")), "");
+    EXPECT_EQ(f.data().profile.companyCountry, "MAR");
+    EXPECT_EQ(f.data().profile.companyName, "Example AG");
+    // Replacing the company data clears the company keys and keeps the reference cut-off.
+    f.tmp.write("co/suppliers.csv", "id,name\nother,Other\n");
+    ASSERT_EQ(f.import(f.tmp.file("co"), true), "");
+    auto d = f.data();
+    EXPECT_FALSE(d.profile.companyName);
+    EXPECT_FALSE(d.profile.companyCountry);
+    EXPECT_EQ(d.profile.referenceCutoff, core::Date::fromYmd(2026, 1, 30));
+    // ... and a replacing import's own profile comes in whole.
+    f.tmp.write("co/profile.csv", "key,value\ncompany_country,USA\n"
+                                  "reference_cutoff,2026-06-30\n");
+    ASSERT_EQ(f.import(f.tmp.file("co"), true), "");
+    d = f.data();
+    EXPECT_EQ(d.profile.companyCountry, "USA");
+    EXPECT_EQ(d.profile.referenceCutoff, core::Date::fromYmd(2026, 6, 30));
+    // Replacing the reference data too takes the cut-off that dated it.
+    for (const auto& [name, text] : kReference)
+        f.tmp.write(std::string("ref/") + name, text);
+    ASSERT_EQ(f.import(f.tmp.file("ref"), true), "");
+    EXPECT_TRUE(f.data().profile.empty());
+}
+
 TEST(Import, BundledDataRoundTripsByteForByte) {
     auto bundled = core::io::bundledDataset();
     ASSERT_TRUE(bundled.ok()) << bundled.errorString();

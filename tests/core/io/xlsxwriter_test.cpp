@@ -103,16 +103,23 @@ bool styleIsBold(const std::string& styles, int xf) {
 core::Dataset edgeCases() {
     return test::datasetFromCsv({
         {"countries", "iso3,name,region\nCHN,China,\nXXX,\"  spaced name  \",Asia_x0041_\n"},
+        {"profile", "key,value\ncompany_name,\"Acme, \"\"v2\"\"\"\ncompany_country,XXX\n"
+                    "reference_cutoff,2026-01-30\n"},
         {"sources", "id,publisher,title,year,url,notes\n"
                     "S1,Pub,\"two\nlines\",2024,,\"ctl\x01 & <xml> \"\"q\"\" ünï 中文 😀\"\n"},
         {"materials", "id,name,stage\nli,Lithium,mining\n007,=1+1,other\n"},
-        {"world_shares", "material_id,country,share\n"
-                         "li,CHN,0.30000000000000004\nli,XXX,33.3%\n007,CHN,0.1\n"},
-        {"controls", "id,issuer,title,announced,effective,end,kind,licence_review_days,source\n"
-                     "C1,CHN,T1,1899-12-31,1900-01-01,1900-02-28,licence,45,S1\n"
-                     "C2,CHN,T2,1900-03-01,2023-12-01,9999-12-31,prohibition,,\n"},
+        {"world_shares", "material_id,country,share,basis,note\n"
+                         "li,CHN,0.30000000000000004,lower_bound,\"'>30 %', \"\"lower\"\"\"\n"
+                         "li,XXX,33.3%,,\n007,CHN,0.1,nationality,by company\n"},
+        {"technologies", "id,name\nt1,Process\n"},
+        {"controls", "id,issuer,title,announced,effective,end,kind,licence_review_days,source,"
+                     "target_country,status\n"
+                     "C1,CHN,T1,1899-12-31,1900-01-01,1900-02-28,licence,45,S1,XXX;CHN,scheduled\n"
+                     "C2,CHN,T2,1900-03-01,2023-12-01,9999-12-31,prohibition,,,,\n"},
         {"suppliers", "id,name\nsup,Sup\n"},
-        {"sites", "id,supplier_id,country,lat,lon\ns1,sup,CHN,-33.8688,151.2093\n"},
+        {"sites", "id,supplier_id,country,lat,lon,recovery_days\n"
+                  "s1,sup,CHN,-33.8688,151.2093,3650\n"},
+        {"site_technologies", "site_id,technology_id,source_country\ns1,t1,XXX\n"},
         {"products", "id,name,annual_volume,unit_price\np1,P,129235,1e-7\np2,Q,1e20,0.1\n"},
         {"alternatives", "material_id,site_id,qualification_days,max_share,cost_premium_pct\n"
                          "li,s1,30,0.5,-12.5\n"},
@@ -147,7 +154,21 @@ TEST(XlsxWriter, EdgeValuesRoundTrip) {
     EXPECT_TRUE(back.products == d.products);
     EXPECT_TRUE(back.sites == d.sites);
     EXPECT_TRUE(back.alternatives == d.alternatives);
+    EXPECT_TRUE(back.profile == d.profile);
+    EXPECT_TRUE(back.siteTechnologies == d.siteTechnologies);
     EXPECT_TRUE(back == d);
+    // Every methodology-v2 field took a value other than its default.
+    EXPECT_EQ(d.profile.companyName, "Acme, \"v2\"");
+    EXPECT_EQ(d.profile.companyCountry, "XXX");
+    EXPECT_EQ(d.profile.referenceCutoff, core::Date::fromYmd(2026, 1, 30));
+    EXPECT_EQ(d.worldShares[0].basis, core::ShareBasis::LowerBound);
+    EXPECT_EQ(d.worldShares[0].note, "'>30 %', \"lower\"");
+    EXPECT_EQ(d.worldShares[1].basis, core::ShareBasis::Production);
+    EXPECT_EQ(d.controls[0].targetCountries, (std::vector<std::string>{"XXX", "CHN"}));
+    EXPECT_EQ(d.controls[0].status, core::ControlStatus::Scheduled);
+    EXPECT_EQ(d.controls[1].status, core::ControlStatus::Confirmed);
+    EXPECT_EQ(d.sites[0].recoveryDays, 3650);
+    EXPECT_EQ(d.siteTechnologies[0].sourceCountry, "XXX");
 }
 
 TEST(XlsxWriter, SheetsHeadersNumbersAndDates) {
@@ -201,6 +222,13 @@ TEST(XlsxWriter, SheetsHeadersNumbersAndDates) {
     // A null (unit) is no cell at all: D2 and D3 are absent.
     EXPECT_EQ(cellXml(materials, "D2"), "");
     EXPECT_NE(cellXml(materials, "C2"), "");
+    // The profile's values are text, the cut-off date included (key,value; row 4 is
+    // reference_cutoff).
+    const std::string profile = sheetXml(path, "profile");
+    EXPECT_NE(cellXml(profile, "A4").find("reference_cutoff"), std::string::npos)
+        << cellXml(profile, "A4");
+    EXPECT_NE(cellXml(profile, "B4").find("<t>2026-01-30</t>"), std::string::npos)
+        << cellXml(profile, "B4");
 }
 
 TEST(XlsxWriter, EmptyDatasetGivesEveryHeader) {

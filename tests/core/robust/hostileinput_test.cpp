@@ -188,7 +188,9 @@ TEST(HostileInput, OddNumbersInShares) {
         EXPECT_EQ(d.worldShares[0].share, c.value);
         EXPECT_FALSE(std::signbit(d.worldShares[0].share)) << "-0 must be stored as 0";
         if (c.value == 0.0) {
-            EXPECT_TRUE(contains(core::io::tableToCsv(d, "world_shares"), "li,CHN,0,,\n"));
+            // year, source empty; basis the default; note empty.
+            EXPECT_TRUE(
+                contains(core::io::tableToCsv(d, "world_shares"), "li,CHN,0,,,production,\n"));
         }
     }
 }

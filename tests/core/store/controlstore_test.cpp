@@ -42,9 +42,10 @@ protected:
         c.effective = Date::fromYmd(2026, 3, 1);
         c.end = Date::fromYmd(2026, 9, 1);
         c.kind = ControlKind::CountryBan;
-        c.targetCountries = {"KOR"};
+        c.targetCountries = {"KOR", "AUS"}; // several destinations (schema 3)
         c.licenceReviewDays = 30;
         c.source = "S1";
+        c.status = ControlStatus::Scheduled;
         return c;
     }
 
@@ -69,6 +70,8 @@ TEST_F(ControlStoreTest, UpdateKeepsThePositionAndCanRename) {
     c.id = "C2b";
     c.title = "Tech control, amended";
     c.end = Date::fromYmd(2026, 1, 1);
+    c.targetCountries = {"DEU", "KOR"};
+    c.status = ControlStatus::Scheduled;
     const std::vector<ControlItem> items = {{"", ItemKind::Technology, "t_chem"},
                                             {"", ItemKind::Material, "chem"}};
     Workspace ws = open();
@@ -77,7 +80,15 @@ TEST_F(ControlStoreTest, UpdateKeepsThePositionAndCanRename) {
     const Dataset loaded = reload();
     EXPECT_EQ(loaded, data);
     EXPECT_EQ(loaded.controls[1].id, "C2b");
+    EXPECT_EQ(loaded.controls[1].targetCountries, (std::vector<std::string>{"DEU", "KOR"}));
+    EXPECT_EQ(loaded.controls[1].status, ControlStatus::Scheduled);
     EXPECT_TRUE(io::itemsOfControl(loaded, "C2").empty());
+    // And back: an edit that clears the list and confirms the measure.
+    c.targetCountries.clear();
+    c.status = ControlStatus::Confirmed;
+    ASSERT_TRUE(updateControl(ws, "C2b", c, items).ok());
+    EXPECT_TRUE(reload().controls[1].targetCountries.empty());
+    EXPECT_EQ(reload().controls[1].status, ControlStatus::Confirmed);
 }
 
 TEST_F(ControlStoreTest, DeleteRemovesTheControlAndItsItems) {

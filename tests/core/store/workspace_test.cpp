@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include "core/io/bundled.h"
 #include "core/store/schema.h"
 #include "core/store/workspace.h"
 #include "tests/support/testsupport.h"
@@ -20,7 +21,7 @@ core::Dataset tiny() {
                    {"metal", "Metal", core::Stage::Refining, std::nullopt}};
     d.recipes = {{"metal", "ore", 2.5}};
     d.suppliers = {{"sup", "Supplier", "CHN", "CHN"}};
-    d.sites = {{"s1", "sup", "CHN", "Plant", 30.5, 114.25}};
+    d.sites = {{"s1", "sup", "CHN", "Plant", 30.5, 114.25, 120}};
     d.supply = {{"", "metal", "s1", 0.75, 1.5e6, 30}};
     d.controls = {{"c1",
                    "CHN",
@@ -183,7 +184,7 @@ TEST(Workspace, ReplaceKeepsReferenceDataWhenOnlyCompanyDataIsGiven) {
     ASSERT_TRUE(ws->write(tiny(), core::WriteMode::Append).ok());
     core::Dataset company;
     company.suppliers = {{"sup2", "Second", "DEU", std::nullopt}};
-    company.sites = {{"s2", "sup2", "DEU", std::nullopt, std::nullopt, std::nullopt}};
+    company.sites = {{"s2", "sup2", "DEU", std::nullopt, std::nullopt, std::nullopt, std::nullopt}};
     ASSERT_TRUE(ws->write(company, core::WriteMode::Replace).ok());
     auto data = ws->load();
     ASSERT_TRUE(data.ok());
@@ -202,6 +203,40 @@ TEST(Workspace, MetaValues) {
     ASSERT_TRUE(ws->setMeta("name", "Demo").ok());
     ASSERT_TRUE(ws->setMeta("name", "Demo 2").ok());
     EXPECT_EQ(ws->meta("name"), "Demo 2");
+}
+
+TEST(Workspace, TheBundledExampleIsMarkedUntilItsCompanyDataIsReplaced) {
+    test::TempDir tmp;
+    const auto path = tmp.file("w.chokepoint");
+    {
+        auto ws = Workspace::create(path);
+        ASSERT_TRUE(ws.ok());
+        EXPECT_FALSE(ws->isBundledExample());
+        ASSERT_TRUE(core::io::writeBundledExample(*ws).ok());
+        EXPECT_TRUE(ws->isBundledExample());
+        EXPECT_EQ(ws->meta(Workspace::kBundledExampleKey), core::io::kBundledExampleName);
+        // Adding rows keeps the mark.
+        core::Dataset more;
+        more.suppliers = {{"sup_new", "New", std::nullopt, std::nullopt}};
+        more.profile.companyName = "Renamed example";
+        more.profile.referenceCutoff = core::Date::fromYmd(2026, 1, 30);
+        ASSERT_TRUE(ws->write(more, core::WriteMode::Append).ok());
+        EXPECT_TRUE(ws->isBundledExample());
+    }
+    // Read-only opens see it too (the report and exposure commands use them).
+    EXPECT_TRUE(Workspace::openReadOnly(path)->isBundledExample());
+    auto ws = Workspace::open(path);
+    ASSERT_TRUE(ws.ok());
+    core::Dataset company;
+    company.suppliers = {{"sup2", "Second", "DEU", std::nullopt}};
+    ASSERT_TRUE(ws->write(company, core::WriteMode::Replace).ok());
+    EXPECT_FALSE(ws->isBundledExample());
+    // With the company data the profile's company keys went; the reference cut-off stayed.
+    auto data = ws->load();
+    ASSERT_TRUE(data.ok());
+    EXPECT_FALSE(data->profile.companyName);
+    EXPECT_FALSE(data->profile.companyCountry);
+    EXPECT_EQ(data->profile.referenceCutoff, core::Date::fromYmd(2026, 1, 30));
 }
 
 TEST(Workspace, ReadOnlyOpenDoesNotWrite) {

@@ -26,6 +26,22 @@ std::string ss(const QString& s) {
     return s.toStdString();
 }
 
+// Completes the last entry of a ';'-separated list ("USA;JP" -> "USA;JPN").
+class IdListCompleter : public QCompleter {
+public:
+    using QCompleter::QCompleter;
+    QStringList splitPath(const QString& path) const override {
+        return {path.section(QLatin1Char(';'), -1).trimmed()};
+    }
+    QString pathFromIndex(const QModelIndex& index) const override {
+        const QString chosen = QCompleter::pathFromIndex(index);
+        const auto* edit = qobject_cast<const QLineEdit*>(widget());
+        const QString text = edit ? edit->text() : QString();
+        const int cut = int(text.lastIndexOf(QLatin1Char(';')));
+        return cut < 0 ? chosen : text.left(cut + 1) + chosen;
+    }
+};
+
 void setChecked(QListWidget* list, const QString& id, bool on) {
     for (int i = 0; i < list->count(); ++i)
         if (list->item(i)->data(Qt::UserRole).toString() == id)
@@ -84,14 +100,27 @@ ControlEditDialog::ControlEditDialog(const core::Dataset& data,
         m_kind->addItem(controlKindText(kind), qs(std::string(core::toString(kind))));
     form->addRow(tr("&Kind"), m_kind);
     connect(m_kind, &QComboBox::currentIndexChanged, this, &ControlEditDialog::validate);
+    m_status = new QComboBox(this);
+    m_status->setObjectName(QStringLiteral("status"));
+    m_status->addItem(tr("Confirmed"), QStringLiteral("confirmed"));
+    m_status->addItem(tr("Scheduled, not confirmed"), QStringLiteral("scheduled"));
+    m_status->setToolTip(tr("Scheduled: a dated change announced but not confirmed by the "
+                            "reference cut-off (e.g. a measure due to resume when a suspension "
+                            "lapses). It counts only when scheduled measures are assumed."));
+    form->addRow(tr("Stat&us"), m_status);
+    connect(m_status, &QComboBox::currentIndexChanged, this, &ControlEditDialog::validate);
     auto* issuer = addField(QStringLiteral("issuer"), tr("&Issuer"), tr("country, e.g. CHN"),
                             tr("ISO 3166 alpha-3 code of the issuing country"));
-    auto* target = addField(QStringLiteral("target_country"), tr("Tar&get country"),
-                            tr("optional, for a country ban"), {});
-    for (QLineEdit* e : {issuer, target}) {
-        auto* completer = new QCompleter(countries, e);
+    auto* target = addField(QStringLiteral("target_country"), tr("Tar&get countries"),
+                            tr("empty: every destination; e.g. USA or USA;JPN"),
+                            tr("The destinations the measure applies to, as country codes "
+                               "separated by ';'. Empty: exports to every destination."));
+    auto* issuerCompleter = new QCompleter(countries, issuer);
+    auto* targetCompleter = new IdListCompleter(countries, target);
+    for (auto [edit, completer] : {std::pair<QLineEdit*, QCompleter*>{issuer, issuerCompleter},
+                                   std::pair<QLineEdit*, QCompleter*>{target, targetCompleter}}) {
         completer->setCaseSensitivity(Qt::CaseInsensitive);
-        e->setCompleter(completer);
+        edit->setCompleter(completer);
     }
     addField(QStringLiteral("licence_review_days"), tr("Licence re&view"),
              tr("working days, e.g. 45"), tr("Statutory licence review time in working days"));
@@ -185,6 +214,7 @@ core::io::ControlDraft ControlEditDialog::draft() const {
     d.targetCountry = text("target_country");
     d.licenceReviewDays = text("licence_review_days");
     d.source = text("source");
+    d.status = ss(m_status->currentData().toString());
     for (QListWidget* list : {m_materials, m_technologies})
         for (int i = 0; i < list->count(); ++i)
             if (list->item(i)->checkState() == Qt::Checked)
@@ -217,6 +247,10 @@ void ControlEditDialog::setDraft(const core::io::ControlDraft& d) {
     {
         const QSignalBlocker block(m_kind);
         m_kind->setCurrentIndex(std::max(0, m_kind->findData(qs(d.kind))));
+    }
+    {
+        const QSignalBlocker block(m_status);
+        m_status->setCurrentIndex(std::max(0, m_status->findData(qs(d.status))));
     }
     for (QListWidget* list : {m_materials, m_technologies})
         for (int i = 0; i < list->count(); ++i)

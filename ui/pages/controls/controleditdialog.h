@@ -19,8 +19,9 @@ class QWidget;
 
 namespace chokepoint::ui {
 
-/// Adds or edits one export-control measure: id, title, reference, dates, kind, issuer,
-/// target country, licence review days, sources, and the covered materials and technologies
+/// Adds or edits one export-control measure: id, title, reference, dates, kind, status
+/// (confirmed or scheduled), issuer, target countries (';'-separated, each completed from the
+/// countries), licence review days, sources, and the covered materials and technologies
 /// picked from lists. Every change is validated at once with the importer's rules
 /// (core::io::checkControlDraft): fields with errors are marked, the problems are listed, and
 /// OK stays disabled until there is no error (warnings are shown but allowed).
@@ -41,6 +42,7 @@ public:
     // The form's widgets (tests drive them like a user).
     QLineEdit* field(const QString& column) const { return m_fields.value(column); }
     QComboBox* kindBox() const { return m_kind; }
+    QComboBox* statusBox() const { return m_status; }
     QListWidget* materialList() const { return m_materials; }
     QListWidget* technologyList() const { return m_technologies; }
 
@@ -52,6 +54,7 @@ private:
     std::optional<std::string> m_originalId;
     QMap<QString, QLineEdit*> m_fields; // by interchange column
     QComboBox* m_kind = nullptr;
+    QComboBox* m_status = nullptr;
     QListWidget* m_materials = nullptr;
     QListWidget* m_technologies = nullptr;
     QLabel* m_issues = nullptr;
