@@ -145,9 +145,11 @@ TEST_F(MapPageTest, ShowsTheWholeChainUnderTheFilters) {
     settle();
     ASSERT_FALSE(view->scene()->sites.empty());
     EXPECT_LT(view->scene()->sites.size(), chain.size());
-    for (const cm::MapSite& s : view->scene()->sites)
-        if (s.tier == 1)
+    for (const cm::MapSite& s : view->scene()->sites) {
+        if (s.tier == 1) {
             EXPECT_EQ(data.sites[size_t(s.site)].country, "CHN") << data.sites[size_t(s.site)].id;
+        }
+    }
 }
 
 TEST_F(MapPageTest, HoverShowsExactFigures) {

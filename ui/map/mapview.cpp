@@ -24,7 +24,6 @@ namespace chokepoint::ui {
 namespace cm = core::map;
 
 namespace {
-constexpr double kMaxZoom = 512.0; // times the whole-world scale: about 10 px per km
 constexpr double kDragThreshold = 5.0;
 constexpr int kLayerMargin = 256; // pixels of map drawn beyond each edge for panning
 } // namespace
@@ -33,7 +32,8 @@ MapView::MapView(std::shared_ptr<const cm::WorldAtlas> atlas, QWidget* parent)
     : QWidget(parent)
     , m_renderer(std::move(atlas))
     , m_scene(std::make_shared<const cm::MapScene>())
-    , m_palette(MapPalette::forPalette(palette())) {
+    , m_palette(MapPalette::forPalette(palette()))
+    , m_camera(m_renderer.atlas().bounds(), m_renderer.atlas().inhabitedBounds()) {
     setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
     setAttribute(Qt::WA_OpaquePaintEvent);
@@ -44,7 +44,7 @@ void MapView::setScene(std::shared_ptr<const cm::MapScene> scene, bool fit) {
     m_scene = scene ? std::move(scene) : std::make_shared<const cm::MapScene>();
     m_levels.clear();
     m_hover = {};
-    if (fit || !m_fitted)
+    if (fit)
         fitWorld();
     update();
 }
@@ -62,16 +62,12 @@ void MapView::setSelection(int32_t site, const QString& country) {
     update();
 }
 
-double MapView::minScale() const {
-    return MapTransform::fit(m_renderer.atlas().inhabitedBounds(), QRectF(rect()), 8.0).scale;
-}
-
 int MapView::levelOf(double scale) const {
     return int(std::floor(2.0 * std::log2(std::max(scale, 1e-6))));
 }
 
 const cm::MapMarkers& MapView::markers() const {
-    const int level = levelOf(m_transform.scale);
+    const int level = levelOf(m_camera.transform().scale);
     auto& cached = m_levels[level];
     if (!cached) {
         // The radius of the level's smallest scale, so a level's clusters never overlap.
@@ -83,17 +79,12 @@ const cm::MapMarkers& MapView::markers() const {
 }
 
 void MapView::fitWorld() {
-    fitArea(m_renderer.atlas().inhabitedBounds());
+    m_camera.fitHome();
+    update();
 }
 
 void MapView::fitArea(const cm::MapRect& area) {
-    if (width() <= 0 || height() <= 0 || area.empty()) {
-        m_transform = {};
-        return;
-    }
-    m_transform = MapTransform::fit(area, QRectF(rect()), 24.0);
-    m_fitted = true;
-    clampView();
+    m_camera.fitArea(area);
     update();
 }
 
@@ -115,8 +106,8 @@ void MapView::fitSelection() {
         fitArea(area);
         if (std::isfinite(nearest)) {
             const double apart = 1.2 * std::sqrt(2.0) * MapRenderer::kClusterPixels / nearest;
-            if (apart > m_transform.scale)
-                zoomBy(apart / m_transform.scale, m_transform.toScreen(s->position));
+            if (apart > scale())
+                zoomBy(apart / scale(), transform().toScreen(s->position));
         }
         // Centre it (zooming about it kept it where fitArea put it: the middle).
         return;
@@ -145,43 +136,13 @@ void MapView::fitSelection() {
 }
 
 void MapView::zoomBy(double factor, QPointF around) {
-    if (around.isNull())
-        around = QRectF(rect()).center();
-    const cm::MapPoint anchor = m_transform.toMap(around);
-    const double lo = minScale(), hi = lo * kMaxZoom;
-    m_transform.scale = std::clamp(m_transform.scale * factor, lo, hi);
-    // Keep the map point under `around` where it was.
-    m_transform.origin = QPointF(around.x() - anchor.x * m_transform.scale,
-                                 around.y() + anchor.y * m_transform.scale);
-    clampView();
+    m_camera.zoomBy(factor, around);
     update();
 }
 
 void MapView::panBy(QPointF pixels) {
-    m_transform.origin += pixels;
-    clampView();
+    m_camera.panBy(pixels);
     update();
-}
-
-// The map may not leave the window: at most half a window of sea beyond any edge.
-void MapView::clampView() {
-    if (width() <= 0 || height() <= 0)
-        return;
-    const cm::MapRect world = m_renderer.atlas().bounds();
-    const QRectF r(rect());
-    const QPointF tl = m_transform.toScreen({world.minX, world.maxY});
-    const QPointF br = m_transform.toScreen({world.maxX, world.minY});
-    const double slackX = r.width() / 2, slackY = r.height() / 2;
-    double dx = 0, dy = 0;
-    if (tl.x() > r.left() + slackX)
-        dx = r.left() + slackX - tl.x();
-    else if (br.x() < r.right() - slackX)
-        dx = r.right() - slackX - br.x();
-    if (tl.y() > r.top() + slackY)
-        dy = r.top() + slackY - tl.y();
-    else if (br.y() < r.bottom() - slackY)
-        dy = r.bottom() - slackY - br.y();
-    m_transform.origin += QPointF(dx, dy);
 }
 
 MapHit MapView::hitAt(QPointF pos) const {
@@ -192,7 +153,7 @@ MapHit MapView::hitAt(QPointF pos) const {
     const cm::MapMarkers& mk = markers();
     double best = INFINITY;
     for (size_t i = 0; i < mk.markers.size(); ++i) {
-        const QPointF at = m_transform.toScreen(mk.markers[i].position);
+        const QPointF at = transform().toScreen(mk.markers[i].position);
         const double r = MapRenderer::markerRadius(mk.markers[i], m_scene->sizeMax) + 2.0;
         const double d = std::hypot(at.x() - pos.x(), at.y() - pos.y());
         // The nearest centre among the markers under the point; small ones lie on top.
@@ -212,13 +173,13 @@ MapHit MapView::hitAt(QPointF pos) const {
         return hit;
     }
     if (m_scene->self) {
-        const QPointF at = m_transform.toScreen(*m_scene->self);
+        const QPointF at = transform().toScreen(*m_scene->self);
         if (std::abs(at.x() - pos.x()) + std::abs(at.y() - pos.y()) <= 9.0) {
             hit.kind = MapHit::Kind::Us;
             return hit;
         }
     }
-    if (const cm::AtlasCountry* c = m_renderer.atlas().countryAt(m_transform.toMap(pos))) {
+    if (const cm::AtlasCountry* c = m_renderer.atlas().countryAt(transform().toMap(pos))) {
         hit.kind = MapHit::Kind::Country;
         hit.country = QString::fromStdString(c->iso3);
     }
@@ -231,7 +192,7 @@ QPointF MapView::sitePosition(int32_t site) const {
         return {};
     const cm::MapMarkers& mk = markers();
     const int marker = mk.markerOfSite[size_t(s - m_scene->sites.data())];
-    return m_transform.toScreen(mk.markers[size_t(marker)].position);
+    return transform().toScreen(mk.markers[size_t(marker)].position);
 }
 
 MapHighlight MapView::highlight() const {
@@ -246,12 +207,12 @@ MapHighlight MapView::highlight() const {
 
 void MapView::paintMap(QPainter& painter, const QSize& size) const {
     // This view's framing, scaled to `size` about the centre.
-    MapTransform t = m_transform;
+    MapTransform t = transform();
     const double k = std::min(double(size.width()) / std::max(1, width()),
                               double(size.height()) / std::max(1, height()));
     const QPointF c0 = QRectF(rect()).center();
     const QPointF c1 = QRectF(QPointF(0, 0), QSizeF(size)).center();
-    const cm::MapPoint centre = m_transform.toMap(c0);
+    const cm::MapPoint centre = transform().toMap(c0);
     t.scale *= k;
     t.origin = QPointF(c1.x() - centre.x * t.scale, c1.y() + centre.y * t.scale);
     painter.setFont(font());
@@ -260,10 +221,10 @@ void MapView::paintMap(QPainter& painter, const QSize& size) const {
 }
 
 const QImage& MapView::baseLayer() {
-    const QPointF shift = m_transform.origin - m_layer.transform.origin;
+    const QPointF shift = transform().origin - m_layer.transform.origin;
     const bool reusable =
         m_layer.valid && m_layer.scene == m_scene.get() && m_layer.size == size() &&
-        m_layer.dark == m_palette.dark && m_layer.transform.scale == m_transform.scale &&
+        m_layer.dark == m_palette.dark && m_layer.transform.scale == transform().scale &&
         std::abs(shift.x()) <= kLayerMargin && std::abs(shift.y()) <= kLayerMargin;
     if (reusable)
         return m_layer.image;
@@ -277,9 +238,9 @@ const QImage& MapView::baseLayer() {
     p.setFont(font());
     p.translate(kLayerMargin, kLayerMargin);
     const QRectF area(-kLayerMargin, -kLayerMargin, full.width(), full.height());
-    m_renderer.paintBase(p, area, m_transform, *m_scene, markers(), m_palette);
+    m_renderer.paintBase(p, area, transform(), *m_scene, markers(), m_palette);
     p.end();
-    m_layer.transform = m_transform;
+    m_layer.transform = transform();
     m_layer.scene = m_scene.get();
     m_layer.size = size();
     m_layer.dark = m_palette.dark;
@@ -296,12 +257,12 @@ void MapView::paintEvent(QPaintEvent*) {
     QPainter p(this);
     p.setFont(font());
     if (base)
-        p.drawImage(m_transform.origin - m_layer.transform.origin -
+        p.drawImage(transform().origin - m_layer.transform.origin -
                         QPointF(kLayerMargin, kLayerMargin),
                     *base);
     else
-        m_renderer.paintBase(p, r, m_transform, *m_scene, mk, m_palette);
-    m_renderer.paintHighlights(p, r, m_transform, *m_scene, mk, m_palette, highlight());
+        m_renderer.paintBase(p, r, transform(), *m_scene, mk, m_palette);
+    m_renderer.paintHighlights(p, r, transform(), *m_scene, mk, m_palette, highlight());
     MapLegend onScreen = m_legend;
     onScreen.title.clear(); // the page says it above the map; exports carry it
     m_renderer.paintAnnotations(p, r, *m_scene, mk, m_palette, onScreen);
@@ -315,10 +276,7 @@ void MapView::paintEvent(QPaintEvent*) {
 
 void MapView::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
-    if (!m_fitted)
-        fitWorld();
-    else
-        zoomBy(1.0); // re-clamp to the new size
+    m_camera.setViewport(QSizeF(size()));
 }
 
 void MapView::wheelEvent(QWheelEvent* event) {

@@ -8,6 +8,7 @@
 #include <QWidget>
 
 #include "core/map/mapmarkers.h"
+#include "ui/map/mapcamera.h"
 #include "ui/map/maprenderer.h"
 
 namespace chokepoint::ui {
@@ -54,8 +55,8 @@ public:
     /// Zooms by `factor` around a widget point (the centre when null).
     void zoomBy(double factor, QPointF around = {});
     void panBy(QPointF pixels);
-    double scale() const { return m_transform.scale; }
-    const MapTransform& transform() const { return m_transform; }
+    double scale() const { return transform().scale; }
+    const MapTransform& transform() const { return m_camera.transform(); }
 
     /// The markers at the current zoom level (clustered once per level).
     const core::map::MapMarkers& markers() const;
@@ -96,8 +97,6 @@ protected:
 
 private:
     int levelOf(double scale) const;
-    double minScale() const;
-    void clampView();
     void updateHover(QPointF pos);
     MapHighlight highlight() const;
     void exportDialog();
@@ -109,8 +108,7 @@ private:
     std::shared_ptr<const core::map::MapScene> m_scene;
     MapLegend m_legend;
     MapPalette m_palette;
-    MapTransform m_transform;
-    bool m_fitted = false;
+    MapCamera m_camera;
     mutable std::map<int, std::shared_ptr<const core::map::MapMarkers>> m_levels;
     int32_t m_selectedSite = -1;
     QString m_selectedCountry;

@@ -40,19 +40,22 @@ MapPage::MapPage(AppState& state, QWidget* parent)
 
     auto* bar = new QHBoxLayout;
     bar->setSpacing(8);
-    auto* measureLabel = new QLabel(tr("Shade countries by"), this);
+    auto* measureLabel = new QLabel(tr("Shade by"), this);
     m_measure = new QComboBox(this);
     m_measure->setObjectName(QStringLiteral("mapMeasure"));
+    m_measure->setToolTip(tr("What shades the countries"));
     m_measure->addItem(tr("Spend at risk"), int(cm::CountryMeasure::SpendAtRisk));
     m_measure->addItem(tr("Share of our supply"), int(cm::CountryMeasure::SupplyShare));
     m_measure->addItem(tr("World share of the material"), int(cm::CountryMeasure::WorldShare));
+    m_measure->setMinimumContentsLength(14);
+    m_measure->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     measureLabel->setBuddy(m_measure);
     auto* materialLabel = new QLabel(tr("Material"), this);
     m_material = new QComboBox(this);
     m_material->setObjectName(QStringLiteral("mapMaterial"));
     m_material->setToolTip(tr("Whose flow the arcs show and whose world share shades the "
                               "countries; by default the material or product selected anywhere"));
-    m_material->setMinimumContentsLength(22);
+    m_material->setMinimumContentsLength(14);
     m_material->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     materialLabel->setBuddy(m_material);
     m_flows = new QCheckBox(tr("Flows"), this);
