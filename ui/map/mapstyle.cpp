@@ -26,8 +26,9 @@ using Ramp = std::array<QColor, 3>;
 Ramp rampOf(cm::CountryMeasure m, bool dark) {
     switch (m) {
     case cm::CountryMeasure::SpendAtRisk:
-        return dark ? Ramp{QColor(0x4a, 0x38, 0x2e), QColor(0xb8, 0x5a, 0x2a),
-                           QColor(0xff, 0x8a, 0x50)}
+        // On dark, the top stays below the markers' and arcs' risk orange, which cross it.
+        return dark ? Ramp{QColor(0x45, 0x37, 0x30), QColor(0x8e, 0x4c, 0x2d),
+                           QColor(0xc2, 0x5b, 0x2e)}
                     : Ramp{QColor(0xfd, 0xe9, 0xd6), QColor(0xf1, 0x8a, 0x45),
                            QColor(0xa8, 0x2a, 0x0c)};
     case cm::CountryMeasure::SupplyShare:
@@ -100,7 +101,7 @@ MapPalette MapPalette::forPalette(const QPalette& palette) {
         p.legendBackground = QColor(0xff, 0xff, 0xff, 235);
         p.legendBorder = QColor(0xc8, 0xcd, 0xd3);
         p.markerOutline = QColor(0xff, 0xff, 0xff);
-        p.flow = QColor(0x4a, 0x5a, 0x6e, 160);
+        p.flow = QColor(0x4a, 0x5a, 0x6e, 120);
         p.us = QColor(0x1d, 0x21, 0x27);
     }
     p.flowExposed = p.exposed;

@@ -124,15 +124,41 @@ void MapView::fitSelection() {
         if (area.empty())
             area = c->bounds;
     } else {
-        for (const cm::MapSite& s : m_scene->sites)
-            area.add(s.position);
-        if (m_scene->self)
-            area.add(*m_scene->self);
+        fitSites();
+        return;
     }
-    if (area.empty())
+    fitArea(area);
+}
+
+void MapView::fitSites() {
+    cm::MapRect area;
+    for (const cm::MapSite& s : m_scene->sites)
+        area.add(s.position);
+    if (m_scene->self)
+        area.add(*m_scene->self);
+    // A few sites close together: not closer than a quarter of the world's width.
+    const double minWidth = m_renderer.atlas().inhabitedBounds().width() / 4;
+    if (!area.empty() && area.width() < minWidth) {
+        const double cx = (area.minX + area.maxX) / 2;
+        area.add(cm::MapPoint{cx - minWidth / 2, area.minY});
+        area.add(cm::MapPoint{cx + minWidth / 2, area.maxY});
+    }
+    if (area.empty()) {
         fitWorld();
-    else
+        return;
+    }
+    fitArea(area);
+    // Keep the sites clear of the legend in the lower left corner: if one would sit under
+    // it, make room below the sites and fit again.
+    const QRectF legend = m_renderer.legendRect(QRectF(rect()), m_legend, font(), true);
+    const bool hidden =
+        std::any_of(m_scene->sites.begin(), m_scene->sites.end(), [&](const cm::MapSite& s) {
+            return legend.adjusted(-12, -12, 12, 12).contains(transform().toScreen(s.position));
+        });
+    if (hidden) {
+        area.add(cm::MapPoint{area.minX, area.minY - (legend.height() + 24) / scale()});
         fitArea(area);
+    }
 }
 
 void MapView::zoomBy(double factor, QPointF around) {

@@ -47,10 +47,11 @@ public:
     void setTipProvider(TipProvider provider) { m_tips = std::move(provider); }
     void setExportName(const QString& name) { m_exportName = name; }
 
-    /// View control: the whole inhabited world; an area of the map; the selection (a site up
-    /// close, a country's outline), else every site on the map.
+    /// View control: the whole inhabited world; an area of the map; every site on the map (and
+    /// our company); the selection (a site up close, a country's outline), else every site.
     void fitWorld();
     void fitArea(const core::map::MapRect& area);
+    void fitSites();
     void fitSelection();
     /// Zooms by `factor` around a widget point (the centre when null).
     void zoomBy(double factor, QPointF around = {});

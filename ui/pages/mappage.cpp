@@ -55,7 +55,7 @@ MapPage::MapPage(AppState& state, QWidget* parent)
     m_material->setObjectName(QStringLiteral("mapMaterial"));
     m_material->setToolTip(tr("Whose flow the arcs show and whose world share shades the "
                               "countries; by default the material or product selected anywhere"));
-    m_material->setMinimumContentsLength(14);
+    m_material->setMinimumContentsLength(16);
     m_material->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     materialLabel->setBuddy(m_material);
     m_flows = new QCheckBox(tr("Flows"), this);
@@ -158,7 +158,7 @@ void MapPage::populateMaterials() {
     const QSignalBlocker block(m_material);
     const QString current = m_material->currentData().toString();
     m_material->clear();
-    m_material->addItem(tr("Selected material or product"), QString());
+    m_material->addItem(tr("Follow selection"), QString());
     const auto net = state().network();
     if (!net)
         return;
@@ -227,9 +227,11 @@ void MapPage::recompute() {
         [this, req](Built built) {
             m_scene = built.scene;
             m_sceneRequest = req;
-            m_view->setScene(m_scene, m_firstScene);
-            m_firstScene = false;
+            m_view->setScene(m_scene);
             m_view->setLegend(legendFromCaption(built.caption, m_scene->measure));
+            if (m_firstScene) // a new workspace: where its sites are
+                m_view->fitSites();
+            m_firstScene = false;
             showSelection();
             updateLegend();
         });
