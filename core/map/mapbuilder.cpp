@@ -196,12 +196,15 @@ MapScene buildMapScene(const an::Network& net, const an::ExposureResult& result,
         }
         if (request.flowMaterial != an::kNone)
             restrictToMaterial(net, request.flowMaterial, nodeShare, linkShare);
-        flowTier = chainTiers(net, filter, mask);
+        if (mask != chainSeeds)
+            flowTier = chainTiers(net, filter, mask);
     }
 
     // Which sites: the chain of the product's materials, limited to the stage, and every
     // site the flow passes through (an arc's ends).
     const std::vector<int> tier = chainTiers(net, filter, chainSeeds);
+    if (!flowSeeds.empty() && flowTier.empty()) // the flow runs through the chain itself
+        flowTier = tier;
     std::vector<int> siteTier(nSites, 0);
     std::vector<char> exposed(nSites, 0), upstream(nSites, 0);
     std::vector<double> siteFlow(nSites, 0.0);
@@ -314,7 +317,9 @@ MapScene buildMapScene(const an::Network& net, const an::ExposureResult& result,
             scene.arcs.push_back(arc);
         }
     }
-    std::sort(scene.arcs.begin(), scene.arcs.end(), [](const MapArc& a, const MapArc& b) {
+    // Largest first; of a large network's hundred thousand links only the top maxArcs are
+    // sorted (selected first in linear time).
+    const auto larger = [](const MapArc& a, const MapArc& b) {
         if (a.share != b.share)
             return a.share > b.share;
         if (a.fromSite != b.fromSite)
@@ -322,11 +327,14 @@ MapScene buildMapScene(const an::Network& net, const an::ExposureResult& result,
         if (a.toSite != b.toSite)
             return a.toSite < b.toSite;
         return a.material < b.material;
-    });
+    };
     if (scene.arcs.size() > request.maxArcs) {
+        std::nth_element(scene.arcs.begin(), scene.arcs.begin() + long(request.maxArcs),
+                         scene.arcs.end(), larger);
         scene.arcsLeftOut = scene.arcs.size() - request.maxArcs;
         scene.arcs.resize(request.maxArcs);
     }
+    std::sort(scene.arcs.begin(), scene.arcs.end(), larger);
 
     // Countries.
     std::vector<int> countrySites(net.countries.size(), 0);
