@@ -324,6 +324,26 @@ TEST_F(MapPageTest, FlowsOfTheSelectedMaterialAndWorldShares) {
     EXPECT_TRUE(view->scene()->arcs.empty());
 }
 
+// The hook for criticality: markers sized by another figure per site, named in the legend
+// and the tooltips.
+TEST_F(MapPageTest, MarkersSizedByAnotherFigure) {
+    std::vector<double> sizes(data.sites.size(), 0.0);
+    sizes[size_t(siteIndex("minjiang_ningde"))] = 7.5e8;
+    page->setMarkerSizes(sizes, QStringLiteral("lost revenue"));
+    settle();
+    EXPECT_EQ(view->scene()->sizeName, "lost revenue");
+    EXPECT_DOUBLE_EQ(view->scene()->sizeMax, 7.5e8);
+    EXPECT_TRUE(view->legend().sizeText.contains(QStringLiteral("lost revenue")));
+    const QPointF at = showSite("minjiang_ningde");
+    QTest::mouseMove(view, at.toPoint());
+    QCoreApplication::processEvents();
+    EXPECT_TRUE(view->tipText().contains(QStringLiteral("lost revenue: $750,000,000")))
+        << view->tipText().toStdString();
+    page->setMarkerSizes({}, {});
+    settle();
+    EXPECT_EQ(view->scene()->sizeName, "tier-1 spend");
+}
+
 TEST_F(MapPageTest, ExportsPngAndSvgWithTitleAndLegend) {
     const std::string png = dir.file("map.png"), svg = dir.file("map.svg");
     QString error;

@@ -148,7 +148,14 @@ QString MapPage::contextText() const {
     return m_context->text();
 }
 
+void MapPage::setMarkerSizes(std::vector<double> perSite, const QString& name) {
+    m_sizes = std::move(perSite);
+    m_sizeName = name;
+    recompute();
+}
+
 void MapPage::onWorkspaceLoaded() {
+    m_sizes.clear();
     populateMaterials();
     m_firstScene = true;
     recompute();
@@ -178,6 +185,10 @@ cm::MapRequest MapPage::request() const {
     if (!net)
         return r;
     r.filter = state().summaryFilter();
+    if (m_sizes.size() == net->sites.size()) {
+        r.siteSize = m_sizes;
+        r.sizeName = m_sizeName.toStdString();
+    }
     r.measure = cm::CountryMeasure(m_measure->currentData().toInt());
     const Selection& sel = state().selection();
     an::Index material = an::kNone, product = an::kNone;

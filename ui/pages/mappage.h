@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <vector>
 
 #include "core/map/mapbuilder.h"
 #include "ui/pages/page.h"
@@ -42,6 +43,10 @@ public:
     void waitForIdle();
     /// The request the current filters, selection and choices make.
     core::map::MapRequest request() const;
+    /// Sizes markers by `perSite` (one value per Network site, e.g. the lost revenue of a
+    /// criticality run) named `name` in the legend and tooltips, instead of tier-1 spend;
+    /// an empty vector goes back to spend. Dropped when another workspace is loaded.
+    void setMarkerSizes(std::vector<double> perSite, const QString& name);
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -67,6 +72,8 @@ private:
     std::shared_ptr<const core::map::WorldAtlas> m_atlas;
     std::shared_ptr<const core::map::MapScene> m_scene;
     core::map::MapRequest m_sceneRequest; ///< what m_scene was built for
+    std::vector<double> m_sizes;          ///< setMarkerSizes()
+    QString m_sizeName;
     bool m_stale = true;
     bool m_firstScene = true;
 };
