@@ -87,6 +87,9 @@ Result<ReportDocument> buildReport(const an::Network& net, const ReportOptions& 
         case SectionId::Scenarios:
             doc.sections.push_back(buildScenariosSection(ctx));
             break;
+        case SectionId::Map:
+            doc.sections.push_back(buildMapSection(ctx));
+            break;
         case SectionId::Methodology:
             doc.sections.push_back(buildMethodologySection(ctx));
             break;

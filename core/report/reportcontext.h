@@ -74,6 +74,7 @@ Section buildMaterialsSection(const ReportContext& ctx);
 Section buildSuppliersSection(const ReportContext& ctx);
 Section buildControlsSection(const ReportContext& ctx);
 Section buildScenariosSection(const ReportContext& ctx);
+Section buildMapSection(const ReportContext& ctx);
 Section buildMethodologySection(const ReportContext& ctx);
 
 /// The shocks of a scenario in words, one line each, then its mitigations.

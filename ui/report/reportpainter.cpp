@@ -477,8 +477,7 @@ void ReportPainter::chart(const rp::Chart& spec) {
         // The widget is laid out at the size it would have on a 96-dpi screen, so its fonts
         // come out at their point sizes on the page.
         const QSize px(int(w / m_dpi * 96.0 + 0.5), int(h / m_dpi * 96.0 + 0.5));
-        const auto view = createReportChart(spec, px, st::font(9.0));
-        renderChart(*view, *m_painter, QRectF(m_content.left(), m_y, w, h));
+        paintReportChart(spec, *m_painter, QRectF(m_content.left(), m_y, w, h), px, st::font(9.0));
     }
     m_y += h;
     note(spec.note);
