@@ -6,6 +6,7 @@ EV-battery data set in resources/data/ev-battery -- and print a summary.
 Standard library only.  Usage:
 
     python3 tools/check_bundled_data.py [FOLDER] [--as-of YYYY-MM-DD] [--lenient] [--quiet]
+                                        [--assume-scheduled] [--json LENS] [--reference DIR]
 
 Checks (every problem is reported as ``file:line:column: message``):
 
@@ -22,13 +23,24 @@ Checks (every problem is reported as ``file:line:column: message``):
   pseudo-country, every product BOM material bought directly by the company
   (buyer_site empty).
 
+* Against the reference compilation (``shared/data/reference`` beside the
+  repository, or ``--reference DIR``; not with ``--lenient``): every world share
+  is a reference row and its ``basis`` agrees with what that row measured;
+  sources are copied field by field; measures keep the reference's dates and
+  targets; suspensions end, and their resumptions take effect, the day after
+  the day they run "until"; measures dated after the profile's
+  ``reference_cutoff`` are ``scheduled`` and only those.
+
 Warnings (do not fail the check) point at modelling gaps, e.g. a site that buys
 a material that is no input of anything it supplies, or an alternative for a
 material the company does not buy directly (SPEC §4 only uses those).
 
-The summary ends with an indicative exposure table (SPEC §3, the three lenses at
-``--as-of``, default today) so that a reviewer can see the story the data tells.
-It is a plain re-implementation for review only; the product's engine is in core/.
+The summary ends with an indicative exposure table (SPEC §3, methodology v2:
+the three lenses at ``--as-of``, default today, point estimate with its low and
+high bound; ``--assume-scheduled`` counts scheduled measures) so that a reviewer
+can see the story the data tells; ``--json LENS`` prints those figures in the
+layout of ``chokepoint exposure --format json``. It is a plain re-implementation
+for review only; the product's engine is in core/.
 
 Exit status: 0 no errors, 1 errors found, 2 bad usage.
 """
