@@ -25,7 +25,8 @@ class Workspace {
 public:
     static Result<Workspace> create(const std::string& path);
     static Result<Workspace> open(const std::string& path);
-    /// Opens for reading only (never migrates; an older schema is refused).
+    /// Opens for reading only. Never migrates: an older schema is read as it is, load() giving
+    /// the columns later schemas added with the defaults their migration would give old rows.
     static Result<Workspace> openReadOnly(const std::string& path);
 
     const std::string& path() const { return m_db.path(); }
