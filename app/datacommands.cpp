@@ -33,16 +33,11 @@ int runInit(const Args& a, std::ostream& out, std::ostream& err) {
         }
         data = std::move(*bundled);
     }
-    auto ws = Workspace::create(path);
-    if (!ws) {
-        err << "chokepoint init: " << ws.errorString() << "\n";
+    // Built under a temporary name and renamed when complete: a kill or a full disk leaves
+    // nothing that looks like a workspace.
+    if (auto r = Workspace::createFile(path, data); !r) {
+        err << "chokepoint init: " << r.errorString() << "\n";
         return kFailure;
-    }
-    if (!data.empty()) {
-        if (auto r = ws->write(data, core::WriteMode::Replace); !r) {
-            err << "chokepoint init: " << r.errorString() << "\n";
-            return kFailure;
-        }
     }
     out << "created " << path
         << (a.has("--empty") ? " (empty)\n" : " with the bundled EV-battery data set\n");

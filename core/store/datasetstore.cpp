@@ -245,7 +245,9 @@ Result<Dataset> loadDataset(sql::Database& db, const std::string& path, bool par
     std::thread worker;
     if (parallel)
         worker = std::thread([&] {
-            auto db2 = sql::Database::open(path, sql::Database::Mode::ReadOnly);
+            auto db2 = sql::Database::open(path, db.mode() == sql::Database::Mode::Immutable
+                                                     ? sql::Database::Mode::Immutable
+                                                     : sql::Database::Mode::ReadOnly);
             if (!db2) {
                 lowerResult = db2.error();
                 return;
@@ -294,6 +296,8 @@ Result<Dataset> Workspace::load() {
     auto d = loadDataset(m_db, path(), true, consistent);
     if (d && !consistent)
         d = loadDataset(m_db, path(), false, consistent);
+    if (reopenIfChanged()) // read immutable while a writer changed it: read it again
+        return load();
     if (!d)
         return Error{path() + ": cannot read workspace: " + d.errorString()};
     return d;
