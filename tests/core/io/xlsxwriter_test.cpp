@@ -109,11 +109,11 @@ core::Dataset edgeCases() {
         {"world_shares", "material_id,country,share\n"
                          "li,CHN,0.30000000000000004\nli,XXX,33.3%\n007,CHN,0.1\n"},
         {"controls", "id,issuer,title,announced,effective,end,kind,licence_review_days,source\n"
-                     "C1,CHN,T1,1899-12-31,1900-01-01,1900-02-28,licence,45,S1\n"
-                     "C2,CHN,T2,1900-03-01,2023-12-01,9999-12-31,prohibition,,\n"},
+                     "C1,CHN,T1,1900-01-01,1900-01-01,1900-02-28,licence,45,S1\n"
+                     "C2,CHN,T2,1900-03-01,2023-12-01,2200-12-31,prohibition,,\n"},
         {"suppliers", "id,name\nsup,Sup\n"},
         {"sites", "id,supplier_id,country,lat,lon\ns1,sup,CHN,-33.8688,151.2093\n"},
-        {"products", "id,name,annual_volume,unit_price\np1,P,129235,1e-7\np2,Q,1e20,0.1\n"},
+        {"products", "id,name,annual_volume,unit_price\np1,P,129235,1e-7\np2,Q,1e12,0.1\n"},
         {"alternatives", "material_id,site_id,qualification_days,max_share,cost_premium_pct\n"
                          "li,s1,30,0.5,-12.5\n"},
     });
@@ -151,7 +151,9 @@ TEST(XlsxWriter, EdgeValuesRoundTrip) {
 }
 
 TEST(XlsxWriter, SheetsHeadersNumbersAndDates) {
-    const core::Dataset d = edgeCases();
+    core::Dataset d = edgeCases();
+    // Before 1900 (no import gives one since issue 17, but the writer still handles it).
+    d.controls[0].announced = core::Date::fromYmd(1899, 12, 31);
     test::TempDir tmp;
     const auto path = tmp.file("edge.xlsx");
     ASSERT_TRUE(core::io::exportXlsx(d, path).ok());
