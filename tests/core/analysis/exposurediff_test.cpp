@@ -37,15 +37,21 @@ protected:
 TEST_F(ExposureDiffTest, CoveringControlsOfAFlow) {
     const Index cn = net.sites.find("cn_chem");
     const Index chem = net.materials.find("chem");
-    EXPECT_TRUE(controlsCoveringFlow(net, cn, chem, *Date::parse("2023-06-01")).empty());
-    EXPECT_EQ(ids(controlsCoveringFlow(net, cn, chem, *Date::parse("2024-06-01"))),
-              std::vector<std::string>({"C1"}));
-    EXPECT_EQ(ids(controlsCoveringFlow(net, cn, chem, *Date::parse("2025-06-01"))),
-              std::vector<std::string>({"C1", "C2"}));
+    const Index deu = net.countries.find("DEU");
+    auto covering = [&](Index site, const char* date) {
+        return ControlState(net, *Date::parse(date)).controlsCoveringFlow(site, chem, deu);
+    };
+    // cn_chem's chem to de_cell in Germany: an export of China under C1 from 2024. C2 (a
+    // Chinese technology control on t_chem) does not cover it: cn_chem is a plant in China.
+    EXPECT_TRUE(covering(cn, "2023-06-01").empty());
+    EXPECT_EQ(ids(covering(cn, "2024-06-01")), std::vector<std::string>({"C1"}));
+    EXPECT_EQ(ids(covering(cn, "2025-06-01")), std::vector<std::string>({"C1"}));
+    // The same flow inside China is no export: not covered.
+    EXPECT_TRUE(ControlState(net, *Date::parse("2025-06-01"))
+                    .controlsCoveringFlow(cn, chem, net.countries.find("CHN"))
+                    .empty());
     // Chinese chem control, German site: not covered.
-    EXPECT_TRUE(
-        controlsCoveringFlow(net, net.sites.find("de_cell"), chem, *Date::parse("2025-06-01"))
-            .empty());
+    EXPECT_TRUE(covering(net.sites.find("de_cell"), "2025-06-01").empty());
 }
 
 // C1 comes into force: cn_chem's chem becomes controlled (tier 2, no spend of ours, f 0 -> 1);

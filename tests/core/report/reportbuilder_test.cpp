@@ -47,13 +47,13 @@ TEST_F(ReportFixture, HeadlineKpisMatchTheEngineFigures) {
     }
     // Spend at risk: our purchase rows (buyer empty) with a spend, each times its supplier's f.
     double spendAtRisk = 0.0;
-    for (const SupplyLink& link : data().supply) {
-        if (!link.buyerSite.empty() || !link.annualSpend)
-            continue;
-        const an::Index node = net().findNode(net().sites.find(link.supplierSite),
-                                              net().materials.find(link.materialId));
-        spendAtRisk += *link.annualSpend * r.f[size_t(node)];
-    }
+    for (const an::Index g : net().selfGroup)
+        if (g != an::kNone)
+            for (const an::Link& link : net().links(g)) {
+                const SupplyLink& row = data().supply[link.row];
+                if (row.annualSpend)
+                    spendAtRisk += *row.annualSpend * r.f(net(), link);
+            }
     size_t overHalf = 0;
     for (const auto& m : r.materials)
         overHalf += m.dependence > 0.5 ? 1 : 0;

@@ -283,7 +283,7 @@ TEST(ScenarioMonteCarlo, EachRunEqualsADeterministicRunWithItsDraws) {
     ASSERT_TRUE(parsed);
     const Scenario& s = *parsed;
     const ScenarioResult mc = runScenario(*net, s);
-    const ScenarioPlan plan(*net, s, *s.asOf, true);
+    const ScenarioPlan plan(*net, s, *s.asOf, false, true);
     for (int run = 0; run < 8; ++run) {
         const Realization draw = plan.drawRealization(s.effectiveSeed(), uint64_t(run));
         Scenario fixed = s;

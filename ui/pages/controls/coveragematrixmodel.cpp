@@ -166,12 +166,18 @@ void CoverageMatrixModel::buildTechnologies(const an::Network& net, core::Date a
                 m_tips << QString();
                 continue;
             }
-            const State st = controls.technologyControlled(t) ? State::Controlled : State::Free;
+            const auto covers = controls.coversOfSite(s);
+            const bool controlled =
+                std::any_of(covers.begin(), covers.end(),
+                            [&](const an::ControlState::Cover& c) { return c.item == t; });
+            const State st = controlled ? State::Controlled : State::Free;
             m_states << st;
             m_tips << tr("<b>%1</b> depends on <b>%2</b><br>At %3: %4<br>Measures covering it: %5")
                           .arg(siteName(s).toHtmlEscaped(), esc(tech.name), dateText(asOf),
-                               st == State::Controlled ? tr("a control in force covers it")
-                                                       : tr("no control in force covers it"),
+                               st == State::Controlled
+                                   ? tr("a control in force covers it (the issuer's technology, "
+                                        "used abroad)")
+                                   : tr("no control in force covers it here"),
                                covering.isEmpty() ? tr("none")
                                                   : covering.join(QStringLiteral(", ")));
         }
