@@ -41,9 +41,9 @@ struct ScenarioPlan::ResolvedSelector {
          hasSites = false;
     std::vector<char> countries, owners, materials, technologies, sites;
     std::optional<bool> controlled;
-    /// It can hit unknown-origin supply: it names countries (a `controlled` selector may
-    /// leave them out: the countries are then those its condition picks), and no sites,
-    /// technologies or owners.
+    /// It can hit unknown-origin supply (SPEC §4): it names countries, and no sites,
+    /// technologies or owners. A `controlled` selector narrows those countries further; one
+    /// without countries acts on known flows only.
     bool hitsUnknown = false;
 
     // Every field but `controlled` matches the flows of (site, material).
@@ -92,8 +92,7 @@ ScenarioPlan::ResolvedSelector resolve(const analysis::Network& net, const Selec
     take(s.technologies, r.hasTechnologies, r.technologies, net.technologies);
     take(s.sites, r.hasSites, r.sites, net.sites);
     r.controlled = s.controlled;
-    r.hitsUnknown = (r.hasCountries || r.controlled) && !r.hasOwners && !r.hasTechnologies &&
-                    !r.hasSites;
+    r.hitsUnknown = r.hasCountries && !r.hasOwners && !r.hasTechnologies && !r.hasSites;
     return r;
 }
 
@@ -230,9 +229,9 @@ void ScenarioPlan::matchShocks(const Scenario& scenario, Date asOf, bool assumeS
             if (h.draw <= -2) {
                 const auto& sites = m_drawSites[size_t(h.shock)];
                 const Index site = Index(-2 - h.draw);
-                h.draw = m_drawStart[size_t(h.shock)] +
-                         int32_t(std::lower_bound(sites.begin(), sites.end(), site) -
-                                 sites.begin());
+                h.draw =
+                    m_drawStart[size_t(h.shock)] +
+                    int32_t(std::lower_bound(sites.begin(), sites.end(), site) - sites.begin());
             }
 
     matchUnknown(selectors, active, controls ? &*controls : nullptr);
@@ -360,7 +359,8 @@ void ScenarioPlan::markReach() {
                             ? m_unknownFlags[unknownSlot(m, net.destination(group.buyer))]
                             : 0;
             for (const analysis::Link& l : net.links(Index(g)))
-                f |= m_nodeFlags[size_t(l.supplierNode)] | hitFlags(m_linkHits, net.linkPosition(l));
+                f |=
+                    m_nodeFlags[size_t(l.supplierNode)] | hitFlags(m_linkHits, net.linkPosition(l));
             m_groupFlags[g] = f;
             record(EntityType::Group, Index(g), f);
         }
