@@ -123,8 +123,9 @@ TEST_F(MeasureImpactTest, NeverInForceMeasureIsShownAsIfInForce) {
 }
 
 // C3 alone (ore): no site of ours is Chinese ore, but unknown ore counts China's 0.5 share
-// (C3 is China's, and the destinations DEU and KOR are not China): u(chem, d) = 0.5, g(de_cell) = 0.25, g(kr_cell) = 0.5, D(cell) = 0.15 + 0.2 = 0.35; spend at
-// risk 150 + 200 = 350; revenue at risk 3,500. No flow is covered itself.
+// (C3 is China's, and the destinations DEU and KOR are not China): u(chem, d) = 0.5, g(de_cell) =
+// 0.25, g(kr_cell) = 0.5, D(cell) = 0.15 + 0.2 = 0.35; spend at risk 150 + 200 = 350; revenue at
+// risk 3,500. No flow is covered itself.
 TEST_F(MeasureImpactTest, UnknownOriginOnly) {
     const MeasureImpact m = impact("C3");
     EXPECT_TRUE(m.flows.empty());

@@ -209,8 +209,8 @@ TEST_F(SummaryTest, ChokepointLimit) {
 }
 
 TEST_F(SummaryTest, Lookups) {
-    const auto covering = controlsCoveringMaterial(ControlState(net, *Date::parse("2025-01-01")),
-                                                   material("chem"));
+    const auto covering =
+        controlsCoveringMaterial(ControlState(net, *Date::parse("2025-01-01")), material("chem"));
     ASSERT_EQ(covering.size(), 1u);
     EXPECT_EQ(net.controlIds.id(covering[0]), "C1");
     EXPECT_TRUE(

@@ -123,7 +123,8 @@ TEST_F(TimelineTest, ChangeDatesAreEveryEffectiveAndEndDateOnce) {
 //   0.4 * 0.5 = 0.35; motor 0. Revenue at risk 10,000 * 0.35 = 3,500 (17.5 %); spend at risk
 //   600 * 0.25 + 400 * 0.5 = 350.
 // - 2021-01-01 and the as-of day 2022-06-01 (C4, C7): nothing of ours covered: all 0.
-// - 2024-01-01 (C1): cn_chem's chem to de_cell is an export: f = 1; u(chem, DEU or KOR) = 0.8: g(de_cell) = 0.5 + 0.4 = 0.9,
+// - 2024-01-01 (C1): cn_chem's chem to de_cell is an export: f = 1; u(chem, DEU or KOR) = 0.8:
+// g(de_cell) = 0.5 + 0.4 = 0.9,
 //   g(kr_cell) = 0.8, D(cell) = 0.54 + 0.32 = 0.86: 8,600 (43 %), spend 540 + 320 = 860.
 // - 2025-06-01 (C2 too: it covers nothing, cn_chem uses t_chem in China), 2025-12-01 and
 //   2026-01-01 (C5 never in force): unchanged.
