@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "core/analysis/exposureengine.h"
+#include "core/io/bundled.h"
 #include "core/synth/generator.h"
 #include "tests/core/analysis/exposurereference.h"
 
@@ -223,6 +224,13 @@ core::Dataset irregularNetwork(uint64_t seed) {
                 d.productBom.push_back({id, "m" + std::to_string(m), 1.0});
     }
     return d;
+}
+
+// The bundled data set (what tests/data/golden holds), before and after its reference cut-off.
+TEST(ExposureCrossCheck, BundledData) {
+    auto data = core::io::bundledDataset();
+    ASSERT_TRUE(data.ok());
+    EXPECT_GT(crossCheck(*data, {"2025-08-01", "2026-12-07"}), 200u);
 }
 
 TEST(ExposureCrossCheck, IrregularNetworks) {
