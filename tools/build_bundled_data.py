@@ -30,6 +30,15 @@ def find_reference():
 
 REF = find_reference()
 
+# ---------------------------------------------------------------- profile
+# The example company (fictional), where its purchases are delivered, and the day the reference
+# data was last checked against its sources (docs/bundled-data.md, "Profile").
+PROFILE = [
+    ("company_name", "Northwind Mobility"),
+    ("company_country", "DEU"),
+    ("reference_cutoff", "2026-01-30"),
+]
+
 # ---------------------------------------------------------------- materials
 # id, name, stage, unit
 MATERIALS = [
@@ -136,40 +145,77 @@ RECIPES = [
 ]
 
 # ---------------------------------------------------------------- world shares
-# material, [(country, share)], year, source  -- ROW remainders dropped
+# material, [(country, share)], year, source, basis, note  -- ROW remainders dropped.
+# basis says what the source measured when it is not this material's production (SPEC §2);
+# every such row has a note. Notes on production rows qualify the figure.
+CAPACITY_CELLS = ("Cell manufacturing capacity, all chemistries ('nearly 85 %', IEA); China's share "
+                  "of 2023 battery output was 71 % (S104)")
+YANO = ("Shipments by company nationality (Yano Research), not plant location: overstates China "
+        "where Chinese firms produce abroad, understates it for Korean and Japanese plants in China")
 WORLD = [
-    ("li_raw", [("AUS", 0.367), ("CHL", 0.204), ("CHN", 0.171), ("ZWE", 0.092), ("ARG", 0.075)], 2024, "S073"),
-    ("li_carbonate", [("CHN", 0.68)], 2024, "S032"),
-    ("li_hydroxide", [("CHN", 0.68)], 2024, "S032"),
-    ("nickel_ore", [("IDN", 0.60)], 2024, "S077;S076;S075"),
-    ("ni_sulphate", [("IDN", 0.62)], 2025, "S096"),
-    ("co_hydroxide", [("COD", 0.759), ("IDN", 0.097), ("RUS", 0.030)], 2024, "S074"),
-    ("co_sulphate", [("CHN", 0.77)], 2023, "S098"),
-    ("mn_ore", [("ZAF", 0.33)], 2024, "S105"),
-    ("hpmsm", [("CHN", 0.84), ("JPN", 0.11)], 2022, "S092"),
-    ("nat_graphite", [("CHN", 0.78)], 2024, "S081"),
-    ("spherical_graphite", [("CHN", 0.90)], 2024, "S077"),
-    ("synthetic_graphite", [("CHN", 0.90)], 2023, "S069"),
-    ("anode_material", [("CHN", 0.91)], 2023, "S071"),
-    ("ree_concentrate", [("CHN", 0.692), ("USA", 0.115), ("MMR", 0.079), ("AUS", 0.033), ("NGA", 0.033), ("THA", 0.033)], 2024, "S078;S079"),
-    ("ndpr_oxide", [("CHN", 0.92), ("MYS", 0.05), ("AUS", 0.01)], 2023, "S082"),
-    ("dytb_oxide", [("CHN", 0.998)], 2025, "S095"),
-    ("ndpr_metal", [("CHN", 0.90)], 2025, "S095"),
-    ("ndfeb_magnet", [("CHN", 0.90)], 2025, "S095"),
-    ("gallium", [("CHN", 0.98)], 2023, "S067;S066"),
-    ("germanium", [("CHN", 0.60)], 2023, "S068;S066;S100"),
-    ("antimony", [("CHN", 0.48)], 2023, "S014;S057"),
-    ("tungsten_conc", [("CHN", 0.827)], 2024, "S060;S061"),
-    ("cu_cathode", [("CHN", 0.50)], 2025, "S099"),
-    ("pcam_ncm", [("CHN", 0.89)], 2024, "S088"),
-    ("ncm_cathode", [("CHN", 0.87)], 2024, "S086"),
-    ("lfp_cathode", [("CHN", 0.99)], 2024, "S032"),
-    ("lmfp_cathode", [("CHN", 0.99)], 2024, "S032"),
-    ("electrolyte", [("CHN", 0.85)], 2023, "S089"),
-    ("separator", [("CHN", 0.874), ("JPN", 0.097)], 2023, "S089"),
-    ("cell_ncm_pouch", [("CHN", 0.85)], 2023, "S084"),
-    ("cell_lfp_prismatic", [("CHN", 0.85)], 2023, "S084"),
-    ("cell_lmfp_prismatic", [("CHN", 0.85)], 2023, "S084"),
+    ("li_raw", [("AUS", 0.367), ("CHL", 0.204), ("CHN", 0.171), ("ZWE", 0.092), ("ARG", 0.075)], 2024, "S073",
+     "production", "Mine production, Li content (USGS); the world total excludes withheld US output"),
+    ("li_carbonate", [("CHN", 0.68)], 2024, "S032", "refining",
+     "Lithium chemicals, carbonate and hydroxide together (Benchmark); no carbonate-only figure"),
+    ("li_hydroxide", [("CHN", 0.68)], 2024, "S032", "refining",
+     "Lithium chemicals, carbonate and hydroxide together (Benchmark); the hydroxide-only figure is "
+     "'>80 %' of 2022 (S102)"),
+    ("nickel_ore", [("IDN", 0.60)], 2024, "S077;S076;S075", "production",
+     "'~60 %' (IEA via a secondary summary); China's share not found"),
+    ("ni_sulphate", [("IDN", 0.62)], 2025, "S096", "refining",
+     "All refined nickel incl. NPI, matte and MHP (Benchmark); no class-1 or sulphate split, and no "
+     "Chinese share of it was found"),
+    ("co_hydroxide", [("COD", 0.759), ("IDN", 0.097), ("RUS", 0.030)], 2024, "S074", "production",
+     "Mine production, Co content (USGS); China's share is inside the dropped rest of the world"),
+    ("co_sulphate", [("CHN", 0.77)], 2023, "S098", "refining",
+     "Cobalt refining overall (FT, ~140 kt China of ~180 kt), applied to cobalt sulphate"),
+    ("mn_ore", [("ZAF", 0.33)], 2024, "S105", "production",
+     "'Roughly a third', approximate; China's share not found"),
+    ("hpmsm", [("CHN", 0.84), ("JPN", 0.11)], 2022, "S092", "production", None),
+    ("nat_graphite", [("CHN", 0.78)], 2024, "S081", "production",
+     "All natural graphite incl. amorphous (USGS)"),
+    ("spherical_graphite", [("CHN", 0.90)], 2024, "S077", "lower_bound",
+     "IEA: '>90 %' of spherical / battery-grade graphite processing"),
+    ("synthetic_graphite", [("CHN", 0.90)], 2023, "S069", "capacity",
+     "Synthetic graphite production capacity, 'about 90 %' (Bloomberg)"),
+    ("anode_material", [("CHN", 0.91)], 2023, "S071", "production",
+     "Plant location; a Benchmark forecast for 2023"),
+    ("ree_concentrate", [("CHN", 0.692), ("USA", 0.115), ("MMR", 0.079), ("AUS", 0.033), ("NGA", 0.033), ("THA", 0.033)], 2024, "S078;S079",
+     "production", "Mine production, REO equivalent (USGS)"),
+    ("ndpr_oxide", [("CHN", 0.92), ("MYS", 0.05), ("AUS", 0.01)], 2023, "S082", "refining",
+     "Refined rare-earth output, all elements (IEA); no NdPr-only split. Australia's 1 % is the "
+     "implied residual"),
+    ("dytb_oxide", [("CHN", 0.998)], 2025, "S095", "capacity",
+     "Heavy rare-earth refining capacity, one industry CEO quoted by Reuters"),
+    ("ndpr_metal", [("CHN", 0.90)], 2025, "S095", "other",
+     "Rare-earth metal/alloy and magnet production together, 'about 90 %' (AlixPartners); no "
+     "metal-only figure"),
+    ("ndfeb_magnet", [("CHN", 0.90)], 2025, "S095", "production",
+     "'About 90 %' of rare-earth metal/alloy and magnet production (AlixPartners)"),
+    ("gallium", [("CHN", 0.98)], 2023, "S067;S066", "production",
+     "Primary (low-purity) gallium (USGS)"),
+    ("germanium", [("CHN", 0.60)], 2023, "S068;S066;S100", "production",
+     "Primary and refinery production, 'about 60 %'"),
+    ("antimony", [("CHN", 0.48)], 2023, "S014;S057", "mining",
+     "Antimony mine output (USGS), applied to metal and trioxide; China's refined share is likely "
+     "higher"),
+    ("tungsten_conc", [("CHN", 0.827)], 2024, "S060;S061", "production",
+     "Mine production, 67,000 t of 81,000 t (USGS)"),
+    ("cu_cathode", [("CHN", 0.50)], 2025, "S099", "lower_bound",
+     "'>50 %' of refined copper output, January-May 2025 only (Commerzbank from ICSG and NBS); low "
+     "confidence"),
+    ("pcam_ncm", [("CHN", 0.89)], 2024, "S088", "other",
+     "A single month: ternary precursor production in September 2024 (SMM)"),
+    ("ncm_cathode", [("CHN", 0.87)], 2024, "S086", "capacity",
+     "Cathode active material capacity by plant location, all chemistries (Benchmark)"),
+    ("lfp_cathode", [("CHN", 0.99)], 2024, "S032", "production", "LFP cathode production (Benchmark)"),
+    ("lmfp_cathode", [("CHN", 0.99)], 2024, "S032", "other",
+     "The LFP-only production figure (Benchmark) applied to LMFP; no LMFP figure exists"),
+    ("electrolyte", [("CHN", 0.85)], 2023, "S089", "nationality", YANO),
+    ("separator", [("CHN", 0.874), ("JPN", 0.097)], 2023, "S089", "nationality", YANO),
+    ("cell_ncm_pouch", [("CHN", 0.85)], 2023, "S084", "capacity", CAPACITY_CELLS),
+    ("cell_lfp_prismatic", [("CHN", 0.85)], 2023, "S084", "capacity", CAPACITY_CELLS),
+    ("cell_lmfp_prismatic", [("CHN", 0.85)], 2023, "S084", "capacity", CAPACITY_CELLS),
 ]
 
 # ---------------------------------------------------------------- technologies
@@ -210,6 +256,13 @@ TECHS = [
 # ---------------------------------------------------------------- controls
 CTL_COLS = ["id", "issuer", "title", "reference", "announced", "effective", "end", "kind",
             "target_country", "licence_review_days", "source", "status"]
+# The suspensions run "until" 10 and 27 November 2026. Chinese "至" includes the named day (the
+# period ends at 24:00 of it), so the suspended measures would apply again from the next day:
+# the resumption rows take effect, and the suspension rows end, on 11 and 28 November 2026.
+# They are `scheduled`: announced, not confirmed by the reference cut-off (docs/bundled-data.md).
+LAPSE_70 = "2026-11-11"  # No. 70 of 2025 suspends Nos. 55-58, 61, 62 until 2026-11-10
+LAPSE_72 = "2026-11-28"  # No. 72 of 2025 suspends clause 2 of No. 46 of 2024 until 2026-11-27
+SCHEDULED = {"EC06-R", "EC11-R", "EC12-R", "EC13-R", "EC14-R", "EC15-R", "EC16-R"}
 S70 = "S038;S019;S041"   # sources of the suspension, No. 70 of 2025 (EC17)
 S72 = "S017;S018;S019"   # sources of the suspension, No. 72 of 2025 (EC18)
 CONTROLS = [
@@ -266,36 +319,36 @@ CONTROLS = [
      "MOFCOM Announcement No. 62 of 2025", "2025-10-09", "2025-10-09", "2025-11-07", "licence", "", 45,
      "S040;S044;S038"),
     ("EC17", "CHN", "Suspension of Announcements No. 55-58 and 61-62 of 2025 until 2026-11-10 (not a control: no items; modelled by the end dates of EC11-EC16 and rows EC11-R to EC16-R)",
-     "MOFCOM/GAC Announcement No. 70 of 2025", "2025-11-07", "2025-11-07", "2026-11-10", "licence", "", "",
+     "MOFCOM/GAC Announcement No. 70 of 2025", "2025-11-07", "2025-11-07", LAPSE_70, "licence", "", "",
      "S038;S019;S041"),
     ("EC18", "CHN", "Suspension of clause 2 of Announcement No. 46 of 2024 until 2026-11-27 (not a control: no items; modelled by the end date of EC06 and row EC06-R)",
-     "MOFCOM Announcement No. 72 of 2025", "2025-11-09", "2025-11-09", "2026-11-27", "country_ban", "USA", "",
+     "MOFCOM Announcement No. 72 of 2025", "2025-11-09", "2025-11-09", LAPSE_72, "country_ban", "USA", "",
      "S017;S018;S019"),
     ("EC19", "CHN", "Year-long general licences for rare-earth magnet exports to selected customers (easement under EC09; no items)",
      "MOFCOM administrative practice (no announcement number found)", "2025-12-10", "2025-12-10", "", "licence", "", "",
      "S045"),
     # scheduled resumptions (own rows)
     ("EC06-R", "CHN", "Dual-use exports to the United States, clause 2: Ga, Ge, Sb and superhard items not permitted in principle; stricter graphite end-use review (resumption scheduled, not confirmed)",
-     "MOFCOM Announcement No. 46 of 2024 (clause 2); suspension by MOFCOM Announcement No. 72 of 2025 lapses 2026-11-27",
-     "2025-11-09", "2026-11-27", "", "country_ban", "USA", "", S72),
+     "MOFCOM Announcement No. 46 of 2024 (clause 2); suspension by MOFCOM Announcement No. 72 of 2025 runs until 2026-11-27",
+     "2025-11-09", LAPSE_72, "", "country_ban", "USA", "", S72),
     ("EC11-R", "CHN", "Export control on superhard materials, related equipment and technology (resumption scheduled, not confirmed)",
-     "MOFCOM/GAC Announcement No. 55 of 2025; suspension by MOFCOM/GAC Announcement No. 70 of 2025 lapses 2026-11-10",
-     "2025-11-07", "2026-11-10", "", "licence", "", 45, S70),
+     "MOFCOM/GAC Announcement No. 55 of 2025; suspension by MOFCOM/GAC Announcement No. 70 of 2025 runs until 2026-11-10",
+     "2025-11-07", LAPSE_70, "", "licence", "", 45, S70),
     ("EC12-R", "CHN", "Export control on rare-earth production equipment and raw/auxiliary materials (resumption scheduled, not confirmed)",
-     "MOFCOM/GAC Announcement No. 56 of 2025; suspension by No. 70 of 2025 lapses 2026-11-10",
-     "2025-11-07", "2026-11-10", "", "licence", "", 45, S70),
+     "MOFCOM/GAC Announcement No. 56 of 2025; suspension by No. 70 of 2025 runs until 2026-11-10",
+     "2025-11-07", LAPSE_70, "", "licence", "", 45, S70),
     ("EC13-R", "CHN", "Export control on five further medium and heavy rare earths (Ho, Er, Tm, Eu, Yb) (resumption scheduled, not confirmed)",
-     "MOFCOM/GAC Announcement No. 57 of 2025; suspension by No. 70 of 2025 lapses 2026-11-10",
-     "2025-11-07", "2026-11-10", "", "licence", "", 45, S70),
+     "MOFCOM/GAC Announcement No. 57 of 2025; suspension by No. 70 of 2025 runs until 2026-11-10",
+     "2025-11-07", LAPSE_70, "", "licence", "", 45, S70),
     ("EC14-R", "CHN", "Export control on lithium batteries (>=300 Wh/kg), cathode materials and artificial graphite anode materials (resumption scheduled, not confirmed)",
-     "MOFCOM/GAC Announcement No. 58 of 2025; suspension by No. 70 of 2025 lapses 2026-11-10",
-     "2025-11-07", "2026-11-10", "", "licence", "", 45, S70),
+     "MOFCOM/GAC Announcement No. 58 of 2025; suspension by No. 70 of 2025 runs until 2026-11-10",
+     "2025-11-07", LAPSE_70, "", "licence", "", 45, S70),
     ("EC15-R", "CHN", "Export control on overseas rare-earth items (resumption scheduled, not confirmed)",
-     "MOFCOM Announcement No. 61 of 2025; suspension by No. 70 of 2025 lapses 2026-11-10",
-     "2025-11-07", "2026-11-10", "", "licence", "", 45, S70),
+     "MOFCOM Announcement No. 61 of 2025; suspension by No. 70 of 2025 runs until 2026-11-10",
+     "2025-11-07", LAPSE_70, "", "licence", "", 45, S70),
     ("EC16-R", "CHN", "Export control on rare-earth-related technologies (resumption scheduled, not confirmed)",
-     "MOFCOM Announcement No. 62 of 2025; suspension by No. 70 of 2025 lapses 2026-11-10",
-     "2025-11-07", "2026-11-10", "", "licence", "", 45, S70),
+     "MOFCOM Announcement No. 62 of 2025; suspension by No. 70 of 2025 runs until 2026-11-10",
+     "2025-11-07", LAPSE_70, "", "licence", "", 45, S70),
 ]
 
 EC06_ITEMS = [("material", x) for x in ("gallium", "germanium", "antimony", "nat_graphite", "spherical_graphite")]
@@ -481,27 +534,53 @@ SUPPLIERS = [
         ("southernpeaks_ganzhou", "CHN", "Southern Peaks APT and tungsten oxide plant, Ganzhou", 25.85, 114.95)]),
 ]
 
+# site, technology, source_country: where the site gets the technology (licensor, equipment,
+# know-how). Chinese plants use Chinese technology; some plants abroad do too (the Moroccan
+# LFP/LMFP and iron-phosphate plants, the Argentine brine plant and the Australian hydroxide
+# refinery), others their own or their parent's (docs/bundled-data.md, "Technology sources").
 SITE_TECH = [
-    ("lotusbay_jingmen", "t_lfp_prep"),
-    ("lotusbay_guiyang", "t_lfp_prep"),
-    ("lotusbay_guiyang", "t_lmfp_prep"),
-    ("lotusbay_jorflasfar", "t_lfp_prep"),
-    ("lotusbay_jorflasfar", "t_lmfp_prep"),
-    ("greenstone_yichang", "t_phosphate_precursor_prep"),
-    ("redbasin_suining", "t_li2co3_spodumene"),
-    ("redbasin_suining", "t_lioh_spodumene"),
-    ("redbasin_suining", "t_li_purified_solution"),
-    ("redbasin_golmud", "t_li_brine_extraction"),
-    ("redbasin_golmud", "t_li_purified_solution"),
-    ("puna_plant", "t_li_brine_extraction"),
-    ("swanriver_kwinana", "t_lioh_spodumene"),
-    ("swanriver_kwinana", "t_li_purified_solution"),
-    ("yellowsea_zibo", "t_ga_alumina_liquor"),
-    ("jaderiver_ganzhou", "t_ree_extraction_separation"),
-    ("jaderiver_baotou", "t_ree_metal_alloy"),
-    ("steppe_baotou", "t_ree_magnet_prep"),
-    ("steppe_ningbo", "t_ree_magnet_prep"),
+    ("lotusbay_jingmen", "t_lfp_prep", "CHN"),
+    ("lotusbay_guiyang", "t_lfp_prep", "CHN"),
+    ("lotusbay_guiyang", "t_lmfp_prep", "CHN"),
+    ("lotusbay_jorflasfar", "t_lfp_prep", "CHN"),
+    ("lotusbay_jorflasfar", "t_lmfp_prep", "CHN"),
+    ("greenstone_yichang", "t_phosphate_precursor_prep", "CHN"),
+    ("redbasin_suining", "t_li2co3_spodumene", "CHN"),
+    ("redbasin_suining", "t_lioh_spodumene", "CHN"),
+    ("redbasin_suining", "t_li_purified_solution", "CHN"),
+    ("redbasin_golmud", "t_li_brine_extraction", "CHN"),
+    ("redbasin_golmud", "t_li_purified_solution", "CHN"),
+    ("puna_plant", "t_li_brine_extraction", "CHN"),
+    ("swanriver_kwinana", "t_lioh_spodumene", "CHN"),
+    ("swanriver_kwinana", "t_li_purified_solution", "CHN"),
+    ("yellowsea_zibo", "t_ga_alumina_liquor", "CHN"),
+    ("jaderiver_ganzhou", "t_ree_extraction_separation", "CHN"),
+    ("jaderiver_baotou", "t_ree_metal_alloy", "CHN"),
+    ("steppe_baotou", "t_ree_magnet_prep", "CHN"),
+    ("steppe_ningbo", "t_ree_magnet_prep", "CHN"),
+    # abroad, licensed from a Chinese partner (Moroccan-owned)
+    ("atlasphos_jorflasfar", "t_phosphate_precursor_prep", "CHN"),
+    # abroad, own or non-Chinese technology
+    ("rheinlith_bitterfeld", "t_lioh_spodumene", "DEU"),
+    ("atacama_antofagasta", "t_li_brine_extraction", "CHL"),
+    ("kuantan_gebeng", "t_ree_extraction_separation", "AUS"),
+    ("baltic_sillamae", "t_ree_metal_alloy", "EST"),
+    ("baltic_narva", "t_ree_magnet_prep", "CAN"),
+    ("hokuriku_fukui", "t_ree_magnet_prep", "JPN"),
 ]
+
+# sites.recovery_days: time to recover from a full outage where a public figure or a stated
+# assumption exists (docs/bundled-data.md, "Recovery times"); other sites stay empty.
+REBUILD_CATHODE = 730  # cathode plant: about 2 years to rebuild (build times 2-3 years, S120;S121)
+RESTART_CONVERTER = 540  # spodumene converter: 18 months to full capacity (Kwinana, S109)
+RECOVERY_DAYS = {
+    "gyeongbuk_gumi": REBUILD_CATHODE, "gyeongbuk_nysa": REBUILD_CATHODE,
+    "orchid_xiangtan": REBUILD_CATHODE, "orchid_ivancsa": REBUILD_CATHODE,
+    "lotusbay_jingmen": REBUILD_CATHODE, "lotusbay_guiyang": REBUILD_CATHODE,
+    "lotusbay_jorflasfar": REBUILD_CATHODE,
+    "redbasin_suining": RESTART_CONVERTER, "swanriver_kwinana": RESTART_CONVERTER,
+    "rheinlith_bitterfeld": RESTART_CONVERTER,
+}
 
 PRODUCTS = [
     ("nw_breeze", "Northwind Breeze compact car (52 kWh LFP)", 120000, 27900),
@@ -779,15 +858,16 @@ def main():
     counts = {}
     counts["materials"] = write("materials", ["id", "name", "stage", "unit"], MATERIALS)
     counts["recipes"] = write("recipes", ["material_id", "input_material_id", "qty_per_unit"], RECIPES)
-    counts["profile"] = write("profile", ["key", "value"], [])
+    counts["profile"] = write("profile", ["key", "value"], PROFILE)
     ws_rows = []
-    for m, pairs, year, src in WORLD:
+    for m, pairs, year, src, basis, note in WORLD:
         for c, s in pairs:
-            ws_rows.append((m, c, s, year, src, "production", None))
+            ws_rows.append((m, c, s, year, src, basis, note))
     counts["world_shares"] = write("world_shares", ["material_id", "country", "share", "year", "source",
                                                     "basis", "note"], ws_rows)
     counts["technologies"] = write("technologies", ["id", "name", "stage", "description"], TECHS)
-    counts["controls"] = write("controls", CTL_COLS, [c + ("confirmed",) for c in CONTROLS])
+    counts["controls"] = write("controls", CTL_COLS,
+                               [c + ("scheduled" if c[0] in SCHEDULED else "confirmed",) for c in CONTROLS])
     ci = []
     for c in CONTROLS:
         for kind, item in CONTROL_ITEMS.get(c[0], []):
@@ -795,11 +875,15 @@ def main():
     counts["control_items"] = write("control_items", ["control_id", "item_kind", "item_id"], ci)
     counts["suppliers"] = write("suppliers", ["id", "name", "hq_country", "owner_country"],
                                 [(s[0], s[1], s[2], s[3]) for s in SUPPLIERS])
-    site_rows = [(st[0], s[0], st[1], st[2], st[3], st[4], None) for s in SUPPLIERS for st in s[4]]
+    site_rows = [(st[0], s[0], st[1], st[2], st[3], st[4], RECOVERY_DAYS.get(st[0]))
+                 for s in SUPPLIERS for st in s[4]]
+    unknown = set(RECOVERY_DAYS) - {r[0] for r in site_rows}
+    if unknown:
+        sys.exit(f"recovery days for unknown sites {sorted(unknown)}")
     counts["sites"] = write("sites", ["id", "supplier_id", "country", "name", "lat", "lon", "recovery_days"],
                             site_rows)
     counts["site_technologies"] = write("site_technologies", ["site_id", "technology_id", "source_country"],
-                                        [t + (None,) for t in SITE_TECH])
+                                        SITE_TECH)
     counts["products"] = write("products", ["id", "name", "annual_volume", "unit_price"], PRODUCTS)
     counts["product_bom"] = write("product_bom", ["product_id", "material_id", "qty_per_unit"], BOM)
     need = {}
@@ -823,14 +907,15 @@ def main():
                                                     "max_share", "cost_premium_pct"], ALTERNATIVES)
     # countries actually used
     used = set()
-    used.update(c for _, pairs, _, _ in WORLD for c, _ in pairs)
+    used.update(c for _, pairs, _, _, _, _ in WORLD for c, _ in pairs)
+    used.update(t[2] for t in SITE_TECH)
+    used.add(dict(PROFILE)["company_country"])
     used.update(r[2] for r in site_rows)
     for s in SUPPLIERS:
         used.update([s[2], s[3]])
     for c in CONTROLS:
         used.add(c[1])
-        if c[8]:
-            used.add(c[8])
+        used.update(x for x in c[8].split(";") if x)
     missing = used - set(COUNTRY_INFO)
     if missing:
         sys.exit(f"no country info for {sorted(missing)}")
@@ -846,6 +931,8 @@ def main():
         cited.update(x for x in c[10].split(";") if x)
     for t in TECHS:
         cited.update(re.findall(r"S\d{3}", t[3]))
+    for r in ws_rows:
+        cited.update(re.findall(r"S\d{3}", r[6] or ""))
     ref = {}
     with open(os.path.join(REF, "sources.csv"), encoding="utf-8", newline="") as f:
         for r in csv.DictReader(f):

@@ -6,13 +6,15 @@ EV-battery data set in resources/data/ev-battery -- and print a summary.
 Standard library only.  Usage:
 
     python3 tools/check_bundled_data.py [FOLDER] [--as-of YYYY-MM-DD] [--lenient] [--quiet]
+                                        [--assume-scheduled] [--json LENS] [--reference DIR]
 
 Checks (every problem is reported as ``file:line:column: message``):
 
 * SPEC §2: known tables, required columns present, no unknown or duplicate
   columns, types (ids, numbers, integers, dates, shares incl. ``62.5%``) and
   enums valid, ids / keys unique, every reference resolves, shares in [0, 1],
-  supply shares per (buyer_site, material_id) sum to at most 1 (+1e-9),
+  supply shares per (buyer_site, material_id) sum to at most 1 (+1e-9; +1e-4 with
+  --lenient, as the product accepts),
   recipes acyclic (the cycle is named), world shares per material sum to at
   most 1 (+1e-9).
 * Bundle conventions (relaxed by ``--lenient``): UTF-8 without BOM, LF line
@@ -21,13 +23,24 @@ Checks (every problem is reported as ``file:line:column: message``):
   pseudo-country, every product BOM material bought directly by the company
   (buyer_site empty).
 
+* Against the reference compilation (``shared/data/reference`` beside the
+  repository, or ``--reference DIR``; not with ``--lenient``): every world share
+  is a reference row and its ``basis`` agrees with what that row measured;
+  sources are copied field by field; measures keep the reference's dates and
+  targets; suspensions end, and their resumptions take effect, the day after
+  the day they run "until"; measures dated after the profile's
+  ``reference_cutoff`` are ``scheduled`` and only those.
+
 Warnings (do not fail the check) point at modelling gaps, e.g. a site that buys
 a material that is no input of anything it supplies, or an alternative for a
 material the company does not buy directly (SPEC §4 only uses those).
 
-The summary ends with an indicative exposure table (SPEC §3, the three lenses at
-``--as-of``, default today) so that a reviewer can see the story the data tells.
-It is a plain re-implementation for review only; the product's engine is in core/.
+The summary ends with an indicative exposure table (SPEC §3, methodology v2:
+the three lenses at ``--as-of``, default today, point estimate with its low and
+high bound; ``--assume-scheduled`` counts scheduled measures) so that a reviewer
+can see the story the data tells; ``--json LENS`` prints those figures in the
+layout of ``chokepoint exposure --format json``. It is a plain re-implementation
+for review only; the product's engine is in core/.
 
 Exit status: 0 no errors, 1 errors found, 2 bad usage.
 """
@@ -530,8 +543,10 @@ def check(folder, strict, rep):
         supplies[r["supplier_site"]].add(r["material_id"])
         if b:
             buys[b].add(r["material_id"])
+    # The product accepts sums up to 1 + 1e-4 (docs/data-format.md); the bundle keeps SPEC's 1e-9.
+    tolerance = EPS if strict else 1e-4
     for key, s in sup_sum.items():
-        if s > 1 + EPS:
+        if s > 1 + tolerance:
             rep.error(sup_first[key].at("share"),
                       f"supply shares for (buyer_site '{key[0]}', material '{key[1]}') sum to {s:.9g} > 1")
 
@@ -612,31 +627,203 @@ def check(folder, strict, rep):
     return ctx
 
 
+# ------------------------------------------------------------------ against the reference
+
+def find_reference(folder):
+    """shared/data/reference beside the repository (or beside a parent: git worktrees sit one
+    level deeper), or None."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    for _ in range(4):
+        here = os.path.dirname(here)
+        cand = os.path.join(here, "shared", "data", "reference")
+        if os.path.isdir(cand):
+            return cand
+    return None
+
+
+def read_reference(refdir, name):
+    with open(os.path.join(refdir, name), encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+# What a reference `stage` text says was measured, and the basis a bundled row citing it needs.
+STAGE_BASIS = [("capacity", "capacity"), ("company nationality", "nationality"),
+               ("lower bound", "lower_bound"), ("single month", "other")]
+
+
+def check_reference(ctx, refdir, rep):
+    """The bundled reference part against the reference compilation it was built from: every
+    world share is a reference row (same country, year, sources, share_pct / 100) and its basis
+    says what that row measured; sources are copied field by field; controls keep the
+    reference's dates and targets; the suspensions end, and the resumptions take effect, the
+    day after the suspension runs "until" (inclusive), as scheduled rows after the cut-off."""
+    T = ctx["T"]
+    shares = read_reference(refdir, "country_shares.csv")
+    materials = {r["id"]: r for r in T["materials"] if r["id"]}
+    for r in T["world_shares"]:
+        if r["share"] is None or r["country"] is None:
+            continue
+        src = set((r["source"] or "").split(";"))
+        match = [x for x in shares
+                 if x["country_iso3"] == r["country"] and x["year"] == str(r["year"])
+                 and set(x["source_id"].split(";")) == src
+                 and abs(float(x["share_pct"]) / 100.0 - r["share"]) < 1e-9]
+        if not match:
+            rep.error(r.at("share"), f"no reference row of {r['country']}, {r['year']}, {r['source']} "
+                      f"with share {r['share']}")
+            continue
+        stage = match[0]["stage"].lower()
+        need = next((b for key, b in STAGE_BASIS if key in stage), None)
+        mat = materials.get(r["material_id"])
+        if need is None and stage.startswith("mining") and mat and mat["stage"] != "mining":
+            need = "mining"
+        basis = r["basis"] or "production"
+        if need and basis != need:
+            rep.error(r.at("basis"), f"basis '{basis}': the reference row measured "
+                      f"'{match[0]['stage']}', so the basis is '{need}'")
+
+    ref_sources = {x["source_id"]: x for x in read_reference(refdir, "sources.csv")}
+    for r in T["sources"]:
+        x = ref_sources.get(r["id"])
+        if x is None:
+            rep.error(r.at("id"), f"source {r['id']} is not in the reference")
+            continue
+        for col, ref_col in (("publisher", "publisher"), ("title", "title"), ("url", "url"),
+                             ("notes", "notes")):
+            if (r[col] or "") != x[ref_col]:
+                rep.error(r.at(col), f"{col} differs from the reference's {r['id']}")
+        if str(r["year"] or "") != x["year"]:
+            rep.error(r.at("year"), f"year differs from the reference's {r['id']}")
+
+    controls = {r["id"]: r for r in T["controls"] if r["id"]}
+    date_re = re.compile(r"^(\d{4}-\d{2}-\d{2})")
+    newest = None
+    until = {}  # suspension id -> the last day it runs
+    for x in read_reference(refdir, "export_controls.csv"):
+        for col in ("announced", "effective"):
+            m = date_re.match(x[col])
+            if m:
+                newest = max(newest or m.group(1), m.group(1))
+        m = re.search(r"until (\d{4}-\d{2}-\d{2})", x["status"])
+        if m:
+            until[x["id"]] = _dt.date.fromisoformat(m.group(1))
+        r = controls.get(x["id"])
+        if r is None:
+            rep.error("controls.csv:1:1", f"reference measure {x['id']} is missing")
+            continue
+        if x["announced"] and str(r["announced"]) != x["announced"]:
+            rep.error(r.at("announced"), f"{x['id']}: announced {r['announced']}, reference {x['announced']}")
+        m = date_re.match(x["effective"])
+        if m and str(r["effective"]) != m.group(1):
+            rep.error(r.at("effective"), f"{x['id']}: effective {r['effective']}, reference {m.group(1)}")
+        targets = r["target_country"] or []
+        if x["target"] == "United States" and targets != ["USA"]:
+            rep.error(r.at("target_country"), f"{x['id']} is aimed at the United States only")
+        if x["target"].startswith("all destinations") and targets:
+            rep.error(r.at("target_country"), f"{x['id']} applies to all destinations")
+    # A suspension that runs until day D (inclusive: Chinese "至") ends, and the measure it
+    # suspends resumes, on D + 1. The resumption rows carry the suspension's sources.
+    for sid, last in until.items():
+        susp = controls.get(sid)
+        if susp is None:
+            continue
+        lapse = last + _dt.timedelta(days=1)
+        if susp["end"] != lapse:
+            rep.error(susp.at("end"), f"{sid} runs until {last} inclusive: end {lapse}, not {susp['end']}")
+        resumed = [r for r in T["controls"] if r["id"] and r["id"].endswith("-R")
+                   and r["source"] == susp["source"]]
+        if not resumed:
+            rep.error(susp.at("id"), f"no resumption rows with the sources of {sid}")
+        for r in resumed:
+            if r["effective"] != lapse:
+                rep.error(r.at("effective"), f"{r['id']} resumes the day after {sid} lapses: {lapse}")
+            if r["status"] != "scheduled":
+                rep.error(r.at("status"), f"{r['id']} is a resumption announced, not confirmed: scheduled")
+    cutoff = ctx["profile"].get("reference_cutoff")
+    if cutoff is None:
+        rep.error("profile.csv:1:1", "no reference_cutoff")
+        return
+    if newest and cutoff < _dt.date.fromisoformat(newest):
+        rep.error("profile.csv:1:1", f"reference_cutoff {cutoff} is before the newest dated event "
+                  f"of the reference ({newest})")
+    newest_year = max(int(x["year"]) for x in ref_sources.values() if x["year"].isdigit())
+    if cutoff.year < newest_year:
+        rep.error("profile.csv:1:1", f"reference_cutoff {cutoff} is before the newest source ({newest_year})")
+    for r in T["controls"]:
+        after = r["effective"] is not None and r["effective"] > cutoff
+        if after and r["status"] != "scheduled":
+            rep.error(r.at("status"), f"{r['id']} takes effect after the reference cut-off {cutoff}: "
+                      "it cannot be confirmed (status scheduled)")
+        if r["status"] == "scheduled" and not after:
+            rep.error(r.at("status"), f"{r['id']} is scheduled but takes effect by the cut-off {cutoff}")
+    rep.note(f"checked against the reference in {refdir}")
+
+
 # ------------------------------------------------------------------ summary / exposure
 
 class Exposure:
-    """SPEC §3, literally: f, g, u for one lens at one date."""
+    """SPEC §3 (methodology v2), literally: f, g, u for one lens at one date and one bound.
 
-    def __init__(self, ctx, lens, t):
+    bound: "point" (unknown origin at the world shares, technology of unknown source not
+    exposed), "low" (U = 0, unknown sources never exposed) or "high" (U = 1 wherever the
+    relevant countries have a world share above 0 or the material has none, unknown sources
+    exposed when everything else of the rule holds). For the controlled lens the high bound
+    counts unknown origin as 1 only where some country X of U's definition exists (a control in
+    force lists the material and reaches the destination): a material no control lists cannot
+    be controlled, whatever its origin."""
+
+    def __init__(self, ctx, lens, t, assume_scheduled=False, bound="point"):
         self.c = ctx
         self.lens = lens
         self.t = t
+        self.bound = bound
         T = ctx["T"]
-        in_force = {r["id"] for r in T["controls"]
-                    if r["effective"] and r["effective"] <= t and (r["end"] is None or r["end"] > t)}
-        issuer = {r["id"]: r["issuer"] for r in T["controls"]}
-        self.mat_ctl = defaultdict(set)   # material -> issuers of in-force controls covering it
-        self.tech_ctl = set()             # technologies covered by an in-force control
-        for r in T["control_items"]:
-            if r["control_id"] not in in_force:
+        self.country = {sid: site["country"] for sid, site in ctx["site_info"].items()}
+        self.company = ctx["profile"].get("company_country")
+        in_force = {}
+        for r in T["controls"]:
+            if not r["effective"] or r["effective"] > t or (r["end"] is not None and r["end"] <= t):
                 continue
-            if r["item_kind"] == "material":
-                self.mat_ctl[r["item_id"]].add(issuer[r["control_id"]])
-            else:
-                self.tech_ctl.add(r["item_id"])
+            if (r["status"] or "confirmed") == "scheduled" and not assume_scheduled:
+                continue
+            in_force[r["id"]] = (r["issuer"], frozenset(r["target_country"] or ()))
+        self.in_force = sorted(in_force)
+        self.mat_ctl = defaultdict(list)   # material -> [(issuer, targets)] of controls in force
+        self.tech_ctl = defaultdict(list)  # technology -> [(issuer, targets)]
+        for r in T["control_items"]:
+            c = in_force.get(r["control_id"])
+            if c is None:
+                continue
+            (self.mat_ctl if r["item_kind"] == "material" else self.tech_ctl)[r["item_id"]].append(c)
+        self.site_tech = defaultdict(list)  # site -> [(technology, source country or None)]
+        for r in T["site_technologies"]:
+            if r["site_id"] and r["technology_id"]:
+                self.site_tech[r["site_id"]].append((r["technology_id"], r["source_country"]))
         self._f, self._u = {}, {}
 
-    def L(self, s, m):
+    def dest(self, b):
+        return self.company if b == "" else self.country.get(b)
+
+    @staticmethod
+    def reaches(targets, d):
+        return not targets or (d is not None and d in targets)
+
+    def material_controlled(self, s, m, b):
+        cs, d = self.country.get(s), self.dest(b)
+        return any(issuer == cs and d != issuer and self.reaches(targets, d)
+                   for issuer, targets in self.mat_ctl.get(m, ()))
+
+    def technology_controlled(self, s):
+        cs = self.country.get(s)
+        for tech, source in self.site_tech.get(s, ()):
+            for issuer, targets in self.tech_ctl.get(tech, ()):
+                if cs == issuer or not self.reaches(targets, cs):
+                    continue
+                if source == issuer or (source is None and self.bound == "high"):
+                    return True
+        return False
+
+    def L(self, s, m, b):
         site = self.c["site_info"].get(s)
         if site is None:
             return False
@@ -645,35 +832,75 @@ class Exposure:
             return loc
         if self.lens == "owned":
             return loc or self.c["supplier_owner"].get(site["supplier_id"]) == "CHN"
-        if site["country"] in self.mat_ctl.get(m, ()):
-            return True
-        return bool(self.c["site_tech"].get(s, set()) & self.tech_ctl)
+        return self.material_controlled(s, m, b) or self.technology_controlled(s)
 
-    def U(self, i):
-        w = self.c["ws"].get(i, {}).get("CHN", 0.0)
-        if self.lens == "controlled" and "CHN" not in self.mat_ctl.get(i, ()):
+    def U(self, i, d):
+        shares = self.c["ws"].get(i, {})
+        if self.bound == "low":
             return 0.0
-        return w
+        if self.lens != "controlled":
+            if self.bound == "high":
+                return 1.0 if shares.get("CHN", 0.0) > 0 or not shares else 0.0
+            return shares.get("CHN", 0.0)
+        xs = {issuer for issuer, targets in self.mat_ctl.get(i, ())
+              if issuer != d and self.reaches(targets, d)}
+        if self.bound == "high":
+            return 1.0 if xs and (not shares or any(shares.get(x, 0.0) > 0 for x in xs)) else 0.0
+        return min(1.0, sum(shares.get(x, 0.0) for x in xs))
 
-    def u(self, i):
-        if i not in self._u:
-            self._u[i] = max([self.U(i)] + [self.u(j) for j in self.c["recipe_inputs"].get(i, [])])
-        return self._u[i]
+    def u(self, i, d):
+        k = (i, d)
+        if k not in self._u:
+            self._u[k] = max([self.U(i, d)] + [self.u(j, d) for j in self.c["recipe_inputs"].get(i, [])])
+        return self._u[k]
 
-    def f(self, s, m):
-        k = (s, m)
+    def F(self, s, m):
+        return max([self.g(s, i) for i in self.c["recipe_inputs"].get(m, [])], default=0.0)
+
+    def f(self, s, m, b):
+        k = (s, m, b)
         if k not in self._f:
-            if self.L(s, m):
-                v = 1.0
-            else:
-                v = max([self.g(s, i) for i in self.c["recipe_inputs"].get(m, [])], default=0.0)
-            self._f[k] = v
+            self._f[k] = 1.0 if self.L(s, m, b) else self.F(s, m)
         return self._f[k]
 
     def g(self, b, i):
         ls = self.c["links"].get((b, i), [])
         w = sum(x for _, x in ls)
-        return sum(x * self.f(s, i) for s, x in ls) + max(0.0, 1.0 - w) * self.u(i)
+        # Capped at 1: rounded shares may sum to a little over 1 (1 + 1e-4 is accepted).
+        return min(1.0, sum(x * self.f(s, i, b) for s, x in ls)
+                   + max(0.0, 1.0 - w) * self.u(i, self.dest(b)))
+
+    def direct_share(self, m):
+        return sum(x for s, x in self.c["links"].get(("", m), []) if self.L(s, m, ""))
+
+
+def exposure_figures(ctx, lens, t, assume_scheduled=False):
+    """Materials and products of SPEC §3 with low and high, as plain dicts (SPEC §5 keys)."""
+    ex = {b: Exposure(ctx, lens, t, assume_scheduled, b) for b in ("point", "low", "high")}
+    T = ctx["T"]
+    mats = sorted(ctx["bom_materials"] | ctx["direct"])
+    D = {b: {m: e.g("", m) for m in mats} for b, e in ex.items()}
+    out = {"lens": lens, "as_of": t.isoformat(), "assume_scheduled": assume_scheduled,
+           "reference_cutoff": ctx["profile"].get("reference_cutoff").isoformat()
+           if ctx["profile"].get("reference_cutoff") else None,
+           "controls_in_force": ex["point"].in_force, "materials": [], "products": []}
+    for m in mats:
+        out["materials"].append({"id": m, "dependence": D["point"][m], "dependence_low": D["low"][m],
+                                 "dependence_high": D["high"][m],
+                                 "direct_share": ex["point"].direct_share(m)})
+    bom = defaultdict(list)
+    for r in T["product_bom"]:
+        bom[r["product_id"]].append(r["material_id"])
+    for r in sorted(T["products"], key=lambda r: r["id"]):
+        dep = {b: max([D[b][m] for m in bom[r["id"]]], default=0.0) for b in D}
+        revenue = (r["annual_volume"] or 0) * r["unit_price"] if r["unit_price"] is not None else None
+        p = {"id": r["id"], "dependence": dep["point"], "dependence_low": dep["low"],
+             "dependence_high": dep["high"]}
+        for b, key in (("point", "revenue_at_risk"), ("low", "revenue_at_risk_low"),
+                       ("high", "revenue_at_risk_high")):
+            p[key] = revenue * dep[b] if revenue is not None else None
+        out["products"].append(p)
+    return out
 
 
 def depth(ctx):
@@ -697,7 +924,7 @@ def depth(ctx):
     return best
 
 
-def summary(ctx, as_of, out):
+def summary(ctx, as_of, out, assume_scheduled=False):
     T = ctx["T"]
     p = lambda *a: print(*a, file=out)
     p("Rows:")
@@ -720,26 +947,28 @@ def summary(ctx, as_of, out):
     revenue = sum((r["annual_volume"] or 0) * (r["unit_price"] or 0) for r in T["products"])
     p(f"Revenue (volume x price): USD {revenue / 1e6:,.1f} m")
     t = as_of
-    in_force = [r["id"] for r in T["controls"]
-                if r["effective"] and r["effective"] <= t and (r["end"] is None or r["end"] > t)]
-    p(f"Controls in force at {t}: {', '.join(in_force) or '-'}")
+    cutoff = ctx["profile"].get("reference_cutoff")
+    p(f"Company country: {ctx['profile'].get('company_country') or 'unknown'}; reference cut-off: "
+      f"{cutoff or 'none'}" + (" (the as-of date is after it: scheduled measures are not counted "
+                               "unless --assume-scheduled)" if cutoff and t > cutoff else ""))
     lenses = ["location", "owned", "controlled"]
-    ex = {l: Exposure(ctx, l, t) for l in lenses}
-    mats = sorted(ctx["bom_materials"] | ctx["direct"])
-    p(f"Indicative exposure at {t} (SPEC §3; D(m) = g(self, m)):")
-    p(f"  {'material':22s} {'location':>9s} {'owned':>9s} {'controlled':>11s}")
-    for m in mats:
-        p(f"  {m:22s} " + " ".join(f"{ex[l].g('', m):{9 if l != 'controlled' else 11}.3f}"
-                                   for l in lenses))
-    bom = defaultdict(list)
-    for r in T["product_bom"]:
-        bom[r["product_id"]].append(r["material_id"])
-    p(f"  {'product':22s} {'location':>9s} {'owned':>9s} {'controlled':>11s}")
-    for r in T["products"]:
-        pid = r["id"]
-        p(f"  {pid:22s} " + " ".join(
-            f"{max([ex[l].g('', m) for m in bom[pid]], default=0.0):{9 if l != 'controlled' else 11}.3f}"
-            for l in lenses))
+    figs = {l: exposure_figures(ctx, l, t, assume_scheduled) for l in lenses}
+    p(f"Controls in force at {t}{' (scheduled ones assumed)' if assume_scheduled else ''}: "
+      f"{', '.join(figs['controlled']['controls_in_force']) or '-'}")
+    scheduled = [r["id"] for r in T["controls"] if r["status"] == "scheduled"]
+    if scheduled:
+        p(f"Scheduled, not confirmed: {', '.join(scheduled)}")
+
+    def cell(x):
+        return f"{x['dependence']:.3f} ({x['dependence_low']:.3f}-{x['dependence_high']:.3f})"
+
+    p(f"Indicative exposure at {t} (SPEC §3; D(m) = g(self, m), point (low-high)):")
+    p(f"  {'material':22s} {'location':>21s} {'owned':>21s} {'controlled':>21s}")
+    for i, m in enumerate(figs["location"]["materials"]):
+        p(f"  {m['id']:22s} " + " ".join(f"{cell(figs[l]['materials'][i]):>21s}" for l in lenses))
+    p(f"  {'product':22s} {'location':>21s} {'owned':>21s} {'controlled':>21s}")
+    for i, pr in enumerate(figs["location"]["products"]):
+        p(f"  {pr['id']:22s} " + " ".join(f"{cell(figs[l]['products'][i]):>21s}" for l in lenses))
 
 
 def main(argv=None):
@@ -754,8 +983,17 @@ def main(argv=None):
     ap.add_argument("folder", nargs="?", default=default)
     ap.add_argument("--as-of", default=None, help="date for the indicative exposure (default today)")
     ap.add_argument("--lenient", action="store_true", help="check SPEC §2 only, not bundle conventions")
+    ap.add_argument("--reference", default=None,
+                    help="reference folder to check the bundled data against (default: "
+                         "shared/data/reference beside the repository, when there is one; "
+                         "never with --lenient)")
     ap.add_argument("--quiet", action="store_true", help="no summary, only problems")
     ap.add_argument("--no-warnings", action="store_true", help="do not print warnings")
+    ap.add_argument("--assume-scheduled", action="store_true",
+                    help="count scheduled measures as in force (SPEC §3)")
+    ap.add_argument("--json", metavar="LENS", choices=["location", "owned", "controlled"],
+                    help="print only the SPEC §3 figures of LENS as JSON (materials and products "
+                         "with low and high), for comparison with `chokepoint exposure --format json`")
     args = ap.parse_args(argv)
     if not os.path.isdir(args.folder):
         print(f"error: {args.folder} is not a folder", file=sys.stderr)
@@ -767,6 +1005,19 @@ def main(argv=None):
         return 2
     rep = Report()
     ctx = check(args.folder, not args.lenient, rep)
+    refdir = args.reference or (None if args.lenient else find_reference(args.folder))
+    if refdir and not rep.errors:
+        check_reference(ctx, refdir, rep)
+    elif not args.lenient and not refdir:
+        rep.note("no reference folder found: not checked against the reference")
+    if args.json:
+        if rep.errors:
+            for e in rep.errors:
+                print(e, file=sys.stderr)
+            return 1
+        import json
+        print(json.dumps(exposure_figures(ctx, args.json, as_of, args.assume_scheduled), indent=1))
+        return 0
     for e in rep.errors:
         print(e)
     if not args.no_warnings:
@@ -777,7 +1028,7 @@ def main(argv=None):
         for n in rep.notes:
             print(f"Note: {n}")
         if not rep.errors:
-            summary(ctx, as_of, sys.stdout)
+            summary(ctx, as_of, sys.stdout, args.assume_scheduled)
     print(f"{len(rep.errors)} error(s), {len(rep.warnings)} warning(s)")
     return 1 if rep.errors else 0
 

@@ -17,7 +17,7 @@ DetailsDock::DetailsDock(AppState& state, QWidget* parent)
     setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
                 QDockWidget::DockWidgetClosable);
     m_browser->setOpenExternalLinks(true);
-    m_browser->setMinimumWidth(300);
+    m_browser->setMinimumWidth(200); // narrow while nothing is selected (MainWindow)
     // The text wraps to the dock's width; a line reaching a pixel into the document margin
     // (fonts differ between machines) must not bring up a horizontal scroll bar.
     m_browser->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);

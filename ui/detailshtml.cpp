@@ -3,6 +3,8 @@
 
 #include <array>
 #include <cmath>
+#include <map>
+#include <set>
 
 #include <QObject>
 
@@ -255,12 +257,36 @@ QString supplierHtml(const an::Network& net, Index sup, const ExposureSet& set) 
     QString out = heading(esc(s.name), tr("Supplier %1").arg(esc(s.id)));
     out +=
         QObject::tr("<p>HQ %1 · ultimate owner %2</p>").arg(esc(s.hqCountry), esc(s.ownerCountry));
-    QString rows = row({tr("Lens"), tr("Our share"), tr("Dependence")}, true);
+    // A share is of one material: the engine's supplier share adds up its shares of every
+    // material we buy from it (0.1.0 showed "Our share 115.0 %"), so the shares are listed
+    // per material, from our tier-1 purchase lines.
+    QString rows = row({tr("Lens"), tr("Dependence")}, true);
     for (const an::Lens lens : kLenses)
         for (const auto& e : set.forLens(lens).suppliers)
             if (e.supplier == sup)
-                rows += row({lensText(lens), percentText(e.share), percentText(e.dependence)});
+                rows += row({lensText(lens), percentText(e.dependence)});
     out += table(rows);
+    std::set<std::string> ownSites;
+    for (const auto& site : net.data().sites)
+        if (site.supplierId == s.id)
+            ownSites.insert(site.id);
+    std::map<std::string, std::pair<double, double>> perMaterial; // share, spend
+    for (const auto& link : net.data().supply)
+        if (link.buyerSite.empty() && ownSites.count(link.supplierSite)) {
+            auto& [share, spend] = perMaterial[link.materialId];
+            share += link.share;
+            spend += link.annualSpend.value_or(0.0);
+        }
+    if (!perMaterial.empty()) {
+        QString shares = row({tr("Material"), tr("Our share"), tr("Spend")}, true);
+        for (const auto& [material, figures] : perMaterial) {
+            const Index m = net.materials.find(material);
+            shares +=
+                row({m == an::kNone ? esc(material) : esc(net.data().materials[size_t(m)].name),
+                     percentText(figures.first), moneyText(figures.second)});
+        }
+        out += section(tr("What we buy from it (tier 1)")) + table(shares);
+    }
     QStringList sites;
     for (size_t i = 0; i < net.sites.size(); ++i)
         if (net.siteSupplier[i] == sup)

@@ -44,9 +44,14 @@ void JobRunner::finishJob(const JobToken& token, std::function<void()> deliver) 
     QMetaObject::invokeMethod(
         this,
         [this, token, deliver = std::move(deliver)] {
+            // The job stops counting as running before its result is delivered: what `done`
+            // triggers (a wizard page asking isComplete(), a page's "loading" state) must see
+            // the runner idle, or nothing asks again once it is. busyChanged(false) follows
+            // the delivery, unless `done` started another job.
+            --m_running;
             if (deliver && !token.cancelled())
                 deliver();
-            if (--m_running == 0)
+            if (m_running == 0)
                 Q_EMIT busyChanged(false);
         },
         Qt::QueuedConnection);

@@ -80,7 +80,7 @@ private:
 
     std::shared_ptr<JobToken::State> m_state;
     QThreadPool m_pool;
-    int m_running = 0; // requests not yet delivered or dropped (GUI thread only)
+    int m_running = 0; // jobs not yet delivered or dropped; 0 inside the last done() (GUI only)
 };
 
 } // namespace chokepoint::ui

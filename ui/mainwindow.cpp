@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ui/mainwindow.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -11,6 +13,8 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QResizeEvent>
+#include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -44,7 +48,7 @@ MainWindow::MainWindow(AppState& state, QWidget* parent)
     , m_actions(new WorkspaceActions(state, this))
     , m_status(new QLabel(this)) {
     setObjectName(QStringLiteral("mainWindow"));
-    resize(1440, 900);
+    resize(defaultSize());
 
     auto* central = new QWidget(this);
     auto* layout = new QHBoxLayout(central);
@@ -85,7 +89,7 @@ MainWindow::MainWindow(AppState& state, QWidget* parent)
     addToolBar(Qt::TopToolBarArea, filters);
 
     addDockWidget(Qt::RightDockWidgetArea, m_details);
-    resizeDocks({m_details}, {360}, Qt::Horizontal);
+    fitDetailsDock();
     statusBar()->addWidget(m_status, 1);
 
     buildMenus();
@@ -129,6 +133,42 @@ void MainWindow::buildMenus() {
                               "scenarios would do.</p>")
                                .arg(QStringLiteral(CHOKEPOINT_VERSION)));
     });
+}
+
+// The window at 1440 x 900 where the screen has room for it and its frame; otherwise as large as
+// the available screen (restoreSettings() maximises it then).
+QSize MainWindow::defaultSize() const {
+    const QScreen* s = screen() ? screen() : QGuiApplication::primaryScreen();
+    const QSize preferred(1440, 900);
+    if (!s)
+        return preferred;
+    const QSize frame(16, 40); // title bar and borders of a typical window manager
+    return preferred.boundedTo(s->availableGeometry().size() - frame);
+}
+
+bool MainWindow::fitsScreenAtPreferredSize() const {
+    const QScreen* s = screen() ? screen() : QGuiApplication::primaryScreen();
+    return !s || defaultSize() == QSize(1440, 900);
+}
+
+// About a fifth of the window, 300 px at least (0.1.0: 360 px whatever the window, a quarter of a
+// 1280 px screen even while empty). Fitted when the window width changes, not when the selection
+// does: a click on a bar must not move the bars under the mouse. A width the user drags to
+// is kept until the window is resized.
+void MainWindow::fitDetailsDock() {
+    if (!m_details || m_details->isFloating() || width() == m_dockFittedWidth)
+        return;
+    m_dockFittedWidth = width();
+    resizeDocks({m_details}, {dockWidthFor(width())}, Qt::Horizontal);
+}
+
+int MainWindow::dockWidthFor(int windowWidth) {
+    return std::clamp(int(windowWidth * 0.21), 300, 340); // 300: the details read unbroken
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event) {
+    QMainWindow::resizeEvent(event);
+    fitDetailsDock();
 }
 
 bool MainWindow::showPage(const QString& id) {
@@ -178,8 +218,13 @@ void MainWindow::styleComingSoonItems() {
 
 void MainWindow::restoreSettings() {
     QSettings settings;
-    restoreGeometry(settings.value(kGeometry).toByteArray());
+    const QByteArray geometry = settings.value(kGeometry).toByteArray();
+    if (geometry.isEmpty() || !restoreGeometry(geometry)) {
+        if (!fitsScreenAtPreferredSize())
+            setWindowState(windowState() | Qt::WindowMaximized);
+    }
     restoreState(settings.value(kState).toByteArray());
+    fitDetailsDock();
     showPage(settings.value(kPage, pageid::overview).toString());
     setTheme(settings.value(kDark, false).toBool() ? Theme::Dark : Theme::Light);
 }

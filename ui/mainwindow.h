@@ -42,14 +42,21 @@ public:
     /// Restores geometry, dock layout, page and theme from QSettings.
     void restoreSettings();
 
+    /// The Details dock's width in a window this wide.
+    static int dockWidthFor(int windowWidth);
+
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void buildMenus();
     void updateTitle();
     void updateStatus();
     void styleComingSoonItems();
+    QSize defaultSize() const;
+    bool fitsScreenAtPreferredSize() const;
+    void fitDetailsDock();
 
     AppState& m_state;
     QListWidget* m_pageList;
@@ -62,6 +69,7 @@ private:
     std::vector<Page*> m_pages;
     Theme m_theme = Theme::Light;
     QAction* m_darkAction = nullptr;
+    int m_dockFittedWidth = 0; // the window width fitDetailsDock() last fitted the dock for
 };
 
 } // namespace chokepoint::ui

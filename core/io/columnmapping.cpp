@@ -131,14 +131,24 @@ RawTable applyTableMapping(const RawTable& source, const TableMapping& mapping,
                                         : f.column + 1);
         fields.push_back({f, isCountryField(spec->name, spec->columns[i].name)});
     }
+    // The profile's value is a country on its company_country row only.
+    int profileKey = -1, profileValue = -1;
+    if (spec->name == "profile")
+        for (size_t c = 0; c < fields.size(); ++c)
+            (out.header[c] == "key" ? profileKey : profileValue) = int(c);
     out.reserve(source.rowCount(), source.arenaSize());
     std::unordered_set<std::string> seen;
     std::vector<std::string> cells(fields.size());
     for (size_t r = 0; r < source.rowCount(); ++r) {
         bool blank = true;
+        const bool countryValue =
+            profileKey >= 0 && profileValue >= 0 &&
+            trim(source.cell(r, size_t(fields[size_t(profileKey)].source.column))) ==
+                "company_country";
         for (size_t c = 0; c < fields.size(); ++c) {
             const std::string_view text = source.cell(r, size_t(fields[c].source.column));
-            cells[c] = convertCell(text, fields[c].source, fields[c].country, countries);
+            const bool country = fields[c].country || (countryValue && int(c) == profileValue);
+            cells[c] = convertCell(text, fields[c].source, country, countries);
             blank = blank && isBlank(cells[c]);
         }
         if (blank)

@@ -45,7 +45,8 @@ struct SourceMapping {
 TableMapping emptyTableMapping(std::string_view table);
 
 /// Country fields hold iso3 codes: world_shares.country, controls.issuer and target_country,
-/// suppliers.hq_country and owner_country, sites.country, site_technologies.source_country.
+/// suppliers.hq_country and owner_country, sites.country, site_technologies.source_country
+/// (and the profile's value on its company_country row, which applyTableMapping converts too).
 bool isCountryField(std::string_view table, std::string_view column);
 
 /// Country names and codes, lower-cased, to iso3 ("china" -> "CHN", "chn" -> "CHN").

@@ -45,9 +45,8 @@ Section buildControlsSection(const ReportContext& ctx) {
         last = std::max(last, ctl.effective);
         if (ctl.end)
             last = std::max(last, *ctl.end);
-        timeline.items.push_back({ctl.id + "  " + ctl.title, ctl.effective, ctl.end,
-                                  ctx.controls->inForce(an::Index(c)) &&
-                                      ctx.touches[c].touches()});
+        timeline.items.push_back({ctl.id + "  " + dataText(ctl.title), ctl.effective, ctl.end,
+                                  ctx.controls->inForce(an::Index(c)) && ctx.touches[c].touches()});
     }
     // Whole quarters around the data, and room after the last date.
     timeline.axisStart = Date::fromYmd(first.year(), (first.month() - 1) / 3 * 3 + 1, 1);
@@ -82,16 +81,17 @@ Section buildControlsSection(const ReportContext& ctx) {
         for (size_t k = 0; k < touch.technologies.size(); ++k) {
             const an::Index tech = touch.technologies[k];
             const int sites = touch.technologySites[k];
-            names.push_back(net.data().technologies[size_t(tech)].name + " (" + formatCount(sites) +
+            names.push_back(technologyName(net, tech) + " (" + formatCount(sites) +
                             (sites == 1 ? " site)" : " sites)"));
         }
         std::string touches = names.empty() ? "nothing we use" : joinNames(names, 4);
         if (touch.otherItems > 0)
             touches += " (+" + formatCount(double(touch.otherItems)) + " other item" +
                        (touch.otherItems == 1 ? ")" : "s)");
-        t.addRow({Cell::ofText(ctl.id), Cell::ofText(ctl.title), Cell::ofText(controlKindText(ctl)),
-                  Cell::ofDate(ctl.effective), Cell::ofDate(ctl.end),
-                  Cell::ofText(statusText(*ctx.controls, an::Index(c))), Cell::ofText(touches)});
+        t.addRow({Cell::ofText(ctl.id), Cell::ofText(cellText(ctl.title)),
+                  Cell::ofText(controlKindText(ctl)), Cell::ofDate(ctl.effective),
+                  Cell::ofDate(ctl.end), Cell::ofText(statusText(*ctx.controls, an::Index(c))),
+                  Cell::ofText(touches)});
     }
     t.note = "Issued by " +
              joinNames(

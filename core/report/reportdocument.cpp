@@ -117,6 +117,8 @@ std::string sectionTitle(SectionId id) {
         return "Export controls timeline";
     case SectionId::Scenarios:
         return "Stress scenarios";
+    case SectionId::Map:
+        return "Map of the supply chain";
     case SectionId::Methodology:
         return "Methodology and sources";
     }
@@ -137,6 +139,8 @@ std::string sectionKey(SectionId id) {
         return "controls";
     case SectionId::Scenarios:
         return "scenarios";
+    case SectionId::Map:
+        return "map";
     case SectionId::Methodology:
         return "methodology";
     }

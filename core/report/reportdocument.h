@@ -6,6 +6,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/map/mapscene.h"
 #include "core/model/date.h"
 
 namespace chokepoint::core::report {
@@ -161,11 +162,20 @@ struct TimelineChart {
     bool operator==(const TimelineChart&) const = default;
 };
 
+/// A world map of the supply chain: what it shows (core/map, built for the report's lens)
+/// and its legend's words. The renderer draws it with the Map page's drawing and the bundled
+/// country outlines.
+struct MapChart {
+    map::MapScene scene;
+    map::MapCaption caption;
+    bool operator==(const MapChart&) const = default;
+};
+
 /// A chart block: a title, one of the chart kinds, and its proportions.
 struct Chart {
     std::string id;
     std::string title;
-    std::variant<BarChart, DonutChart, FanChart, SurvivalChart, TimelineChart> data;
+    std::variant<BarChart, DonutChart, FanChart, SurvivalChart, TimelineChart, MapChart> data;
     double aspect = 0.5; ///< height / width
     std::string note;    ///< shown under the chart in small print; may be empty
     bool operator==(const Chart&) const = default;
@@ -208,11 +218,20 @@ struct PageBreak {
 using Block = std::variant<Subheading, Paragraph, BulletList, KpiRow, Table, Chart, PageBreak>;
 
 /// Which sections a report holds. Each section starts a new page in paginated output.
-enum class SectionId { Summary, Products, Materials, Suppliers, Controls, Scenarios, Methodology };
+enum class SectionId {
+    Summary,
+    Products,
+    Materials,
+    Suppliers,
+    Controls,
+    Scenarios,
+    Map,
+    Methodology
+};
 
 inline constexpr SectionId kAllSections[] = {
-    SectionId::Summary,  SectionId::Products,  SectionId::Materials,  SectionId::Suppliers,
-    SectionId::Controls, SectionId::Scenarios, SectionId::Methodology};
+    SectionId::Summary,  SectionId::Products,  SectionId::Materials, SectionId::Suppliers,
+    SectionId::Controls, SectionId::Scenarios, SectionId::Map,       SectionId::Methodology};
 
 /// The section's title as the report prints it ("Executive summary", ...).
 std::string sectionTitle(SectionId id);

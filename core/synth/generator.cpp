@@ -6,6 +6,8 @@
 #include <cmath>
 #include <string>
 
+#include "core/synth/sitecoordinates.h"
+
 namespace chokepoint::core::synth {
 
 uint64_t SplitMix64::next() {
@@ -336,7 +338,9 @@ private:
 } // namespace
 
 Dataset generateNetwork(const GeneratorOptions& options) {
-    return Builder(options).build();
+    Dataset data = Builder(options).build();
+    placeSyntheticSites(data, options.seed);
+    return data;
 }
 
 } // namespace chokepoint::core::synth

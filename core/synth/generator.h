@@ -42,7 +42,8 @@ inline constexpr int kMinSites = 10;
 /// groups' shares sum below 1, leaving an unknown remainder), world shares, sites in China
 /// and Chinese-owned sites abroad, material and technology controls with dates (in force,
 /// ended, not yet effective), site technologies, products with BOMs, our tier-1 purchases with
-/// spend, inventory and alternatives. The result passes the import validation.
+/// spend, inventory and alternatives, and map coordinates for most sites
+/// (placeSyntheticSites()). The result passes the import validation.
 /// Options out of range are clamped (sites >= kMinSites, tiers in [kMinTiers, kMaxTiers]).
 Dataset generateNetwork(const GeneratorOptions& options);
 

@@ -3,6 +3,7 @@
 // two example scenarios as PDF and HTML. The figures the report must show come from other
 // routes: the exposure and scenario commands' JSON, formatted here; the PDF is read back with
 // pdftotext and pdfinfo (poppler-utils).
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <gtest/gtest.h>
@@ -104,9 +105,9 @@ QJsonObject json(const std::vector<std::string>& args) {
 
 const std::vector<std::string>& sectionTitles() {
     static const std::vector<std::string> titles = {
-        "Executive summary",      "Exposure by product",      "Exposure by material",
-        "Exposure by supplier",   "Export controls timeline", "Stress scenarios",
-        "Methodology and sources"};
+        "Executive summary",       "Exposure by product",      "Exposure by material",
+        "Exposure by supplier",    "Export controls timeline", "Stress scenarios",
+        "Map of the supply chain", "Methodology and sources"};
     return titles;
 }
 
@@ -291,7 +292,7 @@ TEST_F(ReportCli, EverySectionTitleAndASensiblePageCount) {
     EXPECT_NE(page1.find("Executive summary"), std::string::npos);
     EXPECT_NE(page1.find("Stress scenarios"), std::string::npos);
     EXPECT_NE(page2.find("Exposure by product"), std::string::npos);
-    // Seven sections each from a new page or a half-empty one, charts, two scenarios, about a
+    // Eight sections each from a new page or a half-empty one, charts, two scenarios, about a
     // hundred sources: more than 10 pages; an executive report is not a book.
     for (const auto& pdf : {s->pdf, s->letter}) {
         const int pages = std::stoi("0" + pdfInfo(pdf, "Pages"));
@@ -330,6 +331,26 @@ TEST_F(ReportCli, HtmlIsWellFormedSelfContainedAndSaysTheSame) {
         for (const char* key : {"total_lost_revenue", "lost_revenue_p10", "lost_revenue_p90"})
             EXPECT_NE(text.find(money(r[key].toDouble())), std::string::npos) << key;
     EXPECT_NE(text.find("98.4 %"), std::string::npos);
+}
+
+// The map: inline SVG in the HTML (outlines as paths, legend as text), vector in the PDF (its
+// legend is extractable text, not pixels), with the table of countries under it.
+TEST_F(ReportCli, TheMapIsInBothFormats) {
+    const std::string html = readFile(s->html);
+    const size_t figure = html.find("id=\"chart-supply-map\"");
+    ASSERT_NE(figure, std::string::npos);
+    const size_t svg = html.find("<svg", figure), end = html.find("</svg>", figure);
+    ASSERT_LT(svg, end);
+    const std::string map = html.substr(svg, end - svg);
+    EXPECT_GT(std::count(map.begin(), map.end(), '\n'), 100) << "country outlines as paths";
+    EXPECT_NE(map.find("Located in China"), std::string::npos);
+    EXPECT_NE(map.find("Where our supply sits"), std::string::npos);
+    EXPECT_EQ(map.find("<image"), std::string::npos) << "vector, not a picture";
+    EXPECT_NE(html.find("Countries by tier-1 spend at risk"), std::string::npos);
+
+    EXPECT_NE(s->text.find("Located in China"), std::string::npos);
+    EXPECT_NE(s->text.find("Exposed through its inputs"), std::string::npos);
+    EXPECT_NE(s->text.find("Countries by tier-1 spend at risk"), std::string::npos);
 }
 
 TEST_F(ReportCli, QuietOnSuccess) {

@@ -65,19 +65,25 @@ double cliSpendAtRisk(const std::string& workspace) {
     return cliSum(workspace, "materials", "spend_at_risk");
 }
 
-// A new announcement: China puts LFP prismatic cells under licence from 2025-08-01.
-core::io::ControlDraft lfpCellDraft() {
+// A new announcement: China puts ADAS sensor modules under licence from 2025-08-01. Northwind
+// buys 30 % of its sensor modules from the Chinese plant in Wuxi, whose flow to Northwind is
+// only partly controlled so far (through its germanium), so the measure raises the spend at
+// risk on sensor modules under any reading of the controlled lens. (An LFP-cell measure no
+// longer does: the bundled Ningde cell plant counts as controlled already when technology
+// controls count for every plant, and sensors, cells and motors never set a product's figure
+// when they count only for plants abroad.)
+core::io::ControlDraft sensorModuleDraft() {
     core::io::ControlDraft d;
     d.id = "EC20";
     d.issuer = "CHN";
-    d.title = "Export control on LFP prismatic cells";
+    d.title = "Export control on ADAS sensor modules";
     d.reference = "MOFCOM/GAC Announcement No. 99 of 2025";
     d.announced = "2025-07-20";
     d.effective = "2025-08-01";
     d.kind = "licence";
     d.licenceReviewDays = "45";
     d.source = "S038";
-    d.items = {{"", core::ItemKind::Material, "cell_lfp_prismatic"}};
+    d.items = {{"", core::ItemKind::Material, "sensor_module"}};
     return d;
 }
 
@@ -232,17 +238,23 @@ TEST_F(ControlsEditTest, StatusAndSeveralTargetCountries) {
 TEST_F(ControlsEditTest, AddUndoRedoSaveAndReopen) {
     ControlsPage* p = page();
     const double before = cliRevenueAtRisk(path);
+    const double spendBefore = cliSpendAtRisk(path);
     expectRevenueTileMatchesCli(p);
     const int lanes = p->timeline()->laneCount();
 
-    const auto check = core::io::checkControlDraft(lfpCellDraft(), load());
+    const auto check = core::io::checkControlDraft(sensorModuleDraft(), load());
     ASSERT_TRUE(check.ok());
     ASSERT_TRUE(p->editor()->addControl({*check.control, check.items}));
     settle(p);
     // Saved at once: the file has it, the figures changed, the page shows and selects it.
+    // Our spend on Wuxi's sensor modules is 350,000 modules a year (120,000 + 3 · 60,000 +
+    // 2 · 25,000) · USD 150 · 30 % = USD 15.75 m; the Wuxi link was at most 96 % controlled
+    // (90 % of its germanium from Lincang, the rest unknown at China's 60 %), so at least
+    // 4 % of it (USD 0.63 m) becomes spend at risk.
     EXPECT_TRUE(hasControl(load(), "EC20"));
     const double added = cliRevenueAtRisk(path);
-    EXPECT_GT(added, before);
+    EXPECT_GE(added, before);
+    EXPECT_GT(cliSpendAtRisk(path), spendBefore + 0.6e6);
     expectRevenueTileMatchesCli(p);
     EXPECT_GE(p->measureModel()->rowForKey(QStringLiteral("control:EC20")), 0);
     EXPECT_EQ(p->timeline()->laneCount(), lanes + 1);
@@ -254,6 +266,7 @@ TEST_F(ControlsEditTest, AddUndoRedoSaveAndReopen) {
     settle(p);
     EXPECT_FALSE(hasControl(load(), "EC20"));
     EXPECT_NEAR(cliRevenueAtRisk(path), before, 1e-6);
+    EXPECT_NEAR(cliSpendAtRisk(path), spendBefore, 1e-3);
     expectRevenueTileMatchesCli(p);
     EXPECT_LT(p->measureModel()->rowForKey(QStringLiteral("control:EC20")), 0);
     EXPECT_EQ(state.network()->data(), load());
@@ -325,7 +338,7 @@ TEST_F(ControlsEditTest, AddThroughTheDialog) {
     QTimer::singleShot(0, [&] {
         auto* dialog = qobject_cast<ControlEditDialog*>(QApplication::activeModalWidget());
         ASSERT_NE(dialog, nullptr);
-        dialog->setDraft(lfpCellDraft());
+        dialog->setDraft(sensorModuleDraft());
         filled = dialog->canAccept();
         dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
     });

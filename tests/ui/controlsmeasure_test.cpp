@@ -286,12 +286,14 @@ TEST_F(ControlsMeasureTest, StressTheMeasure) {
     const double lost = cli.value(QStringLiteral("total_lost_revenue")).toDouble();
     EXPECT_GT(lost, 0.0);
     EXPECT_TRUE(panel->runText().contains(money(lost))) << panel->runText().toStdString();
+    // The run covers every product whatever the product filter, and says so.
+    EXPECT_TRUE(panel->runText().contains(QStringLiteral("<b>all products</b>")));
 }
 
 // Around the November 2025 suspension: EC15/EC16 end on 2025-11-07 and EC06 on 2025-11-09;
 // EC17/EC18 (the suspensions, no items) start. The flows they covered stay covered by EC01,
-// EC03, EC09 …: only their covering sets change, the figures do not. A year later (EC14-R …)
-// flows become controlled and the revenue at risk rises.
+// EC03, EC09 …: only their covering sets change, the figures do not. A year later, on
+// 2026-11-11, the resumptions (EC14-R …) bring flows under control.
 TEST_F(ControlsMeasureTest, WhatChangedWithTheSuspension) {
     WhatChangedPanel* changes = page->whatChanged();
     EXPECT_EQ(changes->fromEdit()->date(), QDate(2025, 11, 6));
@@ -339,10 +341,10 @@ TEST_F(ControlsMeasureTest, WhatChangedWithTheSuspension) {
         return expected.size();
     };
     EXPECT_GT(check(day("2025-11-06"), day("2025-11-11")), 0u);
-    changes->setDates(day("2026-11-09"), day("2026-11-10"));
+    changes->setDates(day("2026-11-10"), day("2026-11-11"));
     settle();
     EXPECT_TRUE(changes->summaryText().contains(QStringLiteral("EC14-R")));
-    EXPECT_GT(check(day("2026-11-09"), day("2026-11-10")), 0u);
+    EXPECT_GT(check(day("2026-11-10"), day("2026-11-11")), 0u);
 }
 
 } // namespace

@@ -163,7 +163,7 @@ TEST_F(ControlsModelsTest, ImpactAndDiffModels) {
     EXPECT_GT(sites.rowCount(), 0);
     EXPECT_EQ(sites.key(0).left(5), QStringLiteral("site:"));
     const an::ExposureDiff diff =
-        an::diffControlledExposure(*engine, day("2026-11-09"), day("2026-11-10"));
+        an::diffControlledExposure(*engine, day("2026-11-10"), day("2026-11-11"));
     flows.setDiff(*net, diff);
     EXPECT_EQ(flows.rowCount(), int(diff.flows.size()));
     EXPECT_GT(flows.rowCount(), 0);

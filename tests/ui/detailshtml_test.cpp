@@ -25,7 +25,8 @@ QString qs(const std::string& s) {
     return QString::fromStdString(s);
 }
 
-// The dock's browser is at least 300 px wide; less its frame and a vertical scroll bar.
+// The dock is at least 300 px wide (MainWindow::dockWidthFor); less its frame and a
+// vertical scroll bar.
 constexpr double kTextWidth = 300.0 - 2.0 - 16.0;
 
 class DetailsHtmlTest : public ::testing::Test {
@@ -156,6 +157,25 @@ TEST_F(DetailsHtmlTest, MaterialFiguresAreTheEngines) {
         }
     }
     EXPECT_GT(links, 0);
+}
+
+// A supplier's share is per material: Minjiang supplies 70 % of our LMFP cells (Yibin) and
+// 45 % of our LFP cells (Ningde), from the bundled purchase lines; 0.1.0 added them up to
+// "Our share 115.0 %".
+TEST_F(DetailsHtmlTest, SupplierSharesArePerMaterial) {
+    QTextDocument doc;
+    doc.setHtml(html(SelectionKind::Supplier, "minjiang"));
+    const QString text = doc.toPlainText();
+    EXPECT_FALSE(text.contains(QStringLiteral("115.0"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("What we buy from it (tier 1)")));
+    const qsizetype lmfp = text.indexOf(QStringLiteral("LMFP prismatic cell"));
+    const qsizetype lfp = text.indexOf(QStringLiteral("LFP prismatic cell"));
+    ASSERT_GE(lmfp, 0) << text.toStdString();
+    ASSERT_GE(lfp, 0) << text.toStdString();
+    EXPECT_TRUE(text.mid(lmfp, 40).contains(QStringLiteral("70.0 %")))
+        << text.mid(lmfp, 40).toStdString();
+    EXPECT_TRUE(text.mid(lfp, 40).contains(QStringLiteral("45.0 %")))
+        << text.mid(lfp, 40).toStdString();
 }
 
 } // namespace

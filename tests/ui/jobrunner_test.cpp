@@ -5,6 +5,7 @@
 #include <thread>
 
 #include <QCoreApplication>
+#include <QStringList>
 #include <QThread>
 
 #include "ui/jobrunner.h"
@@ -32,6 +33,38 @@ TEST(JobRunner, DeliversOnTheGuiThread) {
     EXPECT_EQ(value, 42);
     EXPECT_TRUE(onGui);
     EXPECT_NE(worker, QThread::currentThreadId());
+}
+
+// What a result triggers must see the runner idle: a wizard page asks isComplete() from the
+// result's signal and is not asked again (0.1.0's import wizard kept Next disabled that way).
+// busyChanged(false) comes after the result, once.
+TEST(JobRunner, IsIdleWhileDeliveringAndSaysSoAfterwards) {
+    JobRunner runner;
+    QStringList events;
+    QObject::connect(&runner, &JobRunner::busyChanged,
+                     [&](bool busy) { events << (busy ? "busy" : "idle"); });
+    bool busyInDone = true;
+    runner.run([](const JobToken&) { return 1; },
+               [&](int) {
+                   busyInDone = runner.isBusy();
+                   events << "done";
+               });
+    runner.waitForIdle();
+    EXPECT_FALSE(busyInDone);
+    EXPECT_EQ(events, QStringList({"busy", "done", "idle"}));
+
+    // A job started from `done` keeps the runner busy: no "idle" until it is delivered too.
+    events.clear();
+    runner.run([](const JobToken&) { return 1; },
+               [&](int) {
+                   events << "first";
+                   runner.run([](const JobToken&) { return 2; }, [&](int) { events << "second"; });
+                   EXPECT_TRUE(runner.isBusy());
+               });
+    runner.waitForIdle();
+    EXPECT_EQ(events.filter("idle").size(), 1);
+    EXPECT_EQ(events.last(), "idle");
+    EXPECT_EQ(events.indexOf("second"), events.size() - 2);
 }
 
 TEST(JobRunner, LatestRequestWins) {

@@ -8,9 +8,12 @@
 #include <QDateEdit>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QListWidget>
 #include <QProcess>
 
 #include "core/io/bundled.h"
+#include "core/store/scenariostore.h"
+#include "core/store/workspace.h"
 #include "tests/ui/uitestsupport.h"
 #include "ui/appstate.h"
 #include "ui/report/reportdialog.h"
@@ -127,6 +130,40 @@ TEST_F(ReportDialogTest, PreviewOfPageOneHasThePapersProportions) {
     const QImage l = dialog->previewImage();
     EXPECT_NEAR(double(l.height()) / l.width(), 11.0 / 8.5, 0.01);
     EXPECT_EQ(dialog->renderOptions().paper, QPageSize::Letter);
+}
+
+} // namespace
+
+namespace {
+
+// A scenario saved in the workspace is offered, ticked, before the bundled examples (0.1.0
+// listed only the examples: a saved case reached the report only through a JSON file).
+TEST(ReportDialogSaved, ListsTheScenariosSavedInTheWorkspaceTicked) {
+    test::TempDir dir;
+    const std::string path = test::createBundledWorkspace(dir);
+    std::string example;
+    for (const auto& [file, json] : core::io::bundledScenarios())
+        if (file.rfind("graphite-anode-squeeze", 0) == 0)
+            example = json;
+    ASSERT_FALSE(example.empty());
+    QJsonObject object = QJsonDocument::fromJson(QByteArray::fromStdString(example)).object();
+    object.insert(QStringLiteral("name"), QStringLiteral("My graphite case"));
+    {
+        auto ws = core::Workspace::open(path);
+        ASSERT_TRUE(ws.ok());
+        core::store::ScenarioStore store(ws->database());
+        ASSERT_TRUE(store.add(QJsonDocument(object).toJson().toStdString()).ok());
+    }
+    ui::AppState state;
+    state.openWorkspace(QString::fromStdString(path));
+    state.waitForIdle();
+    ui::ReportDialog dialog(state);
+    auto* list = dialog.findChild<QListWidget*>();
+    ASSERT_NE(list, nullptr);
+    ASSERT_GT(list->count(), 1);
+    EXPECT_EQ(list->item(0)->text(), "My graphite case");
+    EXPECT_EQ(list->item(0)->checkState(), Qt::Checked);
+    EXPECT_EQ(list->item(1)->checkState(), Qt::Unchecked); // the examples stay unticked
 }
 
 } // namespace

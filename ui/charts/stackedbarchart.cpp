@@ -6,6 +6,7 @@
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QCategoryAxis>
+#include <QFontMetrics>
 #include <QHorizontalStackedBarSeries>
 #include <QLegend>
 #include <QStackedBarSeries>
@@ -16,6 +17,11 @@ StackedBarChart::StackedBarChart(Orientation orientation, QWidget* parent)
     : ChartView(parent)
     , m_orientation(orientation)
     , m_format([](double v) { return QString::number(v); }) {}
+
+void StackedBarChart::setBaseMinimumHeight(int height) {
+    m_baseMinimumHeight = height;
+    setMinimumHeight(std::max(minimumHeight(), height));
+}
 
 void StackedBarChart::setFixedValueRange(double min, double max, double step) {
     m_fixedRange = true;
@@ -49,7 +55,7 @@ void StackedBarChart::setData(QVector<BarCategory> categories, QVector<BarSeries
     m_barSeries->setBarWidth(0.7);
     QVector<double> stack(n, 0.0);
     for (const BarSeriesData& s : m_series) {
-        auto* set = new QBarSet(s.name);
+        auto* set = new QBarSet(chartLabel(s.name));
         QList<qreal> values(n, 0.0);
         for (int i = 0; i < n && i < s.values.size(); ++i) {
             values[barIndex(m_orientation, n, i)] = s.values[i];
@@ -68,6 +74,7 @@ void StackedBarChart::setData(QVector<BarCategory> categories, QVector<BarSeries
         const BarCategory& c = m_categories[barIndex(m_orientation, n, b)];
         QString label =
             c.label.size() > m_maxLabel ? c.label.left(m_maxLabel - 1) + QChar(0x2026) : c.label;
+        label = chartLabel(label);
         while (labels.contains(label))
             label += QChar(0x200B);
         labels << label;
@@ -88,10 +95,23 @@ void StackedBarChart::setData(QVector<BarCategory> categories, QVector<BarSeries
     m_barSeries->attachAxis(m_categoryAxis);
     m_barSeries->attachAxis(m_valueAxis);
     chart()->legend()->setVisible(m_series.size() > 1);
+    fitHeightToBars();
     restyle();
     connectLegend();
     updateSelection();
     setEmpty(m_categories.isEmpty());
+}
+
+// Qt Charts replaces a category label by "…" when the label's line does not fit the bar's
+// height less twice its padding (about 25 px per bar with a 15 px font): 15 bars in a
+// 300 px chart lost every name. A horizontal chart asks for the height its bars need; the
+// page scrolls down if it must, and every name stays readable.
+void StackedBarChart::fitHeightToBars() {
+    if (m_orientation != Orientation::Horizontal)
+        return;
+    const int perBar = QFontMetrics(m_categoryAxis->labelsFont()).height() + 14;
+    const int chrome = 110 + (chart()->legend()->isVisible() ? 30 : 0); // title, axis, legend
+    setMinimumHeight(std::max(m_baseMinimumHeight, int(m_categories.size()) * perBar + chrome));
 }
 
 QString StackedBarChart::tooltipFor(int index) const {

@@ -42,6 +42,9 @@ public:
     /// Fixes the value axis (e.g. 0..1 for shares); by default it fits the largest stack.
     void setFixedValueRange(double min, double max, double step);
     void setMaxLabelLength(int chars) { m_maxLabel = chars; }
+    /// The least height whatever the number of bars (a horizontal chart grows with its bars:
+    /// each needs a line for its name).
+    void setBaseMinimumHeight(int height);
     void setData(QVector<BarCategory> categories, QVector<BarSeriesData> series);
     void setSelectedKey(const QString& key);
 
@@ -62,6 +65,7 @@ protected:
     void restyle() override;
 
 private:
+    void fitHeightToBars();
     QString tooltipFor(int index) const;
     void updateSelection();
 
@@ -76,6 +80,7 @@ private:
     bool m_fixedRange = false;
     double m_min = 0.0, m_max = 1.0, m_step = 0.25;
     int m_maxLabel = 30;
+    int m_baseMinimumHeight = 200;
     QString m_selected;
 };
 

@@ -55,7 +55,8 @@ ImportPage::ImportPage(ImportSession& session, QWidget* parent)
         });
     connect(&m_session, &ImportSession::importFinished, this,
             [this](bool ok, bool cancelled, const QString& message) {
-                m_cancel->setEnabled(false);
+                // Nothing is left to cancel: the button goes, "Try again" comes when it failed.
+                m_cancel->setVisible(false);
                 m_retry->setVisible(!ok);
                 m_stage->clear();
                 if (ok)
@@ -86,6 +87,7 @@ void ImportPage::start() {
     m_result->clear();
     m_stage->setText(tr("Starting\u2026"));
     m_cancel->setEnabled(true);
+    m_cancel->setVisible(true);
     m_retry->setVisible(false);
     m_session.startImport();
 }

@@ -54,7 +54,8 @@ core::Date quarterStart(core::Date d) {
 ControlsPage::ControlsPage(AppState& state, QWidget* parent)
     : Page(state, parent)
     , m_editor(new ControlEditor(state, this))
-    , m_timelineRunner(new JobRunner(this)) {
+    , m_timelineRunner(new JobRunner(this))
+    , m_matrixRunner(new JobRunner(this)) {
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     auto* scroll = new QScrollArea(this);
@@ -62,7 +63,7 @@ ControlsPage::ControlsPage(AppState& state, QWidget* parent)
     scroll->setFrameShape(QFrame::NoFrame);
     outer->addWidget(scroll);
     auto* content = new QWidget(scroll);
-    content->setMinimumWidth(780);
+    content->setMinimumWidth(700);
     scroll->setWidget(content);
     auto* layout = new QVBoxLayout(content);
     layout->setContentsMargins(12, 10, 12, 10);
@@ -114,6 +115,7 @@ ControlsPage::ControlsPage(AppState& state, QWidget* parent)
     connect(&state, &AppState::selectionChanged, this, &ControlsPage::onSelectionChanged);
     connect(&state, &AppState::busyChanged, this, &ControlsPage::updateContext);
     connect(m_timelineRunner, &JobRunner::busyChanged, this, &ControlsPage::updateContext);
+    connect(m_matrixRunner, &JobRunner::busyChanged, this, &ControlsPage::updateContext);
     if (state.hasWorkspace())
         onWorkspaceLoaded();
     updateContext();
@@ -136,13 +138,14 @@ void ControlsPage::showEvent(QShowEvent* event) {
 
 void ControlsPage::waitForIdle() {
     auto busy = [this] {
-        return state().isBusy() || m_timelineRunner->isBusy() ||
+        return state().isBusy() || m_timelineRunner->isBusy() || m_matrixRunner->isBusy() ||
                m_panel->impactRunner()->isBusy() || m_panel->scenarioRunner()->isBusy() ||
                m_changes->runner()->isBusy();
     };
     while (busy()) {
         state().waitForIdle();
         m_timelineRunner->waitForIdle();
+        m_matrixRunner->waitForIdle();
         m_panel->impactRunner()->waitForIdle();
         m_panel->scenarioRunner()->waitForIdle();
         m_changes->runner()->waitForIdle();
@@ -160,7 +163,7 @@ void ControlsPage::updateContext() {
                        .arg(dateText(f.asOf));
     if (f.lens != an::Lens::Controlled)
         text += tr(" Other pages show the %1 lens.").arg(lensText(f.lens).toLower());
-    if (state().isBusy() || m_timelineRunner->isBusy())
+    if (state().isBusy() || m_timelineRunner->isBusy() || m_matrixRunner->isBusy())
         text += tr(" <i>updating…</i>");
     m_context->setText(text);
 }
@@ -239,6 +242,7 @@ void ControlsPage::rebuildLanes() {
 void ControlsPage::updateDated() {
     const auto net = state().network();
     if (!net) {
+        m_matrixRunner->cancel();
         m_measures->clear();
         m_techModel->clear();
         m_itemModel->clear();
@@ -246,11 +250,23 @@ void ControlsPage::updateDated() {
     }
     const core::Date asOf = state().filters().asOf;
     m_measures->setMeasures(*net, asOf);
-    m_techModel->setNetwork(*net, asOf);
-    m_itemModel->setNetwork(*net, asOf);
-    m_techMatrix->resizeColumnsToContents();
-    m_itemMatrix->resizeColumnsToContents();
     onSelectionChanged();
+    // The matrices' cells (some 100,000 on a large network) are built in the background; the
+    // columns keep their fixed width, so nothing is measured when they arrive.
+    using M = CoverageMatrixModel;
+    m_matrixRunner->run(
+        [net, asOf](const JobToken&) {
+            return std::make_shared<std::pair<M::Matrix, M::Matrix>>(
+                M::build(M::Mode::TechnologiesBySites, *net, asOf),
+                M::build(M::Mode::ItemsByMeasures, *net, asOf));
+        },
+        [this, net](std::shared_ptr<std::pair<M::Matrix, M::Matrix>> matrices) {
+            if (net != state().network())
+                return;
+            m_techModel->setMatrix(std::move(matrices->first));
+            m_itemModel->setMatrix(std::move(matrices->second));
+            onSelectionChanged();
+        });
 }
 
 void ControlsPage::recomputeTimeline(bool reuse) {

@@ -79,7 +79,7 @@ public:
         return m_result;
     }
     /// Waits until the page's background work (and AppState's) is done (tests).
-    void waitForIdle();
+    void waitForIdle() override;
     QString contextText() const;
 
     /// The add / edit dialogs (`id` empty: a new measure); false when cancelled or failed.
@@ -121,6 +121,7 @@ private:
     WhatChangedPanel* m_changes = nullptr;
     ControlEditor* m_editor = nullptr;
     JobRunner* m_timelineRunner = nullptr;
+    JobRunner* m_matrixRunner = nullptr; // the two coverage matrices, built off the GUI thread
     QToolButton* m_editButton = nullptr;
     QToolButton* m_deleteButton = nullptr;
 

@@ -102,8 +102,8 @@ DataPage::DataPage(AppState& state, QWidget* parent)
     auto* holds = new QHBoxLayout;
     holds->setSpacing(10);
     holds->addWidget(titled(tr("<b>Tables</b> \u2014 rows in the workspace"), m_tableView, content),
-                     4);
-    holds->addWidget(reference, 6);
+                     35);
+    holds->addWidget(reference, 65);
     layout->addLayout(holds, 5);
 
     // Data quality: a tile per finding, its list below.

@@ -51,7 +51,7 @@ public:
     QTabWidget* findingTabs() const { return m_tabs; }
     QPushButton* importButton() const { return m_import; }
     /// Blocks until the figures for the current workspace and date are shown (tests).
-    void waitForIdle();
+    void waitForIdle() override;
 
 private:
     void recompute();

@@ -5,6 +5,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QVBoxLayout>
 
@@ -74,9 +75,16 @@ MaterialsPage::MaterialsPage(AppState& state, QWidget* parent)
     topLayout->addWidget(m_table, 1);
     connect(m_search, &QLineEdit::textChanged, m_proxy, &TableFilterProxy::setFilterText);
 
-    m_detail = new MaterialDetailPanel(splitter);
+    // The tier chart grows with its bars (each needs a line for its name): it scrolls down
+    // rather than push the window past the screen.
+    auto* detailScroll = new QScrollArea(splitter);
+    detailScroll->setWidgetResizable(true);
+    detailScroll->setFrameShape(QFrame::NoFrame);
+    detailScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_detail = new MaterialDetailPanel(detailScroll);
+    detailScroll->setWidget(m_detail);
     splitter->addWidget(top);
-    splitter->addWidget(m_detail);
+    splitter->addWidget(detailScroll);
     // The table shows about ten rows; the tier chart gets the height its rows need.
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);

@@ -71,7 +71,6 @@ OverviewPage::OverviewPage(AppState& state, QWidget* parent)
     m_dependence->setAxisFormat([](double v) { return percentText(v, 0); });
     m_dependence->setFixedValueRange(0.0, 1.0, 0.25);
     m_dependence->setExportName(QStringLiteral("dependence-by-material"));
-    m_dependence->setEmptyText(tr("No materials under these filters"));
     m_dependence->setMaxLabelLength(26);
 
     m_countries = new DonutChart(content);
@@ -143,7 +142,12 @@ OverviewPage::OverviewPage(AppState& state, QWidget* parent)
     connect(&state, &AppState::exposureReady, this, &OverviewPage::redraw);
     connect(&state, &AppState::selectionChanged, this, &OverviewPage::showSelection);
     connect(&state, &AppState::filtersChanged, this, &OverviewPage::updateContext);
-    connect(&state, &AppState::busyChanged, this, &OverviewPage::updateContext);
+    connect(&state, &AppState::busyChanged, this, [this] {
+        if (!this->state().summary())
+            redraw(); // "Loading…" rather than "No materials under these filters"
+        else
+            updateContext();
+    });
     connect(&state, &AppState::workspaceLoaded, this, &OverviewPage::updateContext);
     redraw();
 }
@@ -202,6 +206,10 @@ void OverviewPage::redraw() {
     updateContext();
     const auto summary = state().summary();
     const auto exposure = state().exposure();
+    // While the figures are on their way there is nothing to say about the filters yet.
+    const bool loading = state().isBusy() && (!summary || !exposure);
+    m_dependence->setEmptyText(loading ? tr("Loading…") : tr("No materials under these filters"));
+    m_products->setEmptyText(loading ? tr("Loading…") : QString());
     if (!summary || !exposure) {
         for (KpiTile* t : m_tiles)
             t->setValue(missingText());

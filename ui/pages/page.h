@@ -28,6 +28,8 @@ public:
     virtual QString title() const = 0;
     /// True for a placeholder that only says what the page will show.
     virtual bool isComingSoon() const { return false; }
+    /// Blocks until the page's own background work is done and delivered (tests, benches).
+    virtual void waitForIdle() {}
 
 protected:
     AppState& state() const { return m_state; }

@@ -6,6 +6,7 @@
 #include "ui/pages/comingsoonpage.h"
 #include "ui/pages/controlspage.h"
 #include "ui/pages/datapage.h"
+#include "ui/pages/mappage.h"
 #include "ui/pages/materialspage.h"
 #include "ui/pages/overviewpage.h"
 #include "ui/pages/scenariospage.h"
@@ -33,6 +34,8 @@ const std::vector<PageEntry>& pageEntries() {
     static const std::vector<PageEntry> entries = {
         {pageid::overview, tr("Overview"),
          [](AppState& s, QWidget* p) -> Page* { return new OverviewPage(s, p); }},
+        {pageid::map, tr("Map"),
+         [](AppState& s, QWidget* p) -> Page* { return new MapPage(s, p); }},
         {pageid::materials, tr("Materials"),
          [](AppState& s, QWidget* p) -> Page* { return new MaterialsPage(s, p); }},
         {pageid::suppliers, tr("Suppliers"),

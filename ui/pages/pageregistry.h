@@ -27,6 +27,7 @@ const std::vector<PageEntry>& pageEntries();
 /// Ids of the pages (in order).
 namespace pageid {
 inline const QString overview = QStringLiteral("overview");
+inline const QString map = QStringLiteral("map");
 inline const QString materials = QStringLiteral("materials");
 inline const QString suppliers = QStringLiteral("suppliers");
 inline const QString controls = QStringLiteral("controls");

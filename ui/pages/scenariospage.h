@@ -57,7 +57,7 @@ public:
     void cancel();
     bool isRunning() const;
     /// Blocks until the running job is done and its result shown (tests).
-    void waitForIdle() { m_runner.waitForIdle(); }
+    void waitForIdle() override { m_runner.waitForIdle(); }
 
     /// The question asked before unsaved changes are dropped (default: a message box).
     void setDiscardQuestion(std::function<bool()> ask) { m_askDiscard = std::move(ask); }

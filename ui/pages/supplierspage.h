@@ -61,7 +61,7 @@ public:
     NetworkView* networkView() const;
     QString contextText() const;
     /// Blocks until the supplier figures for the current filters are shown (tests).
-    void waitForIdle();
+    void waitForIdle() override;
 
 private:
     void redraw();

@@ -12,12 +12,14 @@
 #include <QRegularExpression>
 #include <QSvgGenerator>
 
+#include "core/map/mapmarkers.h"
 #include "ui/charts/chartexport.h"
 #include "ui/charts/donutchart.h"
 #include "ui/charts/fanchart.h"
 #include "ui/charts/stackedbarchart.h"
 #include "ui/charts/survivalchart.h"
 #include "ui/displayformat.h"
+#include "ui/map/maprenderer.h"
 #include "ui/report/timelinechart.h"
 #include "ui/theme.h"
 
@@ -208,12 +210,16 @@ std::unique_ptr<QChartView> createReportChart(const rp::Chart& spec, QSize size,
                 return fanChart(data);
             else if constexpr (std::is_same_v<T, rp::SurvivalChart>)
                 return survivalChart(data);
-            else
+            else if constexpr (std::is_same_v<T, rp::TimelineChart>)
                 return timelineChart(data);
+            else
+                return nullptr; // the map is no chart view: paintReportChart() draws it
         },
         spec.data);
+    if (!view)
+        return nullptr;
     view->setFont(font);
-    view->chart()->setTitle(qs(spec.title));
+    view->chart()->setTitle(chartLabel(qs(spec.title)));
     applyChartPalette(view->chart(), ChartPalette::forPalette(themePalette(Theme::Light)), false);
     applyFont(view->chart(), font);
     if (std::holds_alternative<rp::TimelineChart>(spec.data)) {
@@ -234,8 +240,57 @@ std::unique_ptr<QChartView> createReportChart(const rp::Chart& spec, QSize size,
     return view;
 }
 
-QString reportChartSvg(const rp::Chart& spec, QSize size, const QFont& font) {
+namespace {
+
+// The map at `size` logical pixels: the inhabited world, light palette, the legend in the
+// report's type (in pixels, so a scaled painter on a printer keeps the proportions).
+void paintMapChart(const rp::Chart& spec, const rp::MapChart& map, QPainter& painter,
+                   const QRectF& target, QSize size, const QFont& font) {
+    painter.save();
+    painter.translate(target.topLeft());
+    painter.scale(target.width() / size.width(), target.height() / size.height());
+    const QRectF area(QPointF(0, 0), QSizeF(size));
+    QFont f = font;
+    f.setPixelSize(int(std::lround(font.pointSizeF() * 96.0 / 72.0)));
+    painter.setFont(f);
+    QString error;
+    const auto atlas = bundledAtlas(&error);
+    if (!atlas) {
+        painter.drawText(area, Qt::AlignCenter, error);
+        painter.restore();
+        return;
+    }
+    const MapRenderer renderer(atlas);
+    MapLegend legend = legendFromCaption(map.caption, map.scene.measure);
+    legend.title = qs(spec.title);
+    legend.notes.clear(); // the report prints them under the figure
+    legend.strip = true;  // below the map, so no country hides under it
+    // The map between the title and the legend strip.
+    const double strip = renderer.legendRect(area, legend, f, !map.scene.arcs.empty()).height();
+    const QRectF mapArea = area.adjusted(0, 24, 0, -strip - 4);
+    const MapTransform t = MapTransform::fit(atlas->inhabitedBounds(), mapArea, 2.0);
+    const core::map::MapMarkers markers =
+        core::map::buildMarkers(map.scene, MapRenderer::kClusterPixels / t.scale);
+    const MapPalette palette = MapPalette::forPalette(themePalette(Theme::Light));
+    // Sea behind the map only; the title and the legend stand on the page.
+    renderer.paintBase(painter, mapArea, t, map.scene, markers, palette);
+    renderer.paintAnnotations(painter, area, map.scene, markers, palette, legend);
+    painter.restore();
+}
+
+} // namespace
+
+void paintReportChart(const rp::Chart& spec, QPainter& painter, const QRectF& target, QSize size,
+                      const QFont& font) {
+    if (const auto* map = std::get_if<rp::MapChart>(&spec.data)) {
+        paintMapChart(spec, *map, painter, target, size, font);
+        return;
+    }
     const auto view = createReportChart(spec, size, font);
+    renderChart(*view, painter, target);
+}
+
+QString reportChartSvg(const rp::Chart& spec, QSize size, const QFont& font) {
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     QSvgGenerator svg;
@@ -243,12 +298,22 @@ QString reportChartSvg(const rp::Chart& spec, QSize size, const QFont& font) {
     svg.setSize(size);
     svg.setViewBox(QRect(QPoint(0, 0), size));
     svg.setTitle(qs(spec.title));
-    // The widget laid its text out at the screen's resolution: write font sizes for that one.
-    svg.setResolution(view->logicalDpiY());
-    QPainter painter(&svg);
-    painter.fillRect(QRect(QPoint(0, 0), size), Qt::white);
-    renderChart(*view, painter, QRectF(QPointF(0, 0), QSizeF(size)));
-    painter.end();
+    const QRectF whole(QPointF(0, 0), QSizeF(size));
+    if (std::holds_alternative<rp::MapChart>(spec.data)) {
+        svg.setResolution(96); // the map's type is in pixels of a 96-dpi layout
+        QPainter painter(&svg);
+        painter.fillRect(whole, Qt::white);
+        paintReportChart(spec, painter, whole, size, font);
+        painter.end();
+    } else {
+        const auto view = createReportChart(spec, size, font);
+        // The widget laid its text out at the screen's resolution: write font sizes for it.
+        svg.setResolution(view->logicalDpiY());
+        QPainter painter(&svg);
+        painter.fillRect(whole, Qt::white);
+        renderChart(*view, painter, whole);
+        painter.end();
+    }
     QString text = QString::fromUtf8(buffer.data());
     // One element for inline use: no prolog; the size comes from the page (CSS) and viewBox.
     const qsizetype start = text.indexOf(QStringLiteral("<svg"));

@@ -28,7 +28,9 @@
 
 #include "core/io/bundled.h"
 #include "core/scenario/scenarioparser.h"
+#include "core/store/scenariostore.h"
 #include "core/store/workspace.h"
+#include "core/util/inputfile.h"
 #include "ui/appstate.h"
 #include "ui/displayformat.h"
 #include "ui/jobrunner.h"
@@ -108,6 +110,7 @@ void ReportDialog::buildUi() {
     m_asOf = new QDateEdit(qdate(m_state.filters().asOf), options);
     m_asOf->setCalendarPopup(true);
     m_asOf->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    limitToSupportedDates(m_asOf);
     connect(m_asOf, &QDateEdit::dateChanged, this, &ReportDialog::optionsChanged);
     settings->addRow(tr("As of"), m_asOf);
     m_lens = new QComboBox(options);
@@ -184,6 +187,30 @@ void ReportDialog::buildUi() {
 void ReportDialog::loadBundledScenarios() {
     const auto net = m_state.network();
     QSignalBlocker block(m_scenarios);
+    // The scenarios saved in the workspace first, ticked: they are the analyst's own cases.
+    if (net && !m_state.workspacePath().isEmpty()) {
+        auto ws = core::Workspace::open(m_state.workspacePath().toStdString());
+        if (ws) {
+            core::store::ScenarioStore store(ws->database());
+            if (auto list = store.list())
+                for (const auto& saved : *list) {
+                    const auto parsed =
+                        core::scenario::parseScenarioDetailed(saved.json, net.get());
+                    if (!parsed.scenario)
+                        continue; // no longer fits the workspace's data
+                    auto* item =
+                        new QListWidgetItem(QString::fromStdString(saved.name), m_scenarios);
+                    item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+                    item->setCheckState(Qt::Checked);
+                    item->setData(kScenarioRole, QString::fromStdString(saved.json));
+                    item->setData(kSourceRole, tr("saved in the workspace"));
+                    item->setToolTip(tr("%1<br><small>saved in the workspace</small>")
+                                         .arg(QString::fromStdString(
+                                                  parsed.scenario->description.value_or(saved.name))
+                                                  .toHtmlEscaped()));
+                }
+        }
+    }
     for (const auto& [file, json] : core::io::bundledScenarios()) {
         if (!net)
             break;
@@ -203,13 +230,14 @@ void ReportDialog::loadBundledScenarios() {
 }
 
 bool ReportDialog::addScenarioFile(const QString& path, QString* error) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    // A FIFO or a device would hang the window; only a regular file of sane size is read.
+    const auto text = core::readInputFile(path.toStdString(), core::kMaxScenarioFileSize);
+    if (!text) {
         if (error)
-            *error = tr("Cannot read %1: %2").arg(path, file.errorString());
+            *error = tr("Cannot read %1: %2").arg(path, QString::fromStdString(text.errorString()));
         return false;
     }
-    const QByteArray json = file.readAll();
+    const QByteArray json = QByteArray::fromStdString(*text);
     const auto net = m_state.network();
     if (!net) {
         if (error)

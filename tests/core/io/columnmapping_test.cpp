@@ -102,6 +102,26 @@ TEST(ColumnMapping, CountryNamesBecomeCodesAndRepeatedRowsAreReadOnce) {
     EXPECT_EQ(row(applyTableMapping(src, sites), 0), (Strings{"P1", "V1", "China"}));
 }
 
+TEST(ColumnMapping, CountryNamesInTargetListsAndTheProfileBecomeCodes) {
+    const std::vector<Country> countries = {
+        {"CHN", "China", {}}, {"DEU", "Germany", {}}, {"USA", "United States", {}}};
+    const CountryCodes codes = countryCodes(countries);
+    // A list of destinations, entry by entry; unknown entries stay for the validator.
+    const RawTable measures =
+        csv("measures.csv", "Measure,Destinations\nm1,United States; germany\nm2,USA;Atlantis\n");
+    const RawTable t = applyTableMapping(
+        measures, mapping("controls", {{"id", 0, false}, {"target_country", 1, false}}), &codes);
+    EXPECT_EQ(row(t, 0), (Strings{"m1", "USA;DEU"}));
+    EXPECT_EQ(row(t, 1), (Strings{"m2", "USA;Atlantis"}));
+    // The profile's value is a country on the company_country row, and only there.
+    const RawTable about = csv("about.csv", "Setting,Value\ncompany_country,Germany\n"
+                                            "company_name,China Town Motors\n");
+    const RawTable p = applyTableMapping(
+        about, mapping("profile", {{"key", 0, false}, {"value", 1, false}}), &codes);
+    EXPECT_EQ(row(p, 0), (Strings{"company_country", "DEU"}));
+    EXPECT_EQ(row(p, 1), (Strings{"company_name", "China Town Motors"}));
+}
+
 TEST(ColumnMapping, ValidationIssuesPointAtTheOriginalFileRowAndColumn) {
     const RawTable src = csv("lines.csv", "Plant,Vendor,Material,Share %\n"
                                           "P1,V1,li,60\n"

@@ -40,8 +40,8 @@ QToolButton* toolButton(QAction* action, QWidget* parent) {
     return b;
 }
 
-// A matrix with its title and legend.
-QWidget* matrixBox(MatrixView* view, const QString& title,
+// A matrix with its title, how its columns are grouped (when they are) and its legend.
+QWidget* matrixBox(MatrixView* view, CoverageMatrixModel* model, const QString& title,
                    QVector<CoverageMatrixModel::State> legend, QWidget* parent) {
     auto* box = new QWidget(parent);
     auto* layout = new QVBoxLayout(box);
@@ -49,6 +49,15 @@ QWidget* matrixBox(MatrixView* view, const QString& title,
     auto* label = new QLabel(title, box);
     label->setWordWrap(true);
     layout->addWidget(label);
+    auto* note = new QLabel(box);
+    note->setObjectName(QStringLiteral("matrixNote"));
+    note->setWordWrap(true);
+    note->setVisible(false);
+    QObject::connect(model, &QAbstractItemModel::modelReset, note, [note, model] {
+        note->setText(model->note());
+        note->setVisible(!model->note().isEmpty());
+    });
+    layout->addWidget(note);
     layout->addWidget(view, 1);
     layout->addWidget(new MatrixLegend(std::move(legend), box));
     return box;
@@ -181,7 +190,7 @@ QWidget* ControlsPage::buildTabs(QWidget* parent) {
     m_techMatrix = new MatrixView(m_tabs);
     m_techMatrix->setObjectName(QStringLiteral("technologyMatrix"));
     m_techMatrix->setMatrixModel(m_techModel);
-    m_tabs->addTab(matrixBox(m_techMatrix,
+    m_tabs->addTab(matrixBox(m_techMatrix, m_techModel,
                              tr("Technologies our suppliers' sites depend on, and whether a "
                                 "control in force at the as-of date covers them. Click a cell "
                                 "for the site, a name for the technology or site."),
@@ -192,7 +201,7 @@ QWidget* ControlsPage::buildTabs(QWidget* parent) {
     m_itemMatrix = new MatrixView(m_tabs);
     m_itemMatrix->setObjectName(QStringLiteral("itemMatrix"));
     m_itemMatrix->setMatrixModel(m_itemModel);
-    m_tabs->addTab(matrixBox(m_itemMatrix,
+    m_tabs->addTab(matrixBox(m_itemMatrix, m_itemModel,
                              tr("Materials and technologies covered by each measure, coloured by "
                                 "the measure's status at the as-of date. Click a cell for the "
                                 "measure, a name for the item or measure."),

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include <QEvent>
 #include <QPainter>
 
 #include "ui/charts/chartpalette.h"
@@ -80,14 +81,42 @@ RotatedHeader::RotatedHeader(QWidget* parent)
     setSectionResizeMode(QHeaderView::Fixed);
 }
 
+void RotatedHeader::setModel(QAbstractItemModel* model) {
+    if (model == this->model())
+        return;
+    for (const QMetaObject::Connection& c : m_connections)
+        disconnect(c);
+    m_connections.clear();
+    forgetHeight();
+    // Connected before QHeaderView's own handlers, so they never see a stale height.
+    if (model) {
+        const auto forget = [this] { forgetHeight(); };
+        m_connections = {connect(model, &QAbstractItemModel::modelReset, this, forget),
+                         connect(model, &QAbstractItemModel::layoutChanged, this, forget),
+                         connect(model, &QAbstractItemModel::columnsInserted, this, forget),
+                         connect(model, &QAbstractItemModel::columnsRemoved, this, forget),
+                         connect(model, &QAbstractItemModel::headerDataChanged, this, forget)};
+    }
+    QHeaderView::setModel(model);
+}
+
+void RotatedHeader::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
+        forgetHeight();
+    QHeaderView::changeEvent(event);
+}
+
 // As tall as the longest name drawn upwards (measure ids: short; site names: up to the cap).
 int RotatedHeader::headerHeight() const {
+    if (m_height >= 0)
+        return m_height;
     int text = 0;
     if (model())
         for (int c = 0; c < model()->columnCount(); ++c)
             text = std::max(text, fontMetrics().horizontalAdvance(
                                       model()->headerData(c, Qt::Horizontal).toString()));
-    return std::clamp(text + 12, 40, kMaxHeaderHeight);
+    m_height = std::clamp(text + 12, 40, kMaxHeaderHeight);
+    return m_height;
 }
 
 QSize RotatedHeader::sizeHint() const {

@@ -29,6 +29,7 @@ class RotatedHeader : public QHeaderView {
 public:
     explicit RotatedHeader(QWidget* parent = nullptr);
     QSize sizeHint() const override;
+    void setModel(QAbstractItemModel* model) override;
 
 protected:
     void paintSection(QPainter* painter, const QRect& rect, int logicalIndex) const override;
@@ -36,8 +37,15 @@ protected:
     /// otherwise make every column as wide as its name).
     QSize sectionSizeFromContents(int logicalIndex) const override;
 
+    void changeEvent(QEvent* event) override;
+
 private:
+    /// Measured once per model reset, header change or font change: it used to be measured
+    /// for every section, which made sizing N columns O(N²) (4 minutes at 12,000 columns).
     int headerHeight() const;
+    void forgetHeight() { m_height = -1; }
+    mutable int m_height = -1;
+    QVector<QMetaObject::Connection> m_connections;
 };
 
 /// The heat map of a CoverageMatrixModel: square cells, row names on the left, column names

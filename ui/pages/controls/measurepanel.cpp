@@ -410,7 +410,8 @@ void MeasurePanel::runNow() {
             }
             if (r->runs > 1)
                 m_runResult->setText(
-                    tr("Lost revenue over %1 days: <b>%2</b> on average, P10–P90 <b>%3 – %4</b> "
+                    tr("Lost revenue of <b>all products</b> over %1 days (the product filter "
+                       "does not apply to a run): <b>%2</b> on average, P10–P90 <b>%3 – %4</b> "
                        "(median %5; %6 runs, seed %7).")
                         .arg(r->horizonDays)
                         .arg(moneyText(r->totalLostRevenue), moneyText(r->lostRevenueP10),
@@ -419,7 +420,8 @@ void MeasurePanel::runNow() {
                         .arg(r->seed));
             else
                 m_runResult->setText(
-                    tr("Lost revenue over %1 days: <b>%2</b> (one deterministic run: the delay is "
+                    tr("Lost revenue of <b>all products</b> over %1 days (the product filter "
+                       "does not apply to a run): <b>%2</b> (one deterministic run: the delay is "
                        "the mode, the licence is granted when the approval probability is at "
                        "least 0.5).")
                         .arg(r->horizonDays)

@@ -202,9 +202,9 @@ void ResultsView::showTiles() {
     };
     m_tiles[LostRevenue]->setValue(
         moneyText(f.lostRevenue),
-        mc ? tr("mean of %1 runs\nP10 %2\nP90 %3")
+        mc ? tr("all products, mean of %1 runs\nP10 %2\nP90 %3")
                  .arg(countText(f.runs), moneyText(f.lostRevenueP10), moneyText(f.lostRevenueP90))
-           : tr("deterministic run"));
+           : tr("all products, deterministic run"));
     m_tiles[LowestOutput]->setValue(
         percentText(f.lowestOutput),
         f.lowestOutputDay ? tr("%1on %2").arg(mc ? tr("P50, ") : QString(), when(f.lowestOutputDay))
@@ -223,9 +223,16 @@ void ResultsView::showTiles() {
                                          .arg(shortName(qs(first->name), 20),
                                               dateText(f.asOf.addDays(*first->firstStopDay))));
     else if (firstShort)
-        m_tiles[FirstStop]->setValue(tr("none stops"), tr("%1\nshort from %2")
-                                                           .arg(shortName(qs(firstShort->name), 20),
-                                                                when(firstShort->firstShortDay)));
+        // No line reaches zero, but output may fall very low: say both ("none stops" read as
+        // "nothing happens" while output fell to 2.9 %).
+        m_tiles[FirstStop]->setValue(
+            tr("no full stop"),
+            f.lowestOutputDay
+                ? tr("lowest output %1 on day %2;\nno line stops completely")
+                      .arg(percentText(f.lowestOutput))
+                      .arg(*f.lowestOutputDay)
+                : tr("%1\nshort from %2, no line stops completely")
+                      .arg(shortName(qs(firstShort->name), 20), when(firstShort->firstShortDay)));
     else
         m_tiles[FirstStop]->setValue(tr("none"), tr("every line runs to plan"));
     int disrupted = 0, runsOut = 0;
