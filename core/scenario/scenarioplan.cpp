@@ -110,13 +110,13 @@ analysis::Csr<Index> bucketBy(size_t owners, size_t count, OwnerOf ownerOf) {
 } // namespace
 
 ScenarioPlan::ScenarioPlan(const analysis::Network& net, const Scenario& scenario, Date asOf,
-                           bool monteCarlo)
+                           bool monteCarlo, const PlanRegion* region)
     : m_net(net)
     , m_horizon(scenario.horizonDays)
     , m_useAlternatives(!scenario.mitigations || scenario.mitigations->useAlternatives()) {
     resolveShocks(scenario, monteCarlo);
     matchShocks(scenario, asOf);
-    markReach();
+    markReach(region);
     buildDemand(scenario);
 }
 
@@ -193,20 +193,29 @@ void ScenarioPlan::matchShocks(const Scenario& scenario, Date asOf) {
     }
 }
 
-void ScenarioPlan::markReach() {
+void ScenarioPlan::markReach(const PlanRegion* region) {
     const analysis::Network& net = m_net;
     const size_t nMaterials = net.materials.size();
 
-    // Groups per material, and whether anything reads them (a node's recipe input or us).
-    std::vector<char> used(net.groups.size(), 0);
-    for (const Index g : net.nodeInputGroups.items)
-        if (g != kNone)
-            used[size_t(g)] = 1;
-    for (const Index g : net.selfGroup)
-        if (g != kNone)
-            used[size_t(g)] = 1;
-    const auto groupsOf =
-        bucketBy(nMaterials, net.groups.size(), [&](size_t g) { return net.groups[g].material; });
+    // Groups and nodes per material, and whether anything reads a group (a node's recipe
+    // input or us): of the whole network, or only the caller's region (whose groups are read).
+    std::vector<char> used;
+    analysis::Csr<Index> allGroups, allNodes;
+    if (!region) {
+        used.assign(net.groups.size(), 0);
+        for (const Index g : net.nodeInputGroups.items)
+            if (g != kNone)
+                used[size_t(g)] = 1;
+        for (const Index g : net.selfGroup)
+            if (g != kNone)
+                used[size_t(g)] = 1;
+        allGroups = bucketBy(nMaterials, net.groups.size(),
+                             [&](size_t g) { return net.groups[g].material; });
+        allNodes =
+            bucketBy(nMaterials, net.nodes.size(), [&](size_t n) { return net.nodes[n].material; });
+    }
+    const analysis::Csr<Index>& groupsOf = region ? region->groupsOf : allGroups;
+    const analysis::Csr<Index>& nodesOf = region ? region->nodesOf : allNodes;
     m_unknownFlags.assign(nMaterials, 0);
     m_groupFlags.assign(net.groups.size(), 0);
     auto record = [&](EntityType type, Index i, uint8_t flags) {
@@ -215,8 +224,6 @@ void ScenarioPlan::markReach() {
         if (flags & kVariable)
             m_variable.push_back({type, i});
     };
-    const auto nodesOf =
-        bucketBy(nMaterials, net.nodes.size(), [&](size_t n) { return net.nodes[n].material; });
     for (const Index m : net.topoOrder) {
         uint8_t uf = 0;
         for (auto* h = m_unknownHits.begin(size_t(m)); h != m_unknownHits.end(size_t(m)); ++h)
@@ -237,7 +244,7 @@ void ScenarioPlan::markReach() {
         }
         for (auto* gp = groupsOf.begin(size_t(m)); gp != groupsOf.end(size_t(m)); ++gp) {
             const size_t g = size_t(*gp);
-            if (!used[g])
+            if (!region && !used[g])
                 continue;
             uint8_t f = net.groups[g].shareSum != 1.0 ? uf : 0;
             for (auto* l = net.groupLinks.begin(g); l != net.groupLinks.end(g); ++l)

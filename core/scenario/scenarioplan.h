@@ -16,6 +16,15 @@ struct Realization {
     std::vector<char> approved;
 };
 
+/// At most what a scenario's shocks can reach, per material: every node a shock hits and
+/// everything downstream of them (a caller that knows this, e.g. SiteStopRunner, spares the
+/// plan a walk over the whole network). Nodes in node order; groups in group order, only
+/// those something reads (a node's recipe input, or our own purchases).
+struct PlanRegion {
+    analysis::Csr<analysis::Index> nodesOf;
+    analysis::Csr<analysis::Index> groupsOf;
+};
+
 /// A Scenario compiled against a Network: which shocks hit which nodes and which
 /// unknown-origin supply, which nodes and groups a shock can reach at all ("affected") and
 /// which of those a random licence outcome can reach ("variable"), in evaluation order.
@@ -48,8 +57,9 @@ public:
 
     /// `asOf` decides which controls are in force for `controlled` selectors; `monteCarlo`
     /// whether licence outcomes are drawn per run (else the deterministic rules apply).
-    ScenarioPlan(const analysis::Network& net, const Scenario& scenario, Date asOf,
-                 bool monteCarlo);
+    /// With a `region` (which must outlive the constructor only), reach is sought in it alone.
+    ScenarioPlan(const analysis::Network& net, const Scenario& scenario, Date asOf, bool monteCarlo,
+                 const PlanRegion* region = nullptr);
 
     const analysis::Network& net() const { return m_net; }
     int32_t horizon() const { return m_horizon; }
@@ -87,7 +97,7 @@ public:
 private:
     void resolveShocks(const Scenario& scenario, bool monteCarlo);
     void matchShocks(const Scenario& scenario, Date asOf);
-    void markReach();
+    void markReach(const PlanRegion* region);
     void buildDemand(const Scenario& scenario);
 
     const analysis::Network& m_net;

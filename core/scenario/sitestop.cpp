@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_set>
+#include <utility>
 
 #include "core/scenario/scenario.h"
 #include "core/scenario/scenarioevaluator.h"
@@ -14,14 +16,59 @@ using analysis::Index;
 using analysis::kNone;
 
 namespace {
+
 constexpr double kTolerance = 1e-9;
+
+// Pairs (owner, item) as a Csr over `owners`, items in ascending order without repeats.
+analysis::Csr<Index> csrOf(size_t owners, std::vector<std::pair<Index, Index>> pairs) {
+    std::sort(pairs.begin(), pairs.end());
+    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+    analysis::Csr<Index> csr;
+    csr.start.assign(owners + 1, 0);
+    for (const auto& p : pairs)
+        ++csr.start[size_t(p.first) + 1];
+    for (size_t o = 0; o < owners; ++o)
+        csr.start[o + 1] += csr.start[o];
+    csr.items.reserve(pairs.size());
+    for (const auto& p : pairs)
+        csr.items.push_back(p.second);
+    return csr;
 }
+
+} // namespace
 
 SiteStopRunner::SiteStopRunner(const analysis::Network& net, Date asOf, int horizonDays)
     : m_net(net)
     , m_asOf(asOf)
     , m_horizon(std::clamp(horizonDays, 1, kMaxHorizonDays)) {
     indexReach();
+    indexDownstream();
+}
+
+// Who reads what: the groups a node supplies (only groups that a node or we read: an unread
+// group passes nothing on), and the nodes reading each group as a recipe input.
+void SiteStopRunner::indexDownstream() {
+    const analysis::Network& net = m_net;
+    std::vector<char> read(net.groups.size(), 0);
+    std::vector<std::pair<Index, Index>> groupUsers, siteNodes, nodeGroups;
+    for (size_t n = 0; n < net.nodes.size(); ++n) {
+        siteNodes.push_back({net.nodes[n].site, Index(n)});
+        for (auto* g = net.nodeInputGroups.begin(n); g != net.nodeInputGroups.end(n); ++g)
+            if (*g != kNone) {
+                read[size_t(*g)] = 1;
+                groupUsers.push_back({*g, Index(n)});
+            }
+    }
+    for (const Index g : net.selfGroup)
+        if (g != kNone)
+            read[size_t(g)] = 1;
+    for (size_t g = 0; g < net.groups.size(); ++g)
+        if (read[g])
+            for (auto* l = net.groupLinks.begin(g); l != net.groupLinks.end(g); ++l)
+                nodeGroups.push_back({l->supplierNode, Index(g)});
+    m_siteNodes = csrOf(net.sites.size(), std::move(siteNodes));
+    m_nodeGroups = csrOf(net.nodes.size(), std::move(nodeGroups));
+    m_groupUsers = csrOf(net.groups.size(), std::move(groupUsers));
 }
 
 // Upstream from our own purchases of the materials products need: a group matters when it
@@ -66,6 +113,35 @@ void SiteStopRunner::indexReach() {
             m_reaches[size_t(net.nodes[n].site)] = 1;
 }
 
+// The site's nodes and everything they feed, by material, for the scenario plan.
+PlanRegion SiteStopRunner::downstreamOf(Index site) const {
+    const analysis::Network& net = m_net;
+    std::vector<std::pair<Index, Index>> nodes, groups; // (material, index)
+    std::vector<Index> work;
+    std::unordered_set<Index> seenNodes, seenGroups;
+    auto addNode = [&](Index n) {
+        if (seenNodes.insert(n).second) {
+            nodes.push_back({net.nodes[size_t(n)].material, n});
+            work.push_back(n);
+        }
+    };
+    for (auto* n = m_siteNodes.begin(size_t(site)); n != m_siteNodes.end(size_t(site)); ++n)
+        addNode(*n);
+    while (!work.empty()) {
+        const Index n = work.back();
+        work.pop_back();
+        for (auto* g = m_nodeGroups.begin(size_t(n)); g != m_nodeGroups.end(size_t(n)); ++g)
+            if (seenGroups.insert(*g).second) {
+                groups.push_back({net.groups[size_t(*g)].material, *g});
+                for (auto* u = m_groupUsers.begin(size_t(*g)); u != m_groupUsers.end(size_t(*g));
+                     ++u)
+                    addNode(*u);
+            }
+    }
+    const size_t nMaterials = net.materials.size();
+    return {csrOf(nMaterials, std::move(nodes)), csrOf(nMaterials, std::move(groups))};
+}
+
 SiteStopOutcome SiteStopRunner::run(Index site, int stopDays) const {
     SiteStopOutcome out;
     if (stopDays <= 0 || !reachesOurNeeds(site))
@@ -81,7 +157,8 @@ SiteStopOutcome SiteStopRunner::run(Index site, int stopDays) const {
     stop.durationDays = std::min(stopDays, m_horizon);
     scenario.shocks.push_back(std::move(stop));
 
-    const ScenarioPlan plan(m_net, scenario, m_asOf, false);
+    const PlanRegion region = downstreamOf(site);
+    const ScenarioPlan plan(m_net, scenario, m_asOf, false, &region);
     ScenarioEvaluator evaluator(plan);
     evaluator.evaluateAll(plan.deterministicRealization(), {});
     const size_t nProducts = m_net.products.size();

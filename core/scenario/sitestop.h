@@ -5,6 +5,7 @@
 
 #include "core/analysis/network.h"
 #include "core/model/date.h"
+#include "core/scenario/scenarioplan.h"
 
 namespace chokepoint::core::scenario {
 
@@ -18,8 +19,9 @@ struct SiteStopOutcome {
 /// The scenario engine's entry point for knocking out one site at a time (SPEC §4.2): each
 /// run() is the deterministic run of a scenario with one `stop` shock selecting that site
 /// (default mitigations), through the same plan and evaluator as runScenario(). Built once per
-/// network, it indexes which of our supplies each site can reach at all, so a site that
-/// feeds nothing we need costs no run. Immutable after construction: run() is thread-safe.
+/// network, it indexes who buys from whom, so that a run walks only what the site feeds
+/// (a ScenarioPlan region) and a site that feeds nothing we need costs no run at all.
+/// Immutable after construction: run() is thread-safe.
 class SiteStopRunner {
 public:
     /// `net` must outlive the runner. `asOf` dates the scenario; horizonDays ≥ 1.
@@ -37,11 +39,16 @@ public:
 
 private:
     void indexReach();
+    void indexDownstream();
+    PlanRegion downstreamOf(analysis::Index site) const;
 
     const analysis::Network& m_net;
     Date m_asOf;
     int m_horizon;
-    std::vector<char> m_reaches; ///< per site
+    std::vector<char> m_reaches;                 ///< per site
+    analysis::Csr<analysis::Index> m_siteNodes;  ///< per site: its nodes
+    analysis::Csr<analysis::Index> m_nodeGroups; ///< per node: read groups it supplies
+    analysis::Csr<analysis::Index> m_groupUsers; ///< per group: nodes with it as an input
 };
 
 } // namespace chokepoint::core::scenario
