@@ -24,16 +24,17 @@ bool endsWith(const std::string& s, const std::string& suffix) {
 
 int runInit(const Args& a, std::ostream& out, std::ostream& err) {
     const std::string& path = a.positional[0];
-    auto ws = Workspace::create(path);
-    if (!ws) {
-        err << "chokepoint init: " << ws.errorString() << "\n";
-        return kFailure;
-    }
+    // Built under a temporary name and renamed when complete: a kill or a full disk leaves
+    // nothing that looks like a workspace.
     if (a.has("--empty")) {
+        if (auto r = Workspace::createFile(path, core::Dataset{}); !r) {
+            err << "chokepoint init: " << r.errorString() << "\n";
+            return kFailure;
+        }
         out << "created " << path << " (empty)\n";
         return kOk;
     }
-    if (auto r = core::io::writeBundledExample(*ws); !r) {
+    if (auto r = core::io::createBundledWorkspace(path); !r) {
         err << "chokepoint init: " << r.errorString() << "\n";
         return kFailure;
     }

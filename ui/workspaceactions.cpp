@@ -116,18 +116,13 @@ void WorkspaceActions::rebuildRecentMenu() {
 }
 
 bool WorkspaceActions::createWorkspace(const QString& path, bool withBundledData, QString* error) {
-    for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
-        QFile::remove(path + suffix); // the user confirmed overwriting
-    auto ws = core::Workspace::create(path.toStdString());
-    if (!ws) {
-        *error = QString::fromStdString(ws.errorString());
+    // Replaces an existing file only once the new one is complete (the user confirmed it).
+    const auto r = withBundledData
+                       ? core::io::createBundledWorkspace(path.toStdString(), /*replace=*/true)
+                       : core::Workspace::createFile(path.toStdString(), {}, /*replace=*/true);
+    if (!r) {
+        *error = QString::fromStdString(r.errorString());
         return false;
-    }
-    if (withBundledData) {
-        if (auto r = core::io::writeBundledExample(*ws); !r) {
-            *error = QString::fromStdString(r.errorString());
-            return false;
-        }
     }
     return true;
 }
