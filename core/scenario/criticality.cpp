@@ -6,6 +6,7 @@
 #include <cmath>
 #include <exception>
 #include <mutex>
+#include <system_error>
 #include <thread>
 
 #include "core/analysis/measureimpact.h"
@@ -178,8 +179,16 @@ CriticalityResult computeCriticality(const analysis::Network& net,
         }
     };
     std::vector<std::thread> pool;
-    for (int i = 1; i < threads; ++i)
-        pool.emplace_back(worker);
+    pool.reserve(size_t(threads));
+    for (int i = 1; i < threads; ++i) {
+        // Out of threads or address space: carry on with the threads there are (as Monte
+        // Carlo does); the numbers do not depend on how many there are.
+        try {
+            pool.emplace_back(worker);
+        } catch (const std::system_error&) {
+            break;
+        }
+    }
     worker();
     for (auto& t : pool)
         t.join();
