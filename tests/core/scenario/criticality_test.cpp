@@ -101,11 +101,11 @@ TEST(Criticality, DefaultRecoveryBeyondTheHorizonStopsAtTheHorizon) {
     // No recovery_days: TTR = the default. Default 90 > H = 30: the stop covers the whole
     // horizon, cars lost on days 10..29 = 20 → 20,000. With a default of 12: days 10, 11.
     auto net = network("cnA,supCN,CHN,Cell plant,\n", ",cell,cnA,1,2500000,0\n", "cell,10\n");
-    const CriticalSite& s = criticality(*net, 30).sites.at(0);
+    const CriticalSite s = criticality(*net, 30).sites.at(0);
     EXPECT_TRUE(s.ttrAssumed);
     EXPECT_EQ(s.ttrDays, 90);
     EXPECT_DOUBLE_EQ(s.lostRevenue, 20000.0);
-    const CriticalSite& shorter = criticality(*net, 30, 12).sites.at(0);
+    const CriticalSite shorter = criticality(*net, 30, 12).sites.at(0);
     EXPECT_EQ(shorter.ttrDays, 12);
     EXPECT_DOUBLE_EQ(shorter.lostRevenue, 2000.0);
 }
@@ -131,7 +131,7 @@ TEST(Criticality, QualifiedAlternativeStretchesTheStock) {
     // A full alternative (max_share 1) covers everything from day 5: never at risk.
     auto covered = network("cnA,supCN,CHN,,20\nkrA,supKR,KOR,,\n", ",cell,cnA,1,,0\n", "cell,10\n",
                            "cell,krA,5,1\n");
-    const CriticalSite& c = criticality(*covered, 30).sites.at(0);
+    const CriticalSite c = criticality(*covered, 30).sites.at(0);
     EXPECT_FALSE(c.ttsDays.has_value());
     EXPECT_FALSE(c.atRisk);
     EXPECT_DOUBLE_EQ(c.lostRevenue, 0.0);
