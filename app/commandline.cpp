@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <new>
 #include <ostream>
 
 namespace chokepoint::app {
@@ -116,6 +117,10 @@ int runCommandLine(const std::vector<std::string>& argv, std::ostream& out, std:
         return usageError("too many arguments");
     try {
         return cmd->run(args, out, err);
+    } catch (const std::bad_alloc&) {
+        err << "chokepoint " << cmd->name
+            << ": not enough memory (check the input's size and the process's memory limit)\n";
+        return kFailure;
     } catch (const std::exception& e) {
         err << "chokepoint " << cmd->name << ": internal error: " << e.what() << "\n";
         return kFailure;

@@ -39,7 +39,8 @@ int runExposure(const Args& a, std::ostream& out, std::ostream& err) {
         const std::string text = a.value("--as-of");
         const auto d = core::Date::parse(text);
         if (!d)
-            return usage("invalid date '" + text + "' (use YYYY-MM-DD, e.g. 2025-08-01)");
+            return usage("--as-of '" + text + "' " + core::Date::parseProblem(text) +
+                         " (use YYYY-MM-DD from " + core::Date::rangeText() + ", e.g. 2025-08-01)");
         asOf = *d;
     }
     std::optional<an::ExposureList> by;

@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: MIT
 // report: the executive report (SPEC §7) as PDF or self-contained HTML, headless.
-#include <fstream>
 #include <ostream>
 #include <sstream>
 
 #include <QApplication>
-#include <QDir>
 #include <QFileInfo>
 
 #include "app/commandline.h"
@@ -13,6 +11,8 @@
 #include "core/report/reportbuilder.h"
 #include "core/scenario/scenarioparser.h"
 #include "core/store/workspace.h"
+#include "core/util/atomicfile.h"
+#include "core/util/inputfile.h"
 #include "ui/report/reportwriter.h"
 
 namespace chokepoint::app {
@@ -66,8 +66,9 @@ int runReport(const Args& a, std::ostream& out, std::ostream& err) {
     if (a.has("--as-of")) {
         const auto d = core::Date::parse(a.value("--as-of"));
         if (!d)
-            return usage("invalid date '" + a.value("--as-of") +
-                         "' for --as-of (use YYYY-MM-DD, e.g. 2025-08-01)");
+            return usage("--as-of '" + a.value("--as-of") + "' " +
+                         core::Date::parseProblem(a.value("--as-of")) + " (use YYYY-MM-DD from " +
+                         core::Date::rangeText() + ", e.g. 2025-08-01)");
         options.asOf = *d;
     }
     if (a.has("--lens")) {
@@ -91,26 +92,20 @@ int runReport(const Args& a, std::ostream& out, std::ostream& err) {
             return usage("--sections names no section");
     }
 
-    // Fail on a bad output place before the scenarios run, not after.
-    const QFileInfo outInfo(outPath);
-    if (outInfo.isDir())
-        return failure(output + " is a folder");
-    if (!QFileInfo(outInfo.absolutePath()).isDir())
-        return failure("cannot write " + output + ": the folder " +
-                       QDir::toNativeSeparators(outInfo.absolutePath()).toStdString() +
-                       " does not exist");
+    // Fail on a bad output place before the scenarios run, not after: a missing folder, a
+    // folder, a symbolic link, a device or a FIFO (the writer checks again when it commits).
+    if (auto r = core::checkOutputFile(output); !r)
+        return failure(r.errorString());
     if (!qobject_cast<QApplication*>(QCoreApplication::instance()))
         return failure("drawing the charts needs a GUI application object (internal error)");
 
     std::vector<std::pair<std::string, std::string>> scenarioTexts;
     if (auto it = a.options.find("--scenario"); it != a.options.end()) {
         for (const std::string& file : it->second) {
-            std::ifstream in(file, std::ios::binary);
-            if (!in)
-                return failure("cannot read the scenario file " + file);
-            std::ostringstream text;
-            text << in.rdbuf();
-            scenarioTexts.emplace_back(file, text.str());
+            auto text = core::readInputFile(file, core::kMaxScenarioFileSize);
+            if (!text)
+                return failure("cannot read the scenario file " + file + ": " + text.errorString());
+            scenarioTexts.emplace_back(file, std::move(*text));
         }
     }
 

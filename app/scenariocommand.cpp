@@ -2,7 +2,6 @@
 // scenario: run a stress scenario (SPEC §4) on a workspace.
 #include <algorithm>
 #include <charconv>
-#include <fstream>
 #include <memory>
 #include <ostream>
 #include <sstream>
@@ -13,6 +12,7 @@
 #include "core/scenario/scenarioparser.h"
 #include "core/store/workspace.h"
 #include "core/util/format.h"
+#include "core/util/inputfile.h"
 
 namespace chokepoint::app {
 namespace {
@@ -125,13 +125,11 @@ int runScenarioCommand(const Args& a, std::ostream& out, std::ostream& err) {
     if (a.has("--threads") && !(threads = parseWhole(a.value("--threads"), 1, 1024)))
         return usage("--threads must be a whole number from 1 to 1024");
 
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-        err << "chokepoint scenario: cannot read " << file << "\n";
+    const auto text = core::readInputFile(file, core::kMaxScenarioFileSize);
+    if (!text) {
+        err << "chokepoint scenario: " << file << ": " << text.errorString() << "\n";
         return kFailure;
     }
-    std::ostringstream text;
-    text << in.rdbuf();
 
     auto ws = core::Workspace::openReadOnly(wsPath);
     if (!ws) {
@@ -145,7 +143,7 @@ int runScenarioCommand(const Args& a, std::ostream& out, std::ostream& err) {
     }
     const core::analysis::Network net(std::move(*data));
 
-    auto parsed = sc::parseScenarioDetailed(text.str(), &net);
+    auto parsed = sc::parseScenarioDetailed(*text, &net);
     if (parsed.scenario) {
         if (runs)
             parsed.scenario->runs = int(*runs);

@@ -12,6 +12,7 @@
 #include "core/store/workspace.h"
 #include "ui/appstate.h"
 #include "ui/mainwindow.h"
+#include "ui/settingsformat.h"
 #include "ui/theme.h"
 
 namespace chokepoint::ui {
@@ -25,10 +26,10 @@ core::Result<std::string> defaultWorkspace() {
     const std::string path = (dir + QStringLiteral("/default.chokepoint")).toStdString();
     if (QFileInfo::exists(QString::fromStdString(path)))
         return path;
-    auto ws = core::Workspace::create(path);
-    if (!ws)
-        return ws.error();
-    if (auto r = core::io::writeBundledExample(*ws); !r)
+    auto data = core::io::bundledDataset();
+    if (!data)
+        return data.error();
+    if (auto r = core::Workspace::createFile(path, *data, false, core::io::kBundledExampleName); !r)
         return r.error();
     return path;
 }
@@ -40,6 +41,7 @@ int runGui(int argc, char** argv, const std::string& workspacePath) {
     QApplication::setOrganizationName(QStringLiteral("Chokepoint"));
     QApplication::setApplicationName(QStringLiteral("Chokepoint"));
     QApplication::setApplicationVersion(QStringLiteral(CHOKEPOINT_VERSION));
+    useSettingsFormat(); // a full disk never replaces the settings with an empty file
 
     // Style and palette before any widget exists; MainWindow::restoreSettings() keeps it.
     applyTheme(QSettings().value(QStringLiteral("view/dark"), false).toBool() ? Theme::Dark

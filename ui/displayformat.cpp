@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include <QDateEdit>
 #include <QHash>
 #include <QObject>
 #include <QSet>
@@ -126,6 +127,12 @@ QString lensDescription(core::analysis::Lens lens) {
                            "at the as-of date (material or technology).");
     }
     return {};
+}
+
+void limitToSupportedDates(QDateEdit* edit) {
+    const core::Date first = core::Date::first(), last = core::Date::last();
+    edit->setDateRange(QDate(first.year(), first.month(), first.day()),
+                       QDate(last.year(), last.month(), last.day()));
 }
 
 } // namespace chokepoint::ui

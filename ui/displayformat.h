@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+class QDateEdit;
+
 #include "core/analysis/exposureengine.h"
 #include "core/model/date.h"
 #include "core/model/enums.h"
@@ -38,5 +40,7 @@ QString shortName(const QString& name, int maxChars = 28);
 QStringList distinctShortNames(const QStringList& names, int maxChars = 28);
 /// The dash shown for a missing value.
 QString missingText();
+/// Limits a date field to core::Date's supported range, 1900-01-01 to 2200-12-31.
+void limitToSupportedDates(QDateEdit* edit);
 
 } // namespace chokepoint::ui

@@ -50,6 +50,7 @@ FilterBar::FilterBar(AppState& state, QWidget* parent)
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 2, 4, 2);
     layout->setSpacing(4);
+    limitToSupportedDates(m_date);
     m_product->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_product->setMaximumWidth(280);
     m_country->setMaximumWidth(200);

@@ -116,18 +116,22 @@ void WorkspaceActions::rebuildRecentMenu() {
 }
 
 bool WorkspaceActions::createWorkspace(const QString& path, bool withBundledData, QString* error) {
-    for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
-        QFile::remove(path + suffix); // the user confirmed overwriting
-    auto ws = core::Workspace::create(path.toStdString());
-    if (!ws) {
-        *error = QString::fromStdString(ws.errorString());
-        return false;
-    }
+    core::Dataset data;
     if (withBundledData) {
-        if (auto r = core::io::writeBundledExample(*ws); !r) {
-            *error = QString::fromStdString(r.errorString());
+        auto bundled = core::io::bundledDataset();
+        if (!bundled) {
+            *error = QString::fromStdString(bundled.errorString());
             return false;
         }
+        data = std::move(*bundled);
+    }
+    // Replaces an existing file only once the new one is complete (the user confirmed it).
+    if (auto r = core::Workspace::createFile(
+            path.toStdString(), data, /*replace=*/true,
+            withBundledData ? std::string(core::io::kBundledExampleName) : std::string());
+        !r) {
+        *error = QString::fromStdString(r.errorString());
+        return false;
     }
     return true;
 }

@@ -6,13 +6,11 @@
 #include "core/io/fieldreader.h"
 #include "core/io/tableschema.h"
 #include "core/io/validator.h"
+#include "core/io/valuebounds.h"
 #include "core/model/profile.h"
 
 namespace chokepoint::core::io {
 namespace {
-
-constexpr double kInf = std::numeric_limits<double>::max();
-constexpr int kMaxInt = std::numeric_limits<int>::max();
 
 template <class T, class Convert>
 void convertRows(const RawTable& raw, const ColumnMap& cols, std::vector<T>& out,
@@ -120,9 +118,10 @@ void convertOne(const RawTable& raw, ImportedRows& out, IssueList& issues) {
         });
     } else if (t == "sources") {
         convertRows(raw, cols, d.sources, origin, issues, [](FieldReader& f, const ColumnMap& c) {
-            return Source{f.id(c["id"], "id"),   f.text(c["publisher"], "publisher"),
-                          f.optText(c["title"]), f.optInteger(c["year"], "year", 0, 9999),
-                          f.optText(c["url"]),   f.optText(c["notes"])};
+            return Source{
+                f.id(c["id"], "id"),   f.text(c["publisher"], "publisher"),
+                f.optText(c["title"]), f.optInteger(c["year"], "year", kMinYear, kMaxYear),
+                f.optText(c["url"]),   f.optText(c["notes"])};
         });
     } else if (t == "materials") {
         convertRows(raw, cols, d.materials, origin, issues, [](FieldReader& f, const ColumnMap& c) {
@@ -136,7 +135,7 @@ void convertOne(const RawTable& raw, ImportedRows& out, IssueList& issues) {
             Recipe r{f.id(c["material_id"], "material_id"),
                      f.id(c["input_material_id"], "input_material_id"), 1.0};
             if (!f.cell(c["qty_per_unit"]).empty())
-                r.qtyPerUnit = f.number(c["qty_per_unit"], "qty_per_unit", 0, kInf);
+                r.qtyPerUnit = f.number(c["qty_per_unit"], "qty_per_unit", 0, kMaxQuantity);
             return r;
         });
     } else if (t == "world_shares") {
@@ -145,7 +144,7 @@ void convertOne(const RawTable& raw, ImportedRows& out, IssueList& issues) {
                 WorldShare x{f.id(c["material_id"], "material_id"),
                              f.id(c["country"], "country"),
                              f.number(c["share"], "share", 0, 1, true),
-                             f.optInteger(c["year"], "year", 0, 9999),
+                             f.optInteger(c["year"], "year", kMinYear, kMaxYear),
                              f.optText(c["source"]),
                              ShareBasis::Production,
                              std::nullopt};
@@ -180,7 +179,7 @@ void convertOne(const RawTable& raw, ImportedRows& out, IssueList& issues) {
                                "licence, prohibition, country_ban");
             x.targetCountries = f.idList(c["target_country"], "target_country");
             x.licenceReviewDays =
-                f.optInteger(c["licence_review_days"], "licence_review_days", 0, kMaxInt);
+                f.optInteger(c["licence_review_days"], "licence_review_days", 0, kMaxDays);
             x.source = f.optText(c["source"]);
             x.status =
                 optEnumField(f, c["status"], "status", parseControlStatus(f.cell(c["status"])),
@@ -228,16 +227,16 @@ void convertOne(const RawTable& raw, ImportedRows& out, IssueList& issues) {
     } else if (t == "products") {
         convertRows(raw, cols, d.products, origin, issues, [](FieldReader& f, const ColumnMap& c) {
             return Product{f.id(c["id"], "id"), f.text(c["name"], "name"),
-                           f.number(c["annual_volume"], "annual_volume", 0, kInf),
-                           f.optNumber(c["unit_price"], "unit_price", 0, kInf)};
+                           f.number(c["annual_volume"], "annual_volume", 0, kMaxVolume),
+                           f.optNumber(c["unit_price"], "unit_price", 0, kMaxUnitPrice)};
         });
     } else if (t == "product_bom") {
-        convertRows(raw, cols, d.productBom, origin, issues,
-                    [](FieldReader& f, const ColumnMap& c) {
-                        return BomLine{f.id(c["product_id"], "product_id"),
-                                       f.id(c["material_id"], "material_id"),
-                                       f.number(c["qty_per_unit"], "qty_per_unit", 0, kInf)};
-                    });
+        convertRows(
+            raw, cols, d.productBom, origin, issues, [](FieldReader& f, const ColumnMap& c) {
+                return BomLine{f.id(c["product_id"], "product_id"),
+                               f.id(c["material_id"], "material_id"),
+                               f.number(c["qty_per_unit"], "qty_per_unit", 0, kMaxQuantity)};
+            });
     } else if (t == "supply") {
         const int cBuyer = cols["buyer_site"], cMat = cols["material_id"],
                   cSup = cols["supplier_site"], cShare = cols["share"],
@@ -247,10 +246,10 @@ void convertOne(const RawTable& raw, ImportedRows& out, IssueList& issues) {
                          f.id(cMat, "material_id"),
                          f.id(cSup, "supplier_site"),
                          f.number(cShare, "share", 0, 1, true),
-                         f.optNumber(cSpend, "annual_spend", 0, kInf),
+                         f.optNumber(cSpend, "annual_spend", 0, kMaxSpend),
                          0};
             if (!f.cell(cLead).empty())
-                x.leadTimeDays = f.integer(cLead, "lead_time_days", 0, 100000);
+                x.leadTimeDays = f.integer(cLead, "lead_time_days", 0, kMaxDays);
             if (f.ok() && x.buyerSite == x.supplierSite)
                 f.fail(cSup, "site '" + x.supplierSite + "' cannot supply itself");
             return x;
@@ -258,16 +257,17 @@ void convertOne(const RawTable& raw, ImportedRows& out, IssueList& issues) {
     } else if (t == "inventory") {
         convertRows(raw, cols, d.inventory, origin, issues, [](FieldReader& f, const ColumnMap& c) {
             return InventoryLevel{f.id(c["material_id"], "material_id"),
-                                  f.number(c["days_on_hand"], "days_on_hand", 0, kInf)};
+                                  f.number(c["days_on_hand"], "days_on_hand", 0, kMaxDays)};
         });
     } else if (t == "alternatives") {
         convertRows(raw, cols, d.alternatives, origin, issues,
                     [](FieldReader& f, const ColumnMap& c) {
                         return Alternative{
                             f.id(c["material_id"], "material_id"), f.id(c["site_id"], "site_id"),
-                            f.integer(c["qualification_days"], "qualification_days", 0, 100000),
+                            f.integer(c["qualification_days"], "qualification_days", 0, kMaxDays),
                             f.number(c["max_share"], "max_share", 0, 1, true),
-                            f.optNumber(c["cost_premium_pct"], "cost_premium_pct", -kInf, kInf)};
+                            f.optNumber(c["cost_premium_pct"], "cost_premium_pct", kMinPremiumPct,
+                                        kMaxPremiumPct)};
                     });
     }
 }

@@ -4,7 +4,8 @@
 #include <charconv>
 #include <cstring>
 #include <deque>
-#include <fstream>
+
+#include "core/util/inputfile.h"
 
 namespace chokepoint::core::io {
 namespace {
@@ -51,10 +52,11 @@ size_t invalidUtf8(std::string_view s) {
 
 class Parser {
 public:
-    Parser(std::string_view buf, const std::string& file, IssueList& issues)
+    Parser(std::string_view buf, const std::string& file, IssueList& issues, size_t maxFields)
         : m_buf(buf)
         , m_file(file)
-        , m_issues(issues) {}
+        , m_issues(issues)
+        , m_maxFields(maxFields) {}
 
     enum class Status { Ok, End, Fatal };
 
@@ -136,6 +138,12 @@ private:
                 }
                 field = m_buf.substr(start, m_pos - start);
             }
+            if (m_fields.size() == m_maxFields) {
+                m_issues.add({m_file, {}, m_recordLine, 0},
+                             "more than " + std::to_string(m_maxFields) +
+                                 " fields in one record (the limit); is this a CSV file?");
+                return Status::Fatal;
+            }
             m_fields.push_back(field);
             if (m_pos >= n)
                 return Status::Ok;
@@ -162,6 +170,7 @@ private:
     std::string_view m_buf;
     const std::string& m_file;
     IssueList& m_issues;
+    size_t m_maxFields;
     size_t m_pos = 0;
     int m_line = 1;
     int m_recordLine = 1;
@@ -194,9 +203,52 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
+// A formula character at the start of a text (= + - @, tab, CR), after any apostrophes.
+bool startsLikeFormula(std::string_view s) {
+    const size_t i = s.find_first_not_of('\'');
+    return i != std::string_view::npos &&
+           std::string_view("=+-@\t\r").find(s[i]) != std::string_view::npos;
+}
+
+// A plain decimal number such as -0.5, +3 or -1e-07: spreadsheets read it as a number, not a
+// formula, and it must stay one.
+bool isPlainNumber(std::string_view s) {
+    size_t i = 0;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-'))
+        ++i;
+    size_t digits = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9')
+        ++i, ++digits;
+    if (i < s.size() && s[i] == '.')
+        for (++i; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i)
+            ++digits;
+    if (digits == 0)
+        return false;
+    if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+        ++i;
+        if (i < s.size() && (s[i] == '+' || s[i] == '-'))
+            ++i;
+        const size_t start = i;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9')
+            ++i;
+        if (i == start)
+            return false;
+    }
+    return i == s.size();
+}
+
 } // namespace
 
-bool parseCsv(std::string_view text, RawTable& out, IssueList& issues) {
+std::string_view stripFormulaGuard(std::string_view field) {
+    if (!field.empty() && field.front() == '\'' && startsLikeFormula(field))
+        field.remove_prefix(1);
+    return field;
+}
+
+bool parseCsv(std::string_view text, RawTable& out, IssueList& issues, ReadBudget* budget) {
+    ReadBudget own;
+    if (!budget)
+        budget = &own;
     if (text.size() >= 2 &&
         ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
         issues.add({out.file, {}, 1, 0}, "the file is UTF-16; save it as UTF-8");
@@ -205,7 +257,7 @@ bool parseCsv(std::string_view text, RawTable& out, IssueList& issues) {
     if (text.substr(0, 3) == "\xEF\xBB\xBF")
         text.remove_prefix(3);
 
-    Parser p(text, out.file, issues);
+    Parser p(text, out.file, issues, size_t(budget->limits().maxColumns));
     if (p.next() != Parser::Status::Ok) {
         if (issues.empty())
             issues.add({out.file, {}, 1, 0}, "the file is empty (no header row)");
@@ -218,7 +270,7 @@ bool parseCsv(std::string_view text, RawTable& out, IssueList& issues) {
     for (size_t i = 0; i < p.fields().size(); ++i) {
         const auto f = p.fields()[i];
         ok = checkField(f, out.file, p.recordLine(), int(i) + 1, issues) && ok;
-        out.header.emplace_back(trim(f));
+        out.header.emplace_back(trim(stripFormulaGuard(f)));
         out.headerColumns.push_back(int(i) + 1);
     }
     if (!ok)
@@ -244,34 +296,41 @@ bool parseCsv(std::string_view text, RawTable& out, IssueList& issues) {
             rowOk = checkField(fields[i], out.file, p.recordLine(), int(i) + 1, issues) && rowOk;
         if (!rowOk)
             continue;
+        size_t bytes = 0;
+        for (const auto f : fields)
+            bytes += f.size();
+        if (!budget->take(columns, bytes)) {
+            issues.add({out.file, {}, p.recordLine(), 0}, budget->message());
+            return false;
+        }
         out.beginRow(p.recordLine());
         for (const auto f : fields)
-            out.appendCell(f);
+            out.appendCell(stripFormulaGuard(f));
     }
     return true;
 }
 
 bool readCsvFile(const std::string& path, const std::string& displayName, RawTable& out,
-                 IssueList& issues) {
+                 IssueList& issues, ReadBudget* budget) {
+    ReadBudget own;
+    if (!budget)
+        budget = &own;
     out.file = displayName;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        issues.add({displayName, {}, 0, 0}, "cannot open the file");
+    auto text = readInputFile(path, budget->limits().maxFileSize);
+    if (!text) {
+        issues.add({displayName, {}, 0, 0}, text.errorString());
         return false;
     }
-    in.seekg(0, std::ios::end);
-    const auto size = in.tellg();
-    in.seekg(0, std::ios::beg);
-    std::string text;
-    text.resize(static_cast<size_t>(size));
-    if (size > 0 && !in.read(text.data(), size)) {
-        issues.add({displayName, {}, 0, 0}, "cannot read the file");
-        return false;
-    }
-    return parseCsv(text, out, issues);
+    return parseCsv(*text, out, issues, budget);
 }
 
 void appendCsvField(std::string& line, std::string_view field) {
+    std::string guarded;
+    if (startsLikeFormula(field) && !isPlainNumber(field)) {
+        guarded.reserve(field.size() + 1);
+        guarded.append(1, '\'').append(field);
+        field = guarded;
+    }
     const bool needsQuotes = field.find_first_of(",\"\r\n") != std::string_view::npos ||
                              (!field.empty() && (field.front() == ' ' || field.back() == ' '));
     if (!needsQuotes) {

@@ -229,7 +229,7 @@ Date FieldReader::date(int col, std::string_view what) {
     const auto d = Date::parse(v);
     if (!d) {
         fail(col, v.empty() ? "missing " + std::string(what)
-                            : std::string(what) + " " + quote(v) + " is not a date (YYYY-MM-DD)");
+                            : std::string(what) + " " + quote(v) + " " + Date::parseProblem(v));
         return {};
     }
     return *d;

@@ -4,13 +4,12 @@
 #include <algorithm>
 #include <filesystem>
 
-#include <QSaveFile>
-
 #include "core/io/csv.h"
 #include "core/io/tableschema.h"
 #include "core/io/validator.h"
 #include "core/io/xlsxreader.h"
 #include "core/store/workspace.h"
+#include "core/util/atomicfile.h"
 
 namespace chokepoint::core::io {
 namespace {
@@ -35,11 +34,12 @@ std::string lowerExtension(const fs::path& p) {
 bool readSource(const std::string& path, std::vector<RawTable>& tables, IssueList& issues) {
     std::error_code ec;
     const fs::path p(path);
+    ReadBudget budget; // one for the whole import, whatever the number of files
     if (fs::is_directory(p, ec)) {
         std::vector<fs::path> files;
         for (const auto& e : fs::directory_iterator(p, ec))
-            if (e.is_regular_file() && lowerExtension(e.path()) == ".csv")
-                files.push_back(e.path());
+            if (lowerExtension(e.path()) == ".csv" && !e.is_directory())
+                files.push_back(e.path()); // a FIFO or device is refused by readCsvFile
         if (ec) {
             issues.add({path, {}, 0, 0}, "cannot list the folder: " + ec.message());
             return false;
@@ -64,7 +64,9 @@ bool readSource(const std::string& path, std::vector<RawTable>& tables, IssueLis
         for (const auto& f : files) {
             RawTable t;
             t.name = f.stem().string();
-            ok = readCsvFile(f.string(), joinPath(path, f.filename().string()), t, issues) && ok;
+            ok = readCsvFile(f.string(), joinPath(path, f.filename().string()), t, issues,
+                             &budget) &&
+                 ok;
             tables.push_back(std::move(t));
         }
         return ok;
@@ -75,11 +77,11 @@ bool readSource(const std::string& path, std::vector<RawTable>& tables, IssueLis
     }
     const std::string ext = lowerExtension(p);
     if (ext == ".xlsx")
-        return readXlsxWorkbook(path, path, tables, issues);
+        return readXlsxWorkbook(path, path, tables, issues, {}, &budget);
     if (ext == ".csv") {
         RawTable t;
         t.name = p.stem().string();
-        const bool ok = readCsvFile(path, path, t, issues);
+        const bool ok = readCsvFile(path, path, t, issues, &budget);
         tables.push_back(std::move(t));
         return ok;
     }
@@ -197,20 +199,28 @@ std::string tableToCsv(const Dataset& data, std::string_view table) {
 }
 
 Result<void> exportCsvFolder(const Dataset& data, const std::string& dir) {
-    std::error_code ec;
-    fs::create_directories(dir, ec);
-    if (ec)
-        return Error{dir + ": cannot create the folder: " + ec.message()};
+    // The whole folder or nothing: a killed or failed export never leaves a mix of an older
+    // export's files and this one's (issue 17).
+    AtomicFolder folder(dir, [](std::string_view name) {
+        return name.size() > 4 && name.substr(name.size() - 4) == ".csv" &&
+               findTableSpec(name.substr(0, name.size() - 4)) != nullptr;
+    });
+    if (auto r = folder.open(); !r)
+        return r;
     for (const auto& spec : tableSpecs()) {
-        const std::string path = joinPath(dir, std::string(spec.name) + ".csv");
-        QSaveFile file(QString::fromStdString(path));
-        if (!file.open(QIODevice::WriteOnly))
-            return Error{path + ": " + file.errorString().toStdString()};
-        const std::string text = tableToCsv(data, spec.name);
-        if (file.write(text.data(), qint64(text.size())) != qint64(text.size()) || !file.commit())
-            return Error{path + ": cannot write: " + file.errorString().toStdString()};
+        const std::string name = std::string(spec.name) + ".csv";
+        AtomicFile file(folder.filePath(name));
+        auto r = file.open();
+        if (r) {
+            file.write(tableToCsv(data, spec.name));
+            r = file.commit();
+        }
+        if (!r) // named by its final path, not the temporary folder's
+            return Error{joinPath(dir, name) +
+                         r.errorString().substr(
+                             std::min(r.errorString().size(), folder.filePath(name).size()))};
     }
-    return {};
+    return folder.commit();
 }
 
 } // namespace chokepoint::core::io

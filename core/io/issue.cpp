@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/io/issue.h"
 
+#include "core/util/escape.h"
+
 namespace chokepoint::core::io {
 
 namespace {
@@ -30,8 +32,13 @@ std::string Location::toString() const {
 
 void IssueList::add(Location where, std::string message) {
     ++m_total;
-    if (m_issues.size() < m_limit)
-        m_issues.push_back({std::move(where), std::move(message)});
+    // Messages quote data (ids, cells, file and sheet names): its control characters are
+    // written out, so that one issue stays one line and no escape sequence reaches a terminal.
+    if (m_issues.size() < m_limit) {
+        where.file = escapeControls(where.file);
+        where.sheet = escapeControls(where.sheet);
+        m_issues.push_back({std::move(where), escapeControls(message)});
+    }
 }
 
 std::string IssueList::toString() const {

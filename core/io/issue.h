@@ -29,6 +29,8 @@ class IssueList {
 public:
     explicit IssueList(size_t limit = 200)
         : m_limit(limit) {}
+    /// Adds an issue; control characters in the message and location are escaped
+    /// (escapeControls).
     void add(Location where, std::string message);
     bool empty() const { return m_total == 0; }
     size_t total() const { return m_total; }

@@ -3,21 +3,11 @@
 
 #include <cstdint>
 #include <cstdio>
-#include <random>
 
 #include "core/io/xlsxzip.h"
 
 namespace chokepoint::core::io {
 namespace {
-
-namespace fs = std::filesystem;
-
-std::string randomSuffix() {
-    std::random_device rd;
-    char buf[24];
-    std::snprintf(buf, sizeof buf, "%08x%08x", rd(), rd());
-    return buf;
-}
 
 // libxlsxwriter writes each sheet through temporary files and does not check those writes:
 // on a full disk it reports success for a workbook with truncated sheets (found by
@@ -50,32 +40,14 @@ std::string checkSheetsComplete(const std::string& path, size_t sheets) {
 
 } // namespace
 
-Result<fs::path> xlsxTemporaryPath(const std::string& path) {
-    const fs::path target(path);
-    const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    std::error_code ec;
-    if (!fs::is_directory(dir, ec))
-        return Error{path + ": the folder " + dir.string() + " does not exist"};
-    if (fs::is_directory(target, ec))
-        return Error{path + ": is a folder"};
-    return dir / ("." + target.filename().string() + ".tmp-" + randomSuffix());
-}
-
-Result<void> finishXlsx(const fs::path& temp, const std::string& path, std::size_t sheets,
-                        std::string error) {
-    std::error_code ec;
+Result<void> finishXlsx(AtomicFile& file, std::size_t sheets, std::string error) {
     if (error.empty())
-        error = checkSheetsComplete(temp.string(), sheets);
-    if (error.empty()) {
-        fs::rename(temp, fs::path(path), ec);
-        if (ec)
-            error = "cannot replace the file: " + ec.message();
-    }
+        error = checkSheetsComplete(file.writerPath(), sheets);
     if (!error.empty()) {
-        fs::remove(temp, ec);
-        return Error{path + ": " + error};
+        file.discard();
+        return Error{file.path() + ": " + error};
     }
-    return {};
+    return file.commit();
 }
 
 } // namespace chokepoint::core::io

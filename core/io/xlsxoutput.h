@@ -2,9 +2,9 @@
 #pragma once
 
 #include <cstddef>
-#include <filesystem>
 #include <string>
 
+#include "core/util/atomicfile.h"
 #include "core/util/result.h"
 
 #if defined(__unix__) || defined(__APPLE__)
@@ -14,21 +14,17 @@
 namespace chokepoint::core::io {
 
 /// The file handling shared by every .xlsx writer on libxlsxwriter (the workspace export,
-/// xlsxwriter.h, and the report's table export): write under a temporary name beside the
-/// target, check the result, then rename it into place, so that a failure never leaves a
-/// half-written file under the final name.
+/// xlsxwriter.h, and the report's table export): libxlsxwriter writes the workbook into an
+/// AtomicFile (`file.open()` first, then `workbook_new(file.writerPath())`), which
+/// finishXlsx() checks and commits, so that a failure never leaves a half-written file under
+/// the final name and a kill leaves nothing.
 
-/// Checks that `path` can take a new file (its folder exists; it is not a folder) and returns
-/// a fresh temporary name in the same folder.
-Result<std::filesystem::path> xlsxTemporaryPath(const std::string& path);
-
-/// Finishes a workbook written to `temp` and already closed (workbook_close): unless `error`
+/// Finishes a workbook written into `file` and already closed (workbook_close): unless `error`
 /// already says what went wrong, checks that each of its `sheets` sheets is complete
 /// (libxlsxwriter writes sheets through unchecked temporary files and reports success for
-/// truncated ones on a full disk) and renames `temp` over `path`. On any failure removes
-/// `temp` and returns "path: error".
-Result<void> finishXlsx(const std::filesystem::path& temp, const std::string& path,
-                        std::size_t sheets, std::string error);
+/// truncated ones on a full disk) and commits `file`. On any failure discards it and returns
+/// "path: error".
+Result<void> finishXlsx(AtomicFile& file, std::size_t sheets, std::string error);
 
 /// libxlsxwriter prints numbers through the C library, which follows LC_NUMERIC: under a
 /// decimal-comma locale it would write "0,5". Switches this thread's LC_NUMERIC to "C" for

@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 #include <new>
+#include <set>
 #include <stdexcept>
 
 #include <QXmlStreamReader>
@@ -103,12 +104,14 @@ std::string str(QStringView v) {
 class WorkbookReader {
 public:
     WorkbookReader(const std::string& path, const std::string& displayName,
-                   std::vector<RawTable>& tables, IssueList& issues, const XlsxReadOptions& options)
+                   std::vector<RawTable>& tables, IssueList& issues, const XlsxReadOptions& options,
+                   ReadBudget& budget)
         : m_path(path)
         , m_display(displayName)
         , m_tables(tables)
         , m_issues(issues)
-        , m_options(options) {}
+        , m_options(options)
+        , m_budget(budget) {}
 
     bool run() {
         std::string error;
@@ -146,8 +149,11 @@ public:
             return false;
         bool ok = true;
         const size_t before = m_tables.size();
-        for (const auto& sheet : sheets)
+        for (const auto& sheet : sheets) {
             ok = readSheet(sheet, rels) && ok;
+            if (m_stopped)
+                return false;
+        }
         if (ok && m_tables.size() == before) {
             fail("the workbook has no sheet with data");
             return false;
@@ -160,17 +166,30 @@ public:
     }
 
 private:
-    // Streams `part` through `body`; reports XML, size and zip data errors.
+    // Streams `part` through `body`; reports XML, size and zip data errors. Each part is read
+    // once: fifty sheets pointing at one 100 MB part would otherwise take fifty times as long.
     bool parse(const std::string& part, const std::string& sheet,
                const std::function<bool(QXmlStreamReader&)>& body) {
+        if (!m_parsed.insert(lower(part)).second) {
+            fail("part " + part + " is used twice (each sheet and table has its own part)", sheet);
+            return false;
+        }
         std::string error;
-        const auto device = m_zip.openPart(part, m_options.maxPartSize, error);
+        const auto device =
+            m_zip.openPart(part, m_options.maxPartSize, error, &m_total, m_options.maxTotalSize);
         if (!device) {
             fail(error, sheet);
             return false;
         }
         QXmlStreamReader xml(device.get());
-        const bool ok = body(xml);
+        bool ok = body(xml);
+        // The rest of the part, so that libzip checks its CRC at the end.
+        if (ok && !m_stopped && !xml.hasError())
+            device->drain();
+        if (!device->refusal().empty()) {
+            fail("part " + part + ": " + device->refusal(), sheet);
+            return false;
+        }
         if (device->tooLarge()) {
             fail("part " + part + " unpacks to more than " + std::to_string(m_options.maxPartSize) +
                      " bytes, the limit for one part (a damaged file or a zip bomb)",
@@ -273,14 +292,27 @@ private:
         return parse(part, {}, [&](QXmlStreamReader& xml) {
             if (!xml.readNextStartElement())
                 return true;
-            const auto count =
-                xml.attributes().value(QLatin1StringView("uniqueCount")).toULongLong();
-            m_data.sharedStrings.reserve(std::min<qulonglong>(count, 1u << 20));
+            const ReadLimits& limits = m_budget.limits();
+            std::string text, problem;
             while (xml.readNextStartElement()) {
-                if (xml.name() == u"si")
-                    m_data.sharedStrings.push_back(readXlsxStringItem(xml));
-                else
+                if (xml.name() != u"si") {
                     xml.skipCurrentElement();
+                    continue;
+                }
+                const std::string which =
+                    "shared string " + std::to_string(m_data.sharedStrings.size());
+                if (!readXlsxStringItem(xml, limits.maxCellLength, text, problem)) {
+                    fail(which + ": " + problem);
+                    return false;
+                }
+                if (m_data.sharedStrings.size() >= limits.maxCells ||
+                    m_data.sharedStrings.textSize() + text.size() > limits.maxText) {
+                    fail("more shared strings than the limits allow (" +
+                         std::to_string(limits.maxCells) + " strings, " +
+                         std::to_string(limits.maxText >> 20) + " MiB of text)");
+                    return false;
+                }
+                m_data.sharedStrings.add(text);
             }
             return true;
         });
@@ -346,8 +378,8 @@ private:
         table.sheet = sheet.name;
         bool hasRows = false;
         const bool ok = parse(part, sheet.name, [&](QXmlStreamReader& xml) {
-            hasRows = readXlsxSheet(xml, m_data, table, m_issues);
-            return true;
+            hasRows = readXlsxSheet(xml, m_data, table, m_issues, m_budget, m_stopped);
+            return !m_stopped;
         });
         if (ok && hasRows)
             m_tables.push_back(std::move(table));
@@ -359,16 +391,21 @@ private:
     std::vector<RawTable>& m_tables;
     IssueList& m_issues;
     const XlsxReadOptions& m_options;
+    ReadBudget& m_budget;
     XlsxPackage m_zip;
     XlsxWorkbookData m_data;
+    std::set<std::string> m_parsed; ///< parts read so far (lower-case)
+    uint64_t m_total = 0;           ///< bytes unpacked so far, every part
+    bool m_stopped = false;         ///< a limit of the budget was reached
 };
 
 } // namespace
 
 bool readXlsxWorkbook(const std::string& path, const std::string& displayName,
                       std::vector<RawTable>& tables, IssueList& issues,
-                      const XlsxReadOptions& options) {
-    WorkbookReader reader(path, displayName, tables, issues, options);
+                      const XlsxReadOptions& options, ReadBudget* budget) {
+    ReadBudget own;
+    WorkbookReader reader(path, displayName, tables, issues, options, budget ? *budget : own);
     try {
         return reader.run();
     } catch (const std::bad_alloc&) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 
 #include "core/io/csv.h"
 #include "core/io/xlsxutil.h"
@@ -62,24 +63,60 @@ struct CellText {
     std::string text;
 };
 
+// The character data of the current element (<t>, <v>), to its end element. False, with
+// `problem` set and the rest of the element skipped, for a text longer than `maxLength` or an
+// entity reference nothing declares (QXmlStreamReader would drop it: "X&xxe;X" read as "XX").
+bool readText(QXmlStreamReader& xml, int maxLength, QString& out, std::string& problem) {
+    while (!xml.atEnd()) {
+        switch (xml.readNext()) {
+        case QXmlStreamReader::Characters:
+            if (out.size() + xml.text().size() > maxLength) {
+                problem = "a text longer than " + std::to_string(maxLength) +
+                          " characters, the most an .xlsx cell holds";
+                xml.skipCurrentElement();
+                return false;
+            }
+            out += xml.text();
+            break;
+        case QXmlStreamReader::EntityReference:
+            problem = "the text uses the entity &" + xml.name().toString().toStdString() +
+                      "; which nothing declares";
+            xml.skipCurrentElement();
+            return false;
+        case QXmlStreamReader::StartElement:
+            xml.skipCurrentElement();
+            break;
+        case QXmlStreamReader::EndElement:
+            return true;
+        default: // comments, processing instructions
+            break;
+        }
+    }
+    return true; // an XML error: the caller reports it
+}
+
 class SheetParser {
 public:
-    SheetParser(QXmlStreamReader& xml, const XlsxWorkbookData& wb, RawTable& out, IssueList& issues)
+    SheetParser(QXmlStreamReader& xml, const XlsxWorkbookData& wb, RawTable& out, IssueList& issues,
+                ReadBudget& budget)
         : m_xml(xml)
         , m_wb(wb)
         , m_out(out)
-        , m_issues(issues) {}
+        , m_issues(issues)
+        , m_budget(budget) {}
+
+    bool stopped() const { return m_stopped; }
 
     bool run() {
         if (!m_xml.readNextStartElement())
             return false;
-        while (m_xml.readNextStartElement()) {
+        while (!m_stopped && m_xml.readNextStartElement()) {
             const auto name = m_xml.name();
             if (name == u"dimension") {
                 readDimension();
                 m_xml.skipCurrentElement();
             } else if (name == u"sheetData") {
-                while (m_xml.readNextStartElement()) {
+                while (!m_stopped && m_xml.readNextStartElement()) {
                     if (m_xml.name() == u"row")
                         readRow();
                     else
@@ -110,9 +147,20 @@ private:
         m_reportedTooWide = true;
     }
 
+    // Ends the reading of the sheet (and of the workbook) with an issue.
+    void stop(int row, const std::string& message) {
+        m_issues.add(at(row, 0), message);
+        m_stopped = true;
+    }
+
     void readRow() {
         const auto r = m_xml.attributes().value(QLatin1StringView("r"));
         const bool hasRef = !r.isEmpty();
+        if (!hasRef && m_lastRow >= kXlsxMaxRows) {
+            stop(0, "more than " + std::to_string(kXlsxMaxRows) +
+                        " rows, the most an .xlsx sheet holds");
+            return;
+        }
         int row = m_lastRow + 1;
         if (hasRef) {
             const auto n = toAscii(r, m_scratch) ? parseIndex(m_scratch) : std::nullopt;
@@ -127,13 +175,15 @@ private:
         m_used = 0;
         m_lastColumn = 0;
         bool first = true;
-        while (m_xml.readNextStartElement()) {
+        while (!m_stopped && m_xml.readNextStartElement()) {
             if (m_xml.name() == u"c")
                 readCell(row, !hasRef && first);
             else
                 m_xml.skipCurrentElement();
             first = false;
         }
+        if (m_stopped)
+            return;
         if (row <= m_lastRow) {
             m_issues.add(at(row, 0), "row " + std::to_string(row) + " comes after row " +
                                          std::to_string(m_lastRow) +
@@ -191,15 +241,16 @@ private:
         m_lastColumn = column;
 
         QString value;
-        std::string inlineText;
-        bool haveValue = false, haveFormula = false, haveInline = false;
+        std::string inlineText, problem;
+        bool haveValue = false, haveFormula = false, haveInline = false, textOk = true;
+        const int maxLength = m_budget.limits().maxCellLength;
         while (m_xml.readNextStartElement()) {
             const auto name = m_xml.name();
             if (name == u"v") {
-                value = m_xml.readElementText();
+                textOk = readText(m_xml, maxLength, value, problem) && textOk;
                 haveValue = true;
             } else if (name == u"is") {
-                inlineText = readXlsxStringItem(m_xml);
+                textOk = readXlsxStringItem(m_xml, maxLength, inlineText, problem) && textOk;
                 haveInline = true;
             } else {
                 haveFormula = haveFormula || name == u"f";
@@ -208,6 +259,10 @@ private:
         }
         if (m_xml.hasError())
             return;
+        if (!textOk) {
+            m_issues.add(at(row, column), problem);
+            return;
+        }
 
         CellText& cell = slot(column);
         if (type.isEmpty() || type == u"n") {
@@ -222,10 +277,10 @@ private:
                 const auto res =
                     std::from_chars(m_scratch.data(), m_scratch.data() + m_scratch.size(), d);
                 if (!ascii || res.ec != std::errc() ||
-                    res.ptr != m_scratch.data() + m_scratch.size())
+                    res.ptr != m_scratch.data() + m_scratch.size() || !std::isfinite(d))
                     m_issues.add(at(row, column), "numeric cell holds " +
                                                       quoted(value.toStdString()) +
-                                                      ", which is not a number");
+                                                      ", which is not a finite number");
                 else
                     cell.text =
                         isDateStyle(style) ? xlsxDateText(d, m_wb.date1904) : formatNumber(d);
@@ -238,7 +293,7 @@ private:
                                                   std::to_string(m_wb.sharedStrings.size()) +
                                                   " shared strings)");
             else
-                cell.text = m_wb.sharedStrings[size_t(*i)];
+                cell.text = std::string(m_wb.sharedStrings[size_t(*i)]);
         } else if (type == u"inlineStr") {
             cell.text = haveInline ? std::move(inlineText) : decodeXlsxEscapes(value.toStdString());
         } else if (type == u"str") {
@@ -259,8 +314,12 @@ private:
             m_issues.add(at(row, column),
                          "unknown cell type " + quoted(type.toString().toStdString()));
         }
-        if (cell.text.empty())
+        if (cell.text.empty()) {
             --m_used;
+        } else if (!m_budget.take(0, cell.text.size())) {
+            // Counted as read: one shared string repeated in every cell amplifies here.
+            stop(row, m_budget.message());
+        }
     }
 
     bool isDateStyle(QStringView style) {
@@ -289,6 +348,10 @@ private:
             return;
         }
         const auto& columns = m_out.headerColumns;
+        if (!m_budget.take(columns.size(), 0)) {
+            stop(row, m_budget.message());
+            return;
+        }
         m_out.beginRow(row);
         size_t k = 0;
         for (const int hc : columns) {
@@ -335,6 +398,8 @@ private:
     const XlsxWorkbookData& m_wb;
     RawTable& m_out;
     IssueList& m_issues;
+    ReadBudget& m_budget;
+    bool m_stopped = false;
     std::vector<CellText> m_cells;
     size_t m_used = 0;
     int m_lastRow = 0;
@@ -347,16 +412,20 @@ private:
 
 } // namespace
 
-std::string readXlsxStringItem(QXmlStreamReader& xml) {
+bool readXlsxStringItem(QXmlStreamReader& xml, int maxLength, std::string& out,
+                        std::string& problem) {
     QString s;
+    bool ok = true;
     while (xml.readNextStartElement()) {
         const auto name = xml.name();
         if (name == u"t") {
-            s += xml.readElementText();
+            ok = ok && readText(xml, maxLength, s, problem);
+            if (!ok && xml.tokenType() != QXmlStreamReader::EndElement)
+                xml.skipCurrentElement();
         } else if (name == u"r") {
             while (xml.readNextStartElement()) {
-                if (xml.name() == u"t")
-                    s += xml.readElementText();
+                if (xml.name() == u"t" && ok)
+                    ok = readText(xml, maxLength, s, problem);
                 else
                     xml.skipCurrentElement();
             }
@@ -364,12 +433,16 @@ std::string readXlsxStringItem(QXmlStreamReader& xml) {
             xml.skipCurrentElement(); // rPh (phonetic run), phoneticPr
         }
     }
-    return decodeXlsxEscapes(s.toStdString());
+    out = ok ? decodeXlsxEscapes(s.toStdString()) : std::string();
+    return ok;
 }
 
 bool readXlsxSheet(QXmlStreamReader& xml, const XlsxWorkbookData& workbook, RawTable& out,
-                   IssueList& issues) {
-    return SheetParser(xml, workbook, out, issues).run();
+                   IssueList& issues, ReadBudget& budget, bool& stopped) {
+    SheetParser parser(xml, workbook, out, issues, budget);
+    const bool rows = parser.run();
+    stopped = parser.stopped();
+    return rows;
 }
 
 } // namespace chokepoint::core::io

@@ -6,7 +6,6 @@
 #include <charconv>
 #include <cstdint>
 #include <cstdio>
-#include <filesystem>
 #include <xlsxwriter.h>
 
 #include "core/io/csv.h"
@@ -16,8 +15,6 @@
 
 namespace chokepoint::core::io {
 namespace {
-
-namespace fs = std::filesystem;
 
 constexpr double kMaxWidth = 60;
 
@@ -121,17 +118,16 @@ Result<void> exportXlsx(const Dataset& data, const std::string& path) {
                          " rows, more than an .xlsx sheet holds (" +
                          std::to_string(kXlsxMaxRows - 1) + "); export to CSV instead"};
 
-    const auto tempPath = xlsxTemporaryPath(path);
-    if (!tempPath)
-        return tempPath.error();
-    const fs::path& temp = *tempPath;
+    AtomicFile out(path);
+    if (auto r = out.open(); !r)
+        return r;
 
     const CNumericLocale cLocale;
     lxw_workbook_options options{};
     options.constant_memory = LXW_TRUE;
     options.tmpdir = nullptr;
     options.use_zip64 = LXW_FALSE;
-    lxw_workbook* wb = workbook_new_opt(temp.string().c_str(), &options);
+    lxw_workbook* wb = workbook_new_opt(out.writerPath().c_str(), &options);
     if (!wb)
         return Error{path + ": cannot start the workbook (out of memory)"};
     lxw_format* bold = workbook_add_format(wb);
@@ -150,7 +146,7 @@ Result<void> exportXlsx(const Dataset& data, const std::string& path) {
     const lxw_error closed = workbook_close(wb);
     if (error.empty() && closed != LXW_NO_ERROR)
         error = std::string("cannot write the workbook: ") + lxw_strerror(closed);
-    return finishXlsx(temp, path, tableSpecs().size(), std::move(error));
+    return finishXlsx(out, tableSpecs().size(), std::move(error));
 }
 
 } // namespace chokepoint::core::io

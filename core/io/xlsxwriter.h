@@ -13,8 +13,8 @@ namespace chokepoint::core::io {
 /// nulls as empty cells, text as text. A number that Excel's 16 significant digits cannot
 /// hold exactly (e.g. 0.1 + 0.2) is written as its exact text, so that reading the workbook
 /// back gives the same value. Dates before 1900 are written as text.
-/// The file is written to a temporary name in the same folder and renamed over `path`, so a
-/// failure leaves an existing `path` untouched. Errors: a table with more rows than a sheet
+/// The file is written through AtomicFile, so a failure leaves an existing `path` untouched
+/// and `path` must be absent or a regular file. Errors: a table with more rows than a sheet
 /// holds (1,048,575 below the header), a text longer than 32,767 characters, I/O.
 Result<void> exportXlsx(const Dataset& data, const std::string& path);
 

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "core/io/xlsxzip.h"
 
+#include <algorithm>
 #include <cstring>
 #include <fstream>
+#include <sys/stat.h>
 #include <zip.h>
 
 namespace chokepoint::core::io {
@@ -26,9 +28,11 @@ bool isOleCompoundFile(const std::string& path) {
 
 } // namespace
 
-XlsxPartStream::XlsxPartStream(zip_file* file, uint64_t maxSize)
+XlsxPartStream::XlsxPartStream(zip_file* file, uint64_t maxSize, uint64_t* total, uint64_t maxTotal)
     : m_file(file)
-    , m_max(maxSize) {
+    , m_max(maxSize)
+    , m_total(total)
+    , m_maxTotal(maxTotal) {
     QIODevice::open(QIODevice::ReadOnly);
 }
 
@@ -38,7 +42,7 @@ XlsxPartStream::~XlsxPartStream() {
 }
 
 qint64 XlsxPartStream::readData(char* data, qint64 maxSize) {
-    if (m_tooLarge || !m_dataError.empty())
+    if (m_tooLarge || !m_dataError.empty() || !m_refusal.empty())
         return -1;
     const zip_int64_t n = zip_fread(m_file, data, zip_uint64_t(maxSize));
     if (n < 0) {
@@ -52,7 +56,101 @@ qint64 XlsxPartStream::readData(char* data, qint64 maxSize) {
         setErrorString(QStringLiteral("part too large"));
         return -1;
     }
+    if (m_total && (*m_total += uint64_t(n)) > m_maxTotal)
+        m_refusal = "the parts of the workbook unpack to more than " +
+                    std::to_string(m_maxTotal >> 20) +
+                    " MiB together, the limit (a damaged file or a zip bomb)";
+    if (m_refusal.empty())
+        scan(data, size_t(n));
+    if (!m_refusal.empty()) {
+        setErrorString(QString::fromStdString(m_refusal));
+        return -1;
+    }
     return n;
+}
+
+// A small XML tokenizer, just enough to see declarations, nesting and over-long runs before
+// QXmlStreamReader does (it would expand, stack or buffer them).
+void XlsxPartStream::scan(const char* data, size_t n) {
+    for (size_t i = 0; i < n && m_refusal.empty(); ++i) {
+        const char c = data[i];
+        if (c == '<' || c == '>')
+            m_run = 0;
+        else if (++m_run > kMaxRun)
+            m_refusal = "a text or tag longer than " + std::to_string(kMaxRun) +
+                        " bytes, far more than a cell holds";
+        switch (m_state) {
+        case State::Text:
+            if (c == '<')
+                m_state = State::Open;
+            break;
+        case State::Open:
+            if (c == '/') {
+                m_state = State::EndTag;
+            } else if (c == '!') {
+                m_state = State::Bang;
+            } else if (c == '?') {
+                m_state = State::Other;
+            } else {
+                m_state = State::StartTag;
+                m_slash = false;
+                if (++m_depth > kMaxDepth)
+                    m_refusal = "elements nested more than " + std::to_string(kMaxDepth) +
+                                " deep, which .xlsx files never are";
+            }
+            break;
+        case State::Bang:
+            if (c == 'D' || c == 'E')
+                m_refusal = "a document type declaration (<!DOCTYPE or <!ENTITY), which .xlsx "
+                            "files never have (entities can expand to gigabytes)";
+            m_state = c == '-' ? State::Comment : c == '[' ? State::CData : State::Other;
+            m_mark = 0;
+            break;
+        case State::StartTag:
+            if (c == '"' || c == '\'') {
+                m_quote = c;
+                m_state = State::Quoted;
+            } else if (c == '>') {
+                if (m_slash)
+                    --m_depth;
+                m_state = State::Text;
+            } else {
+                m_slash = c == '/';
+            }
+            break;
+        case State::Quoted:
+            if (c == m_quote)
+                m_state = State::StartTag;
+            break;
+        case State::EndTag:
+            if (c == '>') {
+                m_depth = std::max(0, m_depth - 1);
+                m_state = State::Text;
+            }
+            break;
+        case State::Comment: // "<!-" seen; ends at "-->"
+        case State::CData:   // "<![" seen; ends at "]]>"
+            if (c == (m_state == State::Comment ? '-' : ']'))
+                ++m_mark;
+            else if (c == '>' && m_mark >= 2)
+                m_state = State::Text;
+            else
+                m_mark = 0;
+            break;
+        case State::Other: // "<?...?>", "<!...>"
+            if (c == '>')
+                m_state = State::Text;
+            break;
+        }
+    }
+}
+
+bool XlsxPartStream::drain() {
+    char buf[1 << 16];
+    qint64 n = 0;
+    while ((n = read(buf, sizeof buf)) > 0) {
+    }
+    return n == 0 && !m_tooLarge && m_refusal.empty() && m_dataError.empty();
 }
 
 XlsxPackage::~XlsxPackage() {
@@ -61,6 +159,12 @@ XlsxPackage::~XlsxPackage() {
 }
 
 bool XlsxPackage::open(const std::string& path, std::string& error) {
+    // libzip would block on a FIFO and read a device forever.
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+        error = "not a regular file (a folder, FIFO or device); give the path of an .xlsx file";
+        return false;
+    }
     int code = 0;
     m_zip = zip_open(path.c_str(), ZIP_RDONLY, &code);
     if (m_zip) {
@@ -102,7 +206,8 @@ std::string XlsxPackage::findPart(std::string_view name) const {
 }
 
 std::unique_ptr<XlsxPartStream> XlsxPackage::openPart(const std::string& name, uint64_t maxSize,
-                                                      std::string& error) const {
+                                                      std::string& error, uint64_t* total,
+                                                      uint64_t maxTotal) const {
     zip_stat_t st;
     zip_stat_init(&st);
     if (zip_stat(m_zip, name.c_str(), 0, &st) != 0) {
@@ -120,7 +225,7 @@ std::unique_ptr<XlsxPartStream> XlsxPackage::openPart(const std::string& name, u
         error = "cannot open part " + name + ": " + zip_strerror(m_zip);
         return nullptr;
     }
-    return std::make_unique<XlsxPartStream>(f, maxSize);
+    return std::make_unique<XlsxPartStream>(f, maxSize, total, maxTotal);
 }
 
 } // namespace chokepoint::core::io

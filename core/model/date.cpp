@@ -51,7 +51,10 @@ Date Date::fromYmd(int year, int month, int day) {
     return Date(daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)));
 }
 
-std::optional<Date> Date::parse(std::string_view s) {
+namespace {
+
+// Strict YYYY-MM-DD, any year 0000-9999.
+std::optional<Date> parseSyntax(std::string_view s) {
     if (s.size() != 10 || s[4] != '-' || s[7] != '-')
         return std::nullopt;
     auto digits = [&](size_t from, size_t n, int& out) {
@@ -69,7 +72,29 @@ std::optional<Date> Date::parse(std::string_view s) {
     if (m < 1 || m > 12 || d < 1 ||
         static_cast<unsigned>(d) > daysInMonth(y, static_cast<unsigned>(m)))
         return std::nullopt;
-    return fromYmd(y, m, d);
+    return Date::fromYmd(y, m, d);
+}
+
+} // namespace
+
+std::optional<Date> Date::parse(std::string_view s) {
+    const auto d = parseSyntax(s);
+    if (!d || !d->inRange())
+        return std::nullopt;
+    return d;
+}
+
+std::string Date::parseProblem(std::string_view s) {
+    const auto d = parseSyntax(s);
+    if (!d)
+        return "is not a date (YYYY-MM-DD)";
+    if (!d->inRange())
+        return "is outside the supported range " + rangeText();
+    return {};
+}
+
+std::string Date::rangeText() {
+    return first().toString() + " to " + last().toString();
 }
 
 Date Date::today() {

@@ -61,7 +61,7 @@ Section buildControlsSection(const ReportContext& ctx) {
         last = std::max(last, ctl.effective);
         if (ctl.end)
             last = std::max(last, *ctl.end);
-        timeline.items.push_back({ctl.id + "  " + ctl.title, ctl.effective, ctl.end,
+        timeline.items.push_back({ctl.id + "  " + dataText(ctl.title), ctl.effective, ctl.end,
                                   ctl.inForceAt(asOf) && ctx.touches[c].touches()});
     }
     // Whole quarters around the data, and room after the last date.
@@ -96,16 +96,17 @@ Section buildControlsSection(const ReportContext& ctx) {
             names.push_back(materialName(net, m));
         for (const an::Index tech : touch.technologies) {
             const int sites = ctx.reach.techSites[size_t(tech)];
-            names.push_back(net.data().technologies[size_t(tech)].name + " (" + formatCount(sites) +
+            names.push_back(technologyName(net, tech) + " (" + formatCount(sites) +
                             (sites == 1 ? " site)" : " sites)"));
         }
         std::string touches = names.empty() ? "nothing we use" : joinNames(names, 4);
         if (touch.otherItems > 0)
             touches += " (+" + formatCount(double(touch.otherItems)) + " other item" +
                        (touch.otherItems == 1 ? ")" : "s)");
-        t.addRow({Cell::ofText(ctl.id), Cell::ofText(ctl.title), Cell::ofText(controlKindText(ctl)),
-                  Cell::ofDate(ctl.effective), Cell::ofDate(ctl.end),
-                  Cell::ofText(statusText(ctl, asOf)), Cell::ofText(touches)});
+        t.addRow({Cell::ofText(ctl.id), Cell::ofText(cellText(ctl.title)),
+                  Cell::ofText(controlKindText(ctl)), Cell::ofDate(ctl.effective),
+                  Cell::ofDate(ctl.end), Cell::ofText(statusText(ctl, asOf)),
+                  Cell::ofText(touches)});
     }
     t.note = "Issued by " +
              joinNames(

@@ -145,7 +145,7 @@ Section buildProductsSection(const ReportContext& ctx) {
     t.addColumn("Most dependent material", Align::Left, 2.2);
     for (const an::ProductSummary& p : s.products) {
         const Product& prod = net.data().products[size_t(p.product)];
-        std::vector<Cell> row = {Cell::ofText(prod.name),
+        std::vector<Cell> row = {Cell::ofText(cellText(prod.name)),
                                  Cell::ofNumber(prod.annualVolume, NumberFormat::Count),
                                  Cell::ofNumber(prod.unitPrice, NumberFormat::Money),
                                  Cell::ofNumber(p.revenue, NumberFormat::Money)};
@@ -215,8 +215,8 @@ Section buildMaterialsSection(const ReportContext& ctx) {
     for (size_t i = 0; i < s.countryMix.size(); ++i) {
         const an::CountrySpend& c = s.countryMix[i];
         if (i + 1 < kMaxSlices || s.countryMix.size() == kMaxSlices) {
-            donut.categories.push_back(net.data().countries[size_t(c.country)].name + "  " +
-                                       formatPercent(c.share));
+            donut.categories.push_back(dataText(net.data().countries[size_t(c.country)].name) +
+                                       "  " + formatPercent(c.share));
             donut.values.values.push_back(c.spend);
         } else {
             other += c.spend;
@@ -256,7 +256,7 @@ Section buildMaterialsSection(const ReportContext& ctx) {
             controls.push_back(net.controlIds.id(c));
         std::string stage(toString(mat.stage));
         stage[0] = char(std::toupper(static_cast<unsigned char>(stage[0])));
-        t.addRow({Cell::ofText(mat.name), Cell::ofText(stage),
+        t.addRow({Cell::ofText(cellText(mat.name)), Cell::ofText(stage),
                   Cell::ofNumber(m.dependence, NumberFormat::Percent),
                   Cell::ofNumber(m.directShare, NumberFormat::Percent),
                   Cell::ofNumber(m.deeperShare, NumberFormat::Percent),
@@ -304,7 +304,7 @@ Section buildSuppliersSection(const ReportContext& ctx) {
             Row& row = rows[sup];
             row.supplier = sup;
             if (const an::Index c = net.siteCountry[size_t(l->supplierSite)]; c != an::kNone)
-                row.countries.insert(net.data().countries[size_t(c)].name);
+                row.countries.insert(dataText(net.data().countries[size_t(c)].name));
             if (std::find(row.materials.begin(), row.materials.end(), m) == row.materials.end())
                 row.materials.push_back(m);
             if (!std::isnan(l->spend)) {
@@ -337,7 +337,7 @@ Section buildSuppliersSection(const ReportContext& ctx) {
     for (size_t i = 0; i < list.size() && i < kMaxSupplierBars; ++i) {
         if (!(list[i].spendAtRisk.value_or(0.0) > 0.0))
             break;
-        bars.categories.push_back(net.data().suppliers[size_t(list[i].supplier)].name);
+        bars.categories.push_back(supplierName(net, list[i].supplier));
         atRisk.values.push_back(*list[i].spendAtRisk);
         rest.values.push_back(std::max(0.0, list[i].spend.value_or(0.0) - *list[i].spendAtRisk));
     }
@@ -367,7 +367,7 @@ Section buildSuppliersSection(const ReportContext& ctx) {
         for (const an::Index m : row.materials)
             materials.push_back(materialName(net, m));
         t.addRow(
-            {Cell::ofText(sup.name), Cell::ofText(joinNames(countries, 3)),
+            {Cell::ofText(cellText(sup.name)), Cell::ofText(joinNames(countries, 3)),
              sup.ownerCountry ? Cell::ofText(countryName(net, *sup.ownerCountry)) : Cell::missing(),
              Cell::ofText(joinNames(materials, 3)), Cell::ofNumber(row.spend, NumberFormat::Money),
              Cell::ofNumber(row.dependence, NumberFormat::Percent),

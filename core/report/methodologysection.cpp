@@ -95,9 +95,9 @@ Table aboutTable(const ReportContext& ctx) {
     t.id = "about";
     t.addColumn("Item", Align::Left, 1.2);
     t.addColumn("Value", Align::Left, 4.0);
-    t.addRow({Cell::ofText("Workspace"),
-              Cell::ofText(ctx.options.workspaceName.empty() ? missingText()
-                                                             : ctx.options.workspaceName)});
+    t.addRow({Cell::ofText("Workspace"), Cell::ofText(ctx.options.workspaceName.empty()
+                                                          ? missingText()
+                                                          : cellText(ctx.options.workspaceName))});
     t.addRow({Cell::ofText("As-of date"), Cell::ofDate(ctx.options.asOf)});
     t.addRow({Cell::ofText("Headline lens"), Cell::ofText(lensTitle(ctx.options.lens) + ": " +
                                                           lensDescription(ctx.options.lens))});
@@ -113,9 +113,9 @@ Table aboutTable(const ReportContext& ctx) {
                            formatCount(double(d.controls.size())) + " export controls, " +
                            formatCount(double(d.sources.size())) + " sources")});
     for (const auto& s : ctx.options.scenarios) {
-        std::string text = s.scenario.name;
+        std::string text = dataText(s.scenario.name);
         if (!s.source.empty())
-            text += " (" + s.source + ")";
+            text += " (" + dataText(s.source) + ")";
         t.addRow({Cell::ofText("Scenario"), Cell::ofText(text)});
     }
     t.addRow({Cell::ofText("Program"), Cell::ofText("Chokepoint " CHOKEPOINT_VERSION)});
@@ -132,10 +132,10 @@ Table sourcesTable(const ReportContext& ctx) {
     t.addColumn("Publisher", Align::Left, 1.5);
     t.addColumn("Title", Align::Left, 4.0);
     for (const Source& s : ctx.net.data().sources)
-        t.addRow({Cell::ofText(s.id),
-                  s.year ? Cell::ofText(std::to_string(*s.year)) : Cell::missing(),
-                  Cell::ofText(s.publisher),
-                  Cell::ofLink(s.title.value_or(s.publisher), s.url.value_or(std::string()))});
+        t.addRow(
+            {Cell::ofText(s.id), s.year ? Cell::ofText(std::to_string(*s.year)) : Cell::missing(),
+             Cell::ofText(cellText(s.publisher)),
+             Cell::ofLink(cellText(s.title.value_or(s.publisher)), s.url.value_or(std::string()))});
     return t;
 }
 

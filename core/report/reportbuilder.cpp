@@ -26,6 +26,9 @@ Result<ReportDocument> buildReport(const an::Network& net, const ReportOptions& 
         options.progress(std::clamp(fraction, 0.0, 1.0), stage);
     };
 
+    if (!options.asOf.inRange())
+        return Error{"the as-of date " + options.asOf.toString() +
+                     " is outside the supported range " + Date::rangeText()};
     // Exposure is quick; the scenarios take the time, so they get most of the progress bar.
     progress(0.0, "Computing exposure");
     const an::ExposureEngine engine(net);
@@ -44,14 +47,14 @@ Result<ReportDocument> buildReport(const an::Network& net, const ReportOptions& 
     for (size_t i = 0; i < n; ++i) {
         const auto& s = options.scenarios[i];
         const double base = 0.05 + 0.9 * double(i) / double(n);
-        progress(base, "Running scenario \u201c" + s.scenario.name + "\u201d");
+        progress(base, "Running scenario \u201c" + dataText(s.scenario.name) + "\u201d");
         scenario::RunOptions run;
         run.threads = options.threads;
         run.stop = options.stop;
         run.defaultAsOf = options.asOf;
         run.progress = [&, base](int done, int total) {
             progress(base + 0.9 / double(n) * double(done) / double(std::max(1, total)),
-                     "Running scenario \u201c" + s.scenario.name + "\u201d");
+                     "Running scenario \u201c" + dataText(s.scenario.name) + "\u201d");
         };
         ctx.scenarios.push_back(scenario::runScenario(net, s.scenario, run));
         if (ctx.scenarios.back().cancelled || options.stop.stop_requested())
@@ -61,7 +64,7 @@ Result<ReportDocument> buildReport(const an::Network& net, const ReportOptions& 
     progress(0.96, "Assembling the report");
     ReportDocument doc;
     doc.title = "China exposure report";
-    doc.workspaceName = options.workspaceName;
+    doc.workspaceName = dataText(options.workspaceName);
     doc.asOf = options.asOf;
     doc.lensName = lensTitle(options.lens);
     doc.version = CHOKEPOINT_VERSION;

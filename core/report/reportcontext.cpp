@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "core/util/bidi.h"
+
 namespace chokepoint::core::report {
 
 namespace an = analysis;
@@ -15,22 +17,38 @@ int ReportContext::worstScenario() const {
     return worst;
 }
 
+std::string dataText(std::string_view text) {
+    return isolateBidi(elideText(text, kMaxInlineText));
+}
+
+std::string cellText(std::string_view text) {
+    return isolateBidi(text);
+}
+
 std::string materialName(const an::Network& net, an::Index m) {
-    return net.data().materials[size_t(m)].name;
+    return dataText(net.data().materials[size_t(m)].name);
 }
 
 std::string productName(const an::Network& net, an::Index p) {
-    return net.data().products[size_t(p)].name;
+    return dataText(net.data().products[size_t(p)].name);
 }
 
 std::string siteName(const an::Network& net, an::Index s) {
     const Site& site = net.data().sites[size_t(s)];
-    return site.name ? *site.name : site.id;
+    return dataText(site.name ? *site.name : site.id);
 }
 
 std::string countryName(const an::Network& net, const std::string& iso3) {
     const an::Index c = net.countries.find(iso3);
-    return c == an::kNone ? iso3 : net.data().countries[size_t(c)].name;
+    return c == an::kNone ? iso3 : dataText(net.data().countries[size_t(c)].name);
+}
+
+std::string technologyName(const an::Network& net, an::Index t) {
+    return dataText(net.data().technologies[size_t(t)].name);
+}
+
+std::string supplierName(const an::Network& net, an::Index s) {
+    return dataText(net.data().suppliers[size_t(s)].name);
 }
 
 std::string lensTitle(an::Lens lens) {
@@ -90,7 +108,7 @@ std::string touchText(const an::Network& net, const ControlTouch& touch, size_t 
     for (const an::Index m : touch.materials)
         names.push_back(materialName(net, m));
     for (const an::Index t : touch.technologies)
-        names.push_back(net.data().technologies[size_t(t)].name);
+        names.push_back(technologyName(net, t));
     return joinNames(names, max);
 }
 

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/analysis/exposureengine.h"
@@ -48,11 +49,23 @@ struct ReportContext {
     int worstScenario() const;
 };
 
-// Names for people.
+// Names for people. Each is a data string isolated for bidirectional text (dataText()).
 std::string materialName(const analysis::Network& net, analysis::Index m);
 std::string productName(const analysis::Network& net, analysis::Index p);
 std::string siteName(const analysis::Network& net, analysis::Index s);
 std::string countryName(const analysis::Network& net, const std::string& iso3);
+std::string technologyName(const analysis::Network& net, analysis::Index t);
+std::string supplierName(const analysis::Network& net, analysis::Index s);
+/// Any text that comes from the data (a name, a title, a description) as the report shows
+/// it in sentences, headings and chart labels: cut to kMaxInlineText characters (elideText)
+/// and isolated (isolateBidi), so that neither a 10,000-character name nor right-to-left
+/// text or controls in it can swamp or reorder the text around it. Every data string goes
+/// through it, cellText() or a name above (issue 17).
+std::string dataText(std::string_view text);
+/// A data string as a table cell shows it: isolated, in full (the table is where a long
+/// name can be read whole; the PDF writer caps a cell at what fits on a page).
+std::string cellText(std::string_view text);
+inline constexpr size_t kMaxInlineText = 120;
 std::string lensTitle(analysis::Lens lens);
 std::string lensDescription(analysis::Lens lens);
 /// "a, b and c"; with more than `max` items "a, b, c and 4 more".

@@ -55,7 +55,7 @@ std::string selectorText(const an::Network& net, const sc::Selector& s) {
         text += std::string(s.sites || s.countries ? " using " : " from sites using ") +
                 names(*s.technologies, [&](const std::string& id) {
                     const an::Index t = net.technologies.find(id);
-                    return t == an::kNone ? id : net.data().technologies[size_t(t)].name;
+                    return t == an::kNone ? id : technologyName(net, t);
                 });
     if (s.ownerCountries)
         text += " of suppliers owned from " + names(*s.ownerCountries, country);
@@ -109,7 +109,7 @@ Table productTable(const sc::ScenarioResult& r, const an::Network& net) {
             if (std::isfinite(revenue) && revenue > 0.0 && std::isfinite(p.lostRevenue))
                 share = p.lostRevenue / revenue;
         }
-        t.addRow({Cell::ofText(p.name), Cell::ofNumber(p.lostUnits, NumberFormat::Count),
+        t.addRow({Cell::ofText(cellText(p.name)), Cell::ofNumber(p.lostUnits, NumberFormat::Count),
                   Cell::ofNumber(p.lostRevenue, NumberFormat::Money),
                   Cell::ofNumber(share, NumberFormat::Percent)});
     }
@@ -160,7 +160,7 @@ void survival(const sc::ScenarioResult& r, std::vector<Block>& blocks) {
         const auto disrupted = disruptionDay(m);
         const auto back = supplyRecoveryDay(m);
         if (disrupted) {
-            SurvivalChart::Item item{m.name, std::nullopt, std::nullopt, false};
+            SurvivalChart::Item item{dataText(m.name), std::nullopt, std::nullopt, false};
             if (m.firstShortfallDay)
                 item.survivalDays = double(*m.firstShortfallDay);
             if (back)
@@ -170,7 +170,7 @@ void survival(const sc::ScenarioResult& r, std::vector<Block>& blocks) {
         }
         const double lowest =
             m.supply.empty() ? 1.0 : *std::min_element(m.supply.begin(), m.supply.end());
-        t.addRow({Cell::ofText(m.name),
+        t.addRow({Cell::ofText(cellText(m.name)),
                   Cell::ofNumber(m.initialInventory / m.needPerDay, NumberFormat::Days),
                   Cell::ofNumber(lowest, NumberFormat::Percent), dayCell(disrupted, "never"),
                   disrupted ? dayCell(m.firstShortfallDay, "horizon end") : Cell::ofText("\u2013"),
@@ -231,9 +231,9 @@ Section buildScenariosSection(const ReportContext& ctx) {
         const sc::Scenario& s = ctx.options.scenarios[i].scenario;
         if (i > 0)
             sec.blocks.push_back(PageBreak{});
-        sec.blocks.push_back(Subheading{"Scenario: " + r.name});
+        sec.blocks.push_back(Subheading{"Scenario: " + dataText(r.name)});
         if (s.description && !s.description->empty())
-            sec.blocks.push_back(Paragraph{*s.description, Paragraph::Style::Note});
+            sec.blocks.push_back(Paragraph{dataText(*s.description), Paragraph::Style::Note});
         std::string setup =
             "As of " + r.asOf.toString() + ", horizon " + formatDays(r.horizonDays) + ", " +
             (r.runs > 1
@@ -292,7 +292,7 @@ Section buildScenariosSection(const ReportContext& ctx) {
         losses.valueFormat = NumberFormat::Money;
         ChartSeries lost{"Lost revenue", {}, SeriesRole::Risk};
         for (const auto& p : r.products) {
-            losses.categories.push_back(p.name);
+            losses.categories.push_back(dataText(p.name));
             lost.values.push_back(std::isfinite(p.lostRevenue) ? p.lostRevenue : 0.0);
         }
         losses.series = {lost};

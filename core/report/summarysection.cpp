@@ -102,7 +102,7 @@ Table controlsTable(const ReportContext& ctx, size_t& omitted) {
         list.size() > ctx.options.summaryControls ? list.size() - ctx.options.summaryControls : 0;
     for (size_t i = 0; i < list.size() - omitted; ++i) {
         const Control& c = net.data().controls[size_t(list[i])];
-        t.addRow({Cell::ofText(c.id), Cell::ofText(c.title), Cell::ofDate(c.effective),
+        t.addRow({Cell::ofText(c.id), Cell::ofText(cellText(c.title)), Cell::ofDate(c.effective),
                   Cell::ofText(touchText(net, ctx.touches[size_t(list[i])], 3))});
     }
     return t;
@@ -110,7 +110,7 @@ Table controlsTable(const ReportContext& ctx, size_t& omitted) {
 
 std::string worstScenarioText(const ReportContext& ctx, int w) {
     const sc::ScenarioResult& r = ctx.scenarios[size_t(w)];
-    std::string text = "\u201c" + r.name + "\u201d";
+    std::string text = "\u201c" + dataText(r.name) + "\u201d";
     text += ctx.scenarios.size() > 1
                 ? " is the worst of the " + formatCount(double(ctx.scenarios.size())) +
                       " chosen scenarios: "
@@ -128,13 +128,14 @@ std::string worstScenarioText(const ReportContext& ctx, int w) {
             (!hardest || p.lostRevenue > hardest->lostRevenue))
             hardest = &p;
     if (hardest)
-        text += " Hardest hit: " + hardest->name + " (" + formatMoney(hardest->lostRevenue) + ").";
+        text += " Hardest hit: " + dataText(hardest->name) + " (" +
+                formatMoney(hardest->lostRevenue) + ").";
     const sc::MaterialOutcome* first = nullptr;
     for (const auto& m : r.materials)
         if (m.firstShortfallDay && (!first || *m.firstShortfallDay < *first->firstShortfallDay))
             first = &m;
     if (first)
-        text += " First shortfall: " + first->name + " on day " +
+        text += " First shortfall: " + dataText(first->name) + " on day " +
                 formatCount(*first->firstShortfallDay) + " (" +
                 r.asOf.addDays(*first->firstShortfallDay).toString() + ").";
     else
@@ -157,7 +158,8 @@ Table scenarioTable(const ReportContext& ctx) {
                      [](auto* a, auto* b) { return a->totalLostRevenue > b->totalLostRevenue; });
     for (const sc::ScenarioResult* entry : order) {
         const sc::ScenarioResult& r = *entry;
-        t.addRow({Cell::ofText(r.name), Cell::ofNumber(double(r.runs), NumberFormat::Count),
+        t.addRow({Cell::ofText(cellText(r.name)),
+                  Cell::ofNumber(double(r.runs), NumberFormat::Count),
                   Cell::ofNumber(r.totalLostRevenue, NumberFormat::Money),
                   Cell::ofNumber(r.lostRevenueP10, NumberFormat::Money),
                   Cell::ofNumber(r.lostRevenueP90, NumberFormat::Money)});

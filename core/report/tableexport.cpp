@@ -8,7 +8,6 @@
 #include <filesystem>
 #include <xlsxwriter.h>
 
-#include <QSaveFile>
 #include <QString>
 
 #include "core/io/xlsxoutput.h"
@@ -133,25 +132,18 @@ std::string tableToCsv(const Table& table) {
 }
 
 Result<void> writeTableCsv(const Table& table, const std::string& path) {
-    QSaveFile file(QString::fromStdString(path));
-    if (!file.open(QIODevice::WriteOnly))
-        return Error{path + ": " + file.errorString().toStdString()};
-    const std::string text = tableToCsv(table);
-    if (file.write(text.data(), qint64(text.size())) != qint64(text.size()) || !file.commit())
-        return Error{path + ": " + file.errorString().toStdString()};
-    return {};
+    return writeFileAtomically(path, tableToCsv(table));
 }
 
 Result<void> writeTableXlsx(const Table& table, const std::string& path) {
     if (table.rows.size() >= size_t(io::kXlsxMaxRows))
         return Error{path + ": the table has more rows than a sheet holds; export to CSV"};
-    const auto tempPath = io::xlsxTemporaryPath(path);
-    if (!tempPath)
-        return tempPath.error();
-    const fs::path& temp = *tempPath;
+    AtomicFile out(path);
+    if (auto r = out.open(); !r)
+        return r;
 
     const io::CNumericLocale cLocale;
-    lxw_workbook* wb = workbook_new(temp.string().c_str());
+    lxw_workbook* wb = workbook_new(out.writerPath().c_str());
     if (!wb)
         return Error{path + ": cannot start the workbook"};
     lxw_worksheet* ws = workbook_add_worksheet(wb, sheetName(table).c_str());
@@ -234,7 +226,7 @@ Result<void> writeTableXlsx(const Table& table, const std::string& path) {
     const lxw_error closed = workbook_close(wb);
     if (error.empty() && closed != LXW_NO_ERROR)
         error = std::string("cannot write the workbook: ") + lxw_strerror(closed);
-    return io::finishXlsx(temp, path, 1, std::move(error));
+    return io::finishXlsx(out, 1, std::move(error));
 }
 
 Result<void> writeTable(const Table& table, const std::string& path) {

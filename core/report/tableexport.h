@@ -20,14 +20,14 @@ std::optional<TableFormat> tableFormatForPath(const std::string& path);
 /// units, no symbol), dates as YYYY-MM-DD, missing cells empty, text quoted when needed.
 std::string tableToCsv(const Table& table);
 
-/// Writes tableToCsv() to `path` atomically (QSaveFile: on failure an existing file is left
+/// Writes tableToCsv() to `path` atomically (AtomicFile: on failure an existing file is left
 /// as it was). Errors name the path.
 Result<void> writeTableCsv(const Table& table, const std::string& path);
 
 /// Writes the table as a one-sheet workbook (sheet named after the caption or id): bold frozen
 /// header row; numbers as numbers with a matching number format (0.0% for percentages,
 /// $#,##0 for money, #,##0 for counts), dates as dates, missing cells empty, web addresses as
-/// links. Written to a temporary file in the same folder and renamed over `path`.
+/// links. Written through AtomicFile, like every file.
 Result<void> writeTableXlsx(const Table& table, const std::string& path);
 
 /// writeTableCsv() or writeTableXlsx() by the path's extension; an error for any other.

@@ -7,6 +7,8 @@
 #include <exception>
 #include <mutex>
 #include <numeric>
+#include <optional>
+#include <system_error>
 #include <thread>
 
 #include "core/scenario/random.h"
@@ -38,9 +40,23 @@ bool runMonteCarlo(const ScenarioPlan& plan, const ScenarioEvaluator& base, uint
     std::atomic<bool> stopped{false};
     std::mutex progressMutex, errorMutex;
     std::exception_ptr error;
-    auto worker = [&] {
+    // A helper thread that cannot get its memory leaves the runs to the others (the result does
+    // not depend on the thread count); only the calling thread's failure is an error.
+    auto worker = [&](bool helper) {
+        std::optional<ScenarioEvaluator> forked;
         try {
-            ScenarioEvaluator ev = ScenarioEvaluator::fork(base);
+            forked.emplace(ScenarioEvaluator::fork(base));
+        } catch (const std::bad_alloc&) {
+            if (helper)
+                return;
+            std::lock_guard lock(errorMutex);
+            if (!error)
+                error = std::current_exception();
+            stopped = true;
+            return;
+        }
+        try {
+            ScenarioEvaluator& ev = *forked;
             for (;;) {
                 if (options.stop.stop_requested() || stopped.load()) {
                     stopped = true;
@@ -67,9 +83,17 @@ bool runMonteCarlo(const ScenarioPlan& plan, const ScenarioEvaluator& base, uint
         }
     };
     std::vector<std::thread> pool;
-    for (int i = 1; i < threads; ++i)
-        pool.emplace_back(worker);
-    worker();
+    pool.reserve(size_t(threads));
+    for (int i = 1; i < threads; ++i) {
+        // Thread creation fails when the system is out of threads or address space (e.g.
+        // --threads 200 under ulimit -v): carry on with the threads there are (issue 17).
+        try {
+            pool.emplace_back(worker, true);
+        } catch (const std::system_error&) {
+            break;
+        }
+    }
+    worker(false);
     for (auto& t : pool)
         t.join();
     if (error)

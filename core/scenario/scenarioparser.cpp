@@ -11,6 +11,7 @@
 #include <QJsonParseError>
 
 #include "core/analysis/network.h"
+#include "core/util/escape.h"
 
 namespace chokepoint::core::scenario {
 
@@ -51,7 +52,7 @@ public:
         : m_issues(issues) {}
 
     void add(std::string path, std::string message) {
-        m_issues.push_back({std::move(path), std::move(message)});
+        m_issues.push_back({escapeControls(path), escapeControls(message)});
     }
 
     void checkKeys(const QJsonObject& o, const std::string& path,
@@ -251,7 +252,7 @@ public:
         if (auto asOf = string(o, "as_of", {})) {
             s.asOf = Date::parse(*asOf);
             if (!s.asOf)
-                add("as_of", "must be a date YYYY-MM-DD, not '" + *asOf + "'");
+                add("as_of", "'" + *asOf + "' " + Date::parseProblem(*asOf));
         }
         if (auto h = integer(o, "horizon_days", {}))
             s.horizonDays = *h;
@@ -356,7 +357,7 @@ Result<Scenario> parseScenario(std::string_view json, const analysis::Network& n
 std::vector<ScenarioIssue> validateScenario(const Scenario& s, const analysis::Network* net) {
     std::vector<ScenarioIssue> issues;
     auto add = [&](std::string path, std::string message) {
-        issues.push_back({std::move(path), std::move(message)});
+        issues.push_back({escapeControls(path), escapeControls(message)});
     };
     auto fraction = [&](const std::string& path, double v) {
         if (!(v >= 0.0 && v <= 1.0))

@@ -268,7 +268,9 @@ Result<Dataset> loadDataset(sql::Database& db, const std::string& path, int vers
     std::thread worker;
     if (parallel)
         worker = std::thread([&] {
-            auto db2 = sql::Database::open(path, sql::Database::Mode::ReadOnly);
+            auto db2 = sql::Database::open(path, db.mode() == sql::Database::Mode::Immutable
+                                                     ? sql::Database::Mode::Immutable
+                                                     : sql::Database::Mode::ReadOnly);
             if (!db2) {
                 lowerResult = db2.error();
                 return;
@@ -317,6 +319,8 @@ Result<Dataset> Workspace::load() {
     auto d = loadDataset(m_db, path(), m_version, true, consistent);
     if (d && !consistent)
         d = loadDataset(m_db, path(), m_version, false, consistent);
+    if (reopenIfChanged()) // read immutable while a writer changed it: read it again
+        return load();
     if (!d)
         return Error{path() + ": cannot read workspace: " + d.errorString()};
     return d;

@@ -2,6 +2,7 @@
 #include "core/store/sqlite.h"
 
 #include <cctype>
+#include <cstring>
 #include <sqlite3.h>
 #include <utility>
 
@@ -14,7 +15,8 @@ Database::~Database() {
 
 Database::Database(Database&& other) noexcept
     : m_db(std::exchange(other.m_db, nullptr))
-    , m_path(std::move(other.m_path)) {}
+    , m_path(std::move(other.m_path))
+    , m_mode(other.m_mode) {}
 
 Database& Database::operator=(Database&& other) noexcept {
     if (this != &other) {
@@ -22,6 +24,7 @@ Database& Database::operator=(Database&& other) noexcept {
             sqlite3_close_v2(m_db);
         m_db = std::exchange(other.m_db, nullptr);
         m_path = std::move(other.m_path);
+        m_mode = other.m_mode;
     }
     return *this;
 }
@@ -43,6 +46,18 @@ std::string fileUri(const std::string& path) {
         }
     }
     return uri;
+}
+
+// sqlite3_errmsg() with what the system said when it was an I/O failure: SQLite reports a
+// write that failed for a full disk as "disk I/O error" (for WAL writes) and not as
+// SQLITE_FULL, so "No space left on device" comes from errno.
+std::string errorText(sqlite3* db) {
+    std::string msg = sqlite3_errmsg(db);
+    const int code = sqlite3_errcode(db) & 0xFF;
+    const int system = sqlite3_system_errno(db);
+    if ((code == SQLITE_IOERR || code == SQLITE_FULL || code == SQLITE_CANTOPEN) && system != 0)
+        msg += std::string(" (") + std::strerror(system) + ")";
+    return msg;
 }
 
 } // namespace
@@ -75,9 +90,15 @@ Result<Database> Database::open(const std::string& path, Mode mode) {
     }
     sqlite3_extended_result_codes(db, 1);
     sqlite3_busy_timeout(db, 5000);
+    // The file is untrusted (see the class comment): nothing in its schema runs code.
+    for (const int option : {SQLITE_DBCONFIG_ENABLE_TRIGGER, SQLITE_DBCONFIG_ENABLE_VIEW,
+                             SQLITE_DBCONFIG_TRUSTED_SCHEMA})
+        sqlite3_db_config(db, option, 0, nullptr);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
     Database d;
     d.m_db = db;
     d.m_path = path;
+    d.m_mode = mode;
     return d;
 }
 
@@ -85,15 +106,15 @@ Result<void> Database::exec(std::string_view sqlText) {
     char* err = nullptr;
     const std::string s(sqlText);
     if (sqlite3_exec(m_db, s.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
-        std::string msg = err ? err : lastError();
-        sqlite3_free(err);
+        sqlite3_free(err); // the same text as sqlite3_errmsg(), which lastError() completes
+        const std::string msg = lastError();
         return Error{msg};
     }
     return {};
 }
 
 std::string Database::lastError() const {
-    return m_db ? sqlite3_errmsg(m_db) : "not open";
+    return m_db ? errorText(m_db) : "not open";
 }
 int64_t Database::lastInsertRowId() const {
     return sqlite3_last_insert_rowid(m_db);
@@ -119,7 +140,7 @@ Statement::Statement(Database& db, std::string_view sqlText)
     : m_db(db.handle()) {
     if (sqlite3_prepare_v2(m_db, sqlText.data(), static_cast<int>(sqlText.size()), &m_stmt,
                            nullptr) != SQLITE_OK) {
-        m_error = sqlite3_errmsg(m_db);
+        m_error = errorText(m_db);
         m_stmt = nullptr;
     }
 }
@@ -162,7 +183,7 @@ bool Statement::step() {
     if (rc == SQLITE_ROW)
         return true;
     if (rc != SQLITE_DONE) {
-        m_error = sqlite3_errmsg(m_db);
+        m_error = errorText(m_db);
         m_failed = true;
     }
     return false;

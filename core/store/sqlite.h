@@ -14,6 +14,12 @@ struct sqlite3_stmt;
 namespace chokepoint::core::sql {
 
 /// Owns one sqlite3 connection. Not thread-safe: use one per thread.
+///
+/// Every connection treats the file as untrusted (a workspace may come from anyone): triggers
+/// and views are disabled (SQLITE_DBCONFIG_ENABLE_TRIGGER/_VIEW), so a trigger planted in a
+/// foreign file never runs during an import; the schema is not trusted to call functions with
+/// side effects (trusted_schema off), and the defensive flag forbids writes that could corrupt
+/// the file. Chokepoint's own schema uses neither triggers nor views.
 class Database {
 public:
     /// Immutable: read-only, and SQLite may assume that nobody changes the file while it is
@@ -32,6 +38,7 @@ public:
     bool isOpen() const { return m_db != nullptr; }
     sqlite3* handle() const { return m_db; }
     const std::string& path() const { return m_path; }
+    Mode mode() const { return m_mode; }
 
     /// Runs one or more statements without results.
     Result<void> exec(std::string_view sql);
@@ -46,6 +53,7 @@ public:
 private:
     sqlite3* m_db = nullptr;
     std::string m_path;
+    Mode m_mode = Mode::ReadWrite;
 };
 
 /// A prepared statement with bound parameters (1-based indices).

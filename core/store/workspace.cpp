@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sqlite3.h>
+#include <sys/stat.h>
 
 #include <QFileInfo>
 
@@ -22,6 +23,9 @@ uint32_t bigEndian32(const unsigned char* p) {
 // Checks the file before SQLite sees it, so that garbage gets a plain message.
 Result<void> checkHeader(const std::string& path) {
     std::error_code ec;
+    const auto status = fs::status(path, ec);
+    if (!ec && !fs::is_regular_file(status))
+        return Error{path + ": not a Chokepoint workspace (not a regular file)"};
     const auto size = fs::file_size(path, ec);
     if (ec)
         return Error{path + ": cannot open workspace: " + ec.message()};
@@ -51,7 +55,19 @@ Result<void> checkHeader(const std::string& path) {
     return {};
 }
 
-Result<void> configure(sql::Database& db, bool readOnly) {
+std::string fileStamp(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0)
+        return "gone";
+    return std::to_string(st.st_dev) + ":" + std::to_string(st.st_ino) + ":" +
+           std::to_string(st.st_size) + ":" + std::to_string(st.st_mtim.tv_sec) + "." +
+           std::to_string(st.st_mtim.tv_nsec) + ":" + std::to_string(st.st_ctim.tv_sec) + "." +
+           std::to_string(st.st_ctim.tv_nsec);
+}
+
+} // namespace
+
+Result<void> Workspace::configure(sql::Database& db, bool readOnly) {
     if (auto r = db.exec("PRAGMA foreign_keys = ON"); !r)
         return r;
     if (!readOnly) {
@@ -65,23 +81,24 @@ Result<void> configure(sql::Database& db, bool readOnly) {
     return {};
 }
 
-} // namespace
-
 Result<Workspace> Workspace::create(const std::string& path) {
-    std::error_code ec;
-    if (fs::exists(path, ec) && fs::file_size(path, ec) > 0)
-        return Error{path + ": already exists; choose another name or open it"};
-    auto db = sql::Database::open(path, sql::Database::Mode::Create);
-    if (!db)
-        return db.error();
-    if (auto r = configure(*db, false); !r)
-        return Error{path + ": " + r.errorString()};
-    if (auto r = db->exec("PRAGMA application_id = " + std::to_string(store::kApplicationId)); !r)
-        return Error{path + ": " + r.errorString()};
-    Workspace ws(std::move(*db), 0);
-    if (auto r = ws.migrate(); !r)
+    if (path == ":memory:") { // a database of this connection only: no file to make safely
+        auto db = sql::Database::open(path, sql::Database::Mode::Create);
+        if (!db)
+            return db.error();
+        if (auto r = configure(*db, false); !r)
+            return Error{path + ": " + r.errorString()};
+        if (auto r = db->exec("PRAGMA application_id = " + std::to_string(store::kApplicationId));
+            !r)
+            return Error{path + ": " + r.errorString()};
+        Workspace ws(std::move(*db), 0);
+        if (auto r = ws.migrate(); !r)
+            return r.error();
+        return ws;
+    }
+    if (auto r = createFile(path, Dataset{}); !r)
         return r.error();
-    return ws;
+    return open(path);
 }
 
 Result<Workspace> Workspace::open(const std::string& path) {
@@ -99,9 +116,12 @@ Result<Workspace> Workspace::openImpl(const std::string& path, bool readOnly) {
     // no writer: open it immutable. Otherwise SQLite creates -wal/-shm files that a read-only
     // connection cannot remove (a read-only -shm left behind later blocks writing, even after
     // a chmod 644) and that a read-only folder cannot hold at all (the open fails).
+    // The same for read-only commands on any file with no WAL beside it (so no connection has
+    // it open): a normal read-only connection would leave -wal/-shm files behind (issue 17).
     std::error_code ec;
-    const bool immutable =
-        !QFileInfo(QString::fromStdString(path)).isWritable() && !fs::exists(path + "-wal", ec);
+    const bool immutable = (readOnly || !QFileInfo(QString::fromStdString(path)).isWritable()) &&
+                           !fs::exists(path + "-wal", ec);
+    const std::string stamp = immutable && readOnly ? fileStamp(path) : std::string();
     auto db = sql::Database::open(path, immutable  ? sql::Database::Mode::Immutable
                                         : readOnly ? sql::Database::Mode::ReadOnly
                                                    : sql::Database::Mode::ReadWrite);
@@ -141,10 +161,22 @@ Result<Workspace> Workspace::openImpl(const std::string& path, bool readOnly) {
     if (auto r = configure(*db, readOnly); !r)
         return Error{path + ": " + r.errorString()};
     Workspace ws(std::move(*db), *version);
+    ws.m_stamp = stamp;
     if (!readOnly && *version < known)
         if (auto r = ws.migrate(); !r)
             return r.error();
     return ws;
+}
+
+bool Workspace::reopenIfChanged() {
+    if (m_stamp.empty() || fileStamp(path()) == m_stamp)
+        return false;
+    auto db = sql::Database::open(path(), sql::Database::Mode::ReadOnly);
+    if (!db)
+        return false;
+    m_db = std::move(*db);
+    m_stamp.clear();
+    return true;
 }
 
 Result<void> Workspace::migrate() {

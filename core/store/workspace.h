@@ -23,10 +23,24 @@ enum class WriteMode {
 /// older workspaces are migrated, each step in its own transaction.
 class Workspace {
 public:
+    /// Creates a workspace file at `path` holding `data` (empty: only the schema). It is built
+    /// under a hidden temporary name in the same folder (`.NAME.init-XXXXXX`) and renamed to
+    /// `path` only when complete, so a kill, a full disk or any error leaves nothing under
+    /// `path`; the temporary files of a killed run are removed by the next createFile() of the
+    /// same path. `path` must be absent or an empty file; with `replace` (the user confirmed
+    /// it), an existing regular file is replaced. A symbolic link or special file is refused.
+    /// A non-empty `bundledExample` marks the data as that bundled example (markBundledExample)
+    /// inside the new file, before it is renamed into place.
+    static Result<void> createFile(const std::string& path, const Dataset& data,
+                                   bool replace = false, const std::string& bundledExample = {});
+    /// createFile(path, {}), then open().
     static Result<Workspace> create(const std::string& path);
     static Result<Workspace> open(const std::string& path);
     /// Opens for reading only. Never migrates: an older schema is read as it is, load() giving
     /// the columns later schemas added with the defaults their migration would give old rows.
+    /// Leaves no -wal or -shm file beside the workspace: with no WAL beside it (no other
+    /// connection), the file is read `immutable`; load() checks that it did not change
+    /// meanwhile and reads it again, normally, if it did.
     static Result<Workspace> openReadOnly(const std::string& path);
 
     const std::string& path() const { return m_db.path(); }
@@ -57,10 +71,16 @@ private:
         : m_db(std::move(db))
         , m_version(version) {}
     static Result<Workspace> openImpl(const std::string& path, bool readOnly);
+    /// Foreign keys on; for writing, WAL and synchronous = NORMAL.
+    static Result<void> configure(sql::Database& db, bool readOnly);
     Result<void> migrate();
+    /// After an immutable read: true when the file changed since open() (a writer's
+    /// checkpoint), and the connection was reopened in the normal read-only mode.
+    bool reopenIfChanged();
 
     sql::Database m_db;
     int m_version = 0;
+    std::string m_stamp; ///< immutable opens: the file's identity, size and time at open
 };
 
 } // namespace chokepoint::core

@@ -212,30 +212,84 @@ TEST_F(RobustCrash, KilledExportLeavesNoHalfWrittenFile) {
         killed +=
             runAndKill({"export", QString::fromStdString(ws), QString::fromStdString(csv)}, ms)
                 .killed;
-        // Each table file is written atomically: present means complete (old or new).
+        // The folder is swapped in whole (issue 17): absent, all old or all new, never a mix.
+        if (!fs::exists(csv)) {
+            EXPECT_FALSE(over) << "the previous export vanished after " << ms << " ms";
+            continue;
+        }
+        int same = 0, previousSame = 0, files = 0;
         for (const auto& spec : core::io::tableSpecs()) {
             const std::string name = std::string(spec.name) + ".csv";
             const auto file = csv + "/" + name;
-            if (!fs::exists(file)) {
-                EXPECT_FALSE(over) << name << " vanished";
+            ++files;
+            if (!fs::exists(file))
                 continue;
-            }
             const auto text = test::readFile(file);
-            EXPECT_TRUE(text == test::readFile(fullCsv + "/" + name) ||
-                        (over && text == test::readFile(previousCsv + "/" + name)))
-                << name << " is half written after " << ms << " ms";
+            same += text == test::readFile(fullCsv + "/" + name);
+            previousSame += over && text == test::readFile(previousCsv + "/" + name);
         }
+        EXPECT_TRUE(same == files || previousSame == files)
+            << "after " << ms << " ms: " << same << " new and " << previousSame << " old of "
+            << files << " files";
     }
+    // A later export removes what the killed ones left beside the folder.
+    ASSERT_EQ(test::runChokepoint({"export", ws, csv}), 0);
+    for (const auto& e : fs::directory_iterator(tmp.path()))
+        EXPECT_EQ(e.path().filename().string().rfind(".csv.tmp-", 0), std::string::npos)
+            << "left " << e.path();
     std::cout << "[ robust ] export xlsx " << xlsxSeconds << " s, csv " << csvSeconds << " s; "
               << killed << " of " << kKills << " killed while running; xlsx afterwards: " << absent
               << " absent, " << previous << " previous, " << complete << " complete\n";
     EXPECT_GT(killed, 0);
 }
 
+// `init` killed at any point leaves nothing under the name, or the complete workspace: never
+// an empty one that a second init refuses and every other command accepts (issue 17).
+TEST(RobustCrashInit, KilledInitLeavesNothingThatLooksValid) {
+    test::TempDir tmp;
+    const auto full = tmp.file("full.chokepoint");
+    const double seconds = secondsOf([&] { ASSERT_EQ(test::runChokepoint({"init", full}), 0); });
+    const Inspection expected = inspect(full);
+    ASSERT_EQ(expected.error, "");
+    const auto ws = tmp.file("w.chokepoint");
+    std::mt19937 rng(kSeed + 3);
+    int killed = 0, absent = 0, complete = 0;
+    for (int i = 0; i < kKills; ++i) {
+        for (const char* suffix : {"", "-wal", "-shm"})
+            fs::remove(ws + suffix);
+        const int ms = std::uniform_int_distribution<int>(0, int(seconds * 1150))(rng);
+        const KillRun r = runAndKill({"init", QString::fromStdString(ws)}, ms);
+        killed += r.killed;
+        if (!fs::exists(ws)) {
+            EXPECT_TRUE(r.killed) << "init " << i << " finished without a workspace";
+            ++absent;
+            continue;
+        }
+        const Inspection after = inspect(ws);
+        ASSERT_EQ(after.error, "") << "kill " << i << " after " << ms << " ms";
+        EXPECT_EQ(after.text, expected.text)
+            << "kill " << i << " after " << ms << " ms left an incomplete workspace";
+        ++complete;
+    }
+    // What killed runs left beside it (hidden temporary names) goes with the next init.
+    for (const char* suffix : {"", "-wal", "-shm"})
+        fs::remove(ws + suffix);
+    ASSERT_EQ(test::runChokepoint({"init", ws}), 0);
+    for (const auto& e : fs::directory_iterator(tmp.path())) {
+        const std::string name = e.path().filename().string();
+        EXPECT_TRUE(name == "full.chokepoint" || name.rfind("w.chokepoint", 0) == 0)
+            << "left " << name;
+    }
+    std::cout << "[ robust ] init " << seconds << " s; " << killed << " of " << kKills
+              << " killed while running; afterwards " << absent << " absent, " << complete
+              << " complete\n";
+    EXPECT_GT(killed, kKills / 4) << "the kills must hit running inits";
+}
+
 // A report killed at any point leaves, under the final name, nothing, the previous report or
-// the complete new one. QSaveFile writes into an unnamed file (O_TMPFILE) and links it under
-// the final name; over an existing file it links it as "<name>.XXXXXX" and renames that over
-// the old one, so a kill between those two calls leaves a complete report under that name.
+// the complete new one. core::AtomicFile writes into an unnamed file (O_TMPFILE) and links it
+// under the final name; over an existing file it links it as ".<name>.tmp-XXXXXXXX" and renames
+// that over the old one, so a kill between those two calls leaves a complete report there.
 TEST_F(RobustCrash, KilledReportLeavesNoHalfWrittenFile) {
     // New: the bundled data (pristine) with both example scenarios; previous: a report of the
     // generated network, which says something else.
@@ -290,8 +344,9 @@ TEST_F(RobustCrash, KilledReportLeavesNoHalfWrittenFile) {
         }
         // Besides the report, at most the complete new one under its temporary name.
         const std::regex temporary(
+            "\\." +
             std::regex_replace(fs::path(out).filename().string(), std::regex("\\."), "\\.") +
-            "\\.[A-Za-z0-9]{6}");
+            "\\.tmp-[a-z0-9]{8}");
         for (const auto& e : fs::directory_iterator(folder)) {
             const std::string name = e.path().filename().string();
             if (e.path() == fs::path(out) || name == "report.pdf" || name == "report.html")

@@ -5,8 +5,9 @@
 #include <QChartView>
 #include <QFileInfo>
 #include <QPainter>
-#include <QSaveFile>
 #include <QSvgGenerator>
+
+#include "core/util/atomicfile.h"
 
 namespace chokepoint::ui {
 
@@ -40,23 +41,23 @@ QImage renderChartImage(QChartView& view, QSize size, double scale) {
 
 bool exportChartPng(QChartView& view, const QString& path, QString* error) {
     const QImage image = renderChartImage(view);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(error, QObject::tr("Cannot write %1: %2").arg(path, file.errorString()));
-    if (!image.save(&file, "PNG"))
+    core::AtomicFile file(path.toStdString());
+    if (auto r = file.open(); !r)
+        return fail(error, QString::fromStdString(r.errorString()));
+    if (!image.save(&file.device(), "PNG"))
         return fail(error, QObject::tr("Cannot encode the image as PNG."));
-    if (!file.commit())
-        return fail(error, QObject::tr("Cannot write %1: %2").arg(path, file.errorString()));
+    if (auto r = file.commit(); !r)
+        return fail(error, QString::fromStdString(r.errorString()));
     return true;
 }
 
 bool exportChartSvg(QChartView& view, const QString& path, QString* error) {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(error, QObject::tr("Cannot write %1: %2").arg(path, file.errorString()));
+    core::AtomicFile file(path.toStdString());
+    if (auto r = file.open(); !r)
+        return fail(error, QString::fromStdString(r.errorString()));
     const QSize size = view.viewport()->size();
     QSvgGenerator svg;
-    svg.setOutputDevice(&file);
+    svg.setOutputDevice(&file.device());
     svg.setSize(size);
     svg.setViewBox(QRect(QPoint(0, 0), size));
     svg.setTitle(view.chart()->title().isEmpty() ? QFileInfo(path).completeBaseName()
@@ -68,8 +69,8 @@ bool exportChartSvg(QChartView& view, const QString& path, QString* error) {
     painter.fillRect(QRect(QPoint(0, 0), size), view.chart()->backgroundBrush());
     renderChart(view, painter, QRectF(QPointF(0, 0), QSizeF(size)));
     painter.end();
-    if (!file.commit())
-        return fail(error, QObject::tr("Cannot write %1: %2").arg(path, file.errorString()));
+    if (auto r = file.commit(); !r)
+        return fail(error, QString::fromStdString(r.errorString()));
     return true;
 }
 

@@ -21,6 +21,10 @@
 
 namespace chokepoint::ui {
 
+QString chartLabel(const QString& text) {
+    return text.toHtmlEscaped();
+}
+
 namespace {
 constexpr char kHidden[] = "chokepointHidden";
 constexpr char kValues[] = "chokepointValues";

@@ -14,6 +14,12 @@ class QLegendMarker;
 
 namespace chokepoint::ui {
 
+/// A text for Qt Charts, which renders every label, series name, legend entry and title as
+/// HTML (QGraphicsTextItem::setHtml): escaped so that it shows as written. A supplier named
+/// "<b>x</b>" stays those characters, an "<img src=...>" loads nothing and a "<script>" name
+/// keeps its label. Every text that can hold data goes through it (issue 17).
+QString chartLabel(const QString& text);
+
 /// The dashboard's chart view. Every chart gets:
 /// - hover tooltips with exact values (helpers call showTip()/hideTip() from series signals);
 /// - click -> itemClicked(key), double-click -> itemActivated(key) (helpers map bars, slices

@@ -48,7 +48,7 @@ void DonutChart::setData(QVector<DonutSlice> slices, const QString& centerText) 
     m_slices = std::move(slices);
     m_series->clear();
     for (const DonutSlice& s : m_slices) {
-        auto* slice = new QPieSlice(s.label, s.value);
+        auto* slice = new QPieSlice(chartLabel(s.label), s.value);
         slice->setLabelVisible(false);
         slice->setExplodeDistanceFactor(0.08);
         m_series->append(slice);

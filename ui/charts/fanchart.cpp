@@ -89,7 +89,8 @@ void FanChart::setData(QVector<FanSeriesData> series) {
             // QAreaSeries does not own its edges (TOOLCHAIN P8).
             upper->setParent(parts.band);
             lower->setParent(parts.band);
-            parts.band->setName(partName(s.name, s.lowName + QChar(0x2013) + s.highName));
+            parts.band->setName(
+                chartLabel(partName(s.name, s.lowName + QChar(0x2013) + s.highName)));
             chart()->addSeries(parts.band);
             parts.band->attachAxis(m_timeAxis);
             parts.band->attachAxis(m_valueAxis);
@@ -98,12 +99,12 @@ void FanChart::setData(QVector<FanSeriesData> series) {
         }
         if (!s.reference.isEmpty()) {
             parts.reference = makeLine(s.reference);
-            parts.reference->setName(partName(s.name, s.referenceName));
+            parts.reference->setName(chartLabel(partName(s.name, s.referenceName)));
         }
         if (!s.median.isEmpty()) {
             parts.median = makeLine(s.median);
-            parts.median->setName(
-                m_compactLegend && !s.name.isEmpty() ? s.name : partName(s.name, s.medianName));
+            parts.median->setName(chartLabel(
+                m_compactLegend && !s.name.isEmpty() ? s.name : partName(s.name, s.medianName)));
         }
         for (QLineSeries* line : {parts.median, parts.reference}) {
             if (!line)

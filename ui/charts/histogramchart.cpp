@@ -34,7 +34,7 @@ void HistogramChart::setData(QVector<double> edges, QVector<HistogramSeriesData>
     m_countAxis = new QCategoryAxis;
     chart()->addAxis(m_valueAxis, Qt::AlignBottom);
     chart()->addAxis(m_countAxis, Qt::AlignLeft);
-    m_countAxis->setTitleText(m_unit);
+    m_countAxis->setTitleText(chartLabel(m_unit));
 
     const int bins = binCount();
     double top = 0.0;
@@ -53,7 +53,7 @@ void HistogramChart::setData(QVector<double> edges, QVector<HistogramSeriesData>
         upper->append(points);
         auto* area = new QAreaSeries(upper);
         upper->setParent(area); // QAreaSeries does not own its edges (TOOLCHAIN P8)
-        area->setName(m_series[s].name);
+        area->setName(chartLabel(m_series[s].name));
         chart()->addSeries(area);
         area->attachAxis(m_valueAxis);
         area->attachAxis(m_countAxis);
@@ -69,7 +69,7 @@ void HistogramChart::setData(QVector<double> edges, QVector<HistogramSeriesData>
     const double height = top > 0.0 ? top : 1.0;
     for (const HistogramMarker& m : m_markers) {
         auto* line = new QLineSeries;
-        line->setName(m.name);
+        line->setName(chartLabel(m.name));
         line->append(m.value, 0.0);
         line->append(m.value, height * 1.04);
         chart()->addSeries(line);

@@ -46,7 +46,7 @@ void LineChart::setData(QVector<LineSeriesData> series) {
     double top = 0.0;
     for (int i = 0; i < m_data.size(); ++i) {
         auto* line = new QLineSeries;
-        line->setName(m_data[i].name);
+        line->setName(chartLabel(m_data[i].name));
         line->append(QList<QPointF>(m_data[i].points.begin(), m_data[i].points.end()));
         for (const QPointF& p : m_data[i].points) {
             lo = std::min(lo, p.x());

@@ -55,7 +55,7 @@ void StackedBarChart::setData(QVector<BarCategory> categories, QVector<BarSeries
     m_barSeries->setBarWidth(0.7);
     QVector<double> stack(n, 0.0);
     for (const BarSeriesData& s : m_series) {
-        auto* set = new QBarSet(s.name);
+        auto* set = new QBarSet(chartLabel(s.name));
         QList<qreal> values(n, 0.0);
         for (int i = 0; i < n && i < s.values.size(); ++i) {
             values[barIndex(m_orientation, n, i)] = s.values[i];
@@ -74,6 +74,7 @@ void StackedBarChart::setData(QVector<BarCategory> categories, QVector<BarSeries
         const BarCategory& c = m_categories[barIndex(m_orientation, n, b)];
         QString label =
             c.label.size() > m_maxLabel ? c.label.left(m_maxLabel - 1) + QChar(0x2026) : c.label;
+        label = chartLabel(label);
         while (labels.contains(label))
             label += QChar(0x200B);
         labels << label;

@@ -97,7 +97,8 @@ void SurvivalChart::updateSelection() {
         const SurvivalItem& item = m_items[barIndex(b)];
         if (item.atRisk)
             m_survival->selectBar(b);
-        QString label = item.label.size() > 28 ? item.label.left(27) + QChar(0x2026) : item.label;
+        QString label =
+            chartLabel(item.label.size() > 28 ? item.label.left(27) + QChar(0x2026) : item.label);
         if (item.atRisk)
             label = kWarning + QLatin1Char(' ') + label;
         if (!m_selected.isEmpty() && item.key == m_selected)

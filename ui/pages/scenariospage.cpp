@@ -8,7 +8,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QScrollArea>
 #include <QShortcut>
 #include <QSplitter>
@@ -17,6 +16,7 @@
 
 #include "core/scenario/scenarioparser.h"
 #include "core/scenario/sensitivity.h"
+#include "core/util/atomicfile.h"
 #include "ui/appstate.h"
 #include "ui/pages/pageregistry.h"
 #include "ui/pages/scenarios/compareview.h"
@@ -308,11 +308,8 @@ bool ScenariosPage::save() {
 }
 
 bool ScenariosPage::exportTo(const QString& path) {
-    QSaveFile file(path);
-    const std::string json = m_editor->json();
-    if (!file.open(QIODevice::WriteOnly) || file.write(json.data(), qint64(json.size())) < 0 ||
-        !file.commit()) {
-        setStatus(tr("Could not write %1: %2").arg(path, file.errorString()), true);
+    if (auto r = core::writeFileAtomically(path.toStdString(), m_editor->json()); !r) {
+        setStatus(tr("Could not export: %1").arg(QString::fromStdString(r.errorString())), true);
         return false;
     }
     setStatus(tr("Exported to %1.").arg(path));

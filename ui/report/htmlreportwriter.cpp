@@ -3,8 +3,7 @@
 
 #include <cmath>
 
-#include <QSaveFile>
-
+#include "core/util/atomicfile.h"
 #include "ui/report/reportcharts.h"
 #include "ui/report/reportstyle.h"
 
@@ -277,11 +276,10 @@ bool HtmlReportWriter::write(const rp::ReportDocument& document, const ReportRen
                              const QString& path) {
     clearError();
     const QByteArray bytes = reportHtml(document).toUtf8();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(QObject::tr("Cannot write %1: %2").arg(path, file.errorString()));
-    if (file.write(bytes) != bytes.size() || !file.commit())
-        return fail(QObject::tr("Cannot write %1: %2").arg(path, file.errorString()));
+    if (auto r = core::writeFileAtomically(
+            path.toStdString(), std::string_view(bytes.constData(), size_t(bytes.size())));
+        !r)
+        return fail(QString::fromStdString(r.errorString()));
     return true;
 }
 

@@ -12,7 +12,7 @@ namespace chokepoint::ui {
 /// (viewport meta; tables scroll sideways on a phone), every data string escaped, and no
 /// external reference: the only links are in-page anchors and the sources' http(s)
 /// addresses as plain <a href> links (nothing is loaded). The same document gives the same
-/// bytes. Written through QSaveFile.
+/// bytes. Written through core::AtomicFile.
 class HtmlReportWriter final : public ReportWriter {
 public:
     QString name() const override { return QStringLiteral("HTML"); }

@@ -6,8 +6,8 @@
 #include <QBuffer>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
 
+#include "core/util/atomicfile.h"
 #include "ui/report/reportpainter.h"
 
 namespace chokepoint::ui {
@@ -23,11 +23,11 @@ QSizeF pagePoints(const ReportRenderOptions& options) {
 bool PdfReportWriter::write(const core::report::ReportDocument& document,
                             const ReportRenderOptions& options, const QString& path) {
     clearError();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(QObject::tr("Cannot write %1: %2").arg(path, file.errorString()));
+    core::AtomicFile file(path.toStdString());
+    if (auto r = file.open(); !r)
+        return fail(QString::fromStdString(r.errorString()));
     {
-        QPdfWriter pdf(&file);
+        QPdfWriter pdf(&file.device());
         pdf.setPageSize(QPageSize(options.paper));
         pdf.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout::Point);
         pdf.setResolution(1200);
@@ -38,15 +38,13 @@ bool PdfReportWriter::write(const core::report::ReportDocument& document,
         ReportPainter layout(document, pdf, pagePoints(options));
         layout.setTotalPages(layout.run(nullptr, [] { return true; }));
         QPainter painter;
-        if (!painter.begin(&pdf)) {
-            file.cancelWriting();
+        if (!painter.begin(&pdf))
             return fail(QObject::tr("Cannot start the PDF writer for %1.").arg(path));
-        }
         layout.run(&painter, [&pdf] { return pdf.newPage(); });
         painter.end();
     }
-    if (!file.commit())
-        return fail(QObject::tr("Cannot write %1: %2").arg(path, file.errorString()));
+    if (auto r = file.commit(); !r)
+        return fail(QString::fromStdString(r.errorString()));
     return true;
 }
 

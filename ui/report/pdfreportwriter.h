@@ -9,7 +9,7 @@ namespace chokepoint::ui {
 
 /// The report as a PDF (A4 or Letter): ReportPainter's pages on a QPdfWriter, charts as
 /// vectors, text as text (the fonts embedded), document title and creator set, no date in
-/// the pages. Written through QSaveFile.
+/// the pages. Written through core::AtomicFile.
 class PdfReportWriter final : public ReportWriter {
 public:
     QString name() const override { return QStringLiteral("PDF"); }

@@ -219,7 +219,7 @@ std::unique_ptr<QChartView> createReportChart(const rp::Chart& spec, QSize size,
     if (!view)
         return nullptr;
     view->setFont(font);
-    view->chart()->setTitle(qs(spec.title));
+    view->chart()->setTitle(chartLabel(qs(spec.title)));
     applyChartPalette(view->chart(), ChartPalette::forPalette(themePalette(Theme::Light)), false);
     applyFont(view->chart(), font);
     if (std::holds_alternative<rp::TimelineChart>(spec.data)) {

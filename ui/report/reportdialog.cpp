@@ -30,6 +30,7 @@
 #include "core/scenario/scenarioparser.h"
 #include "core/store/scenariostore.h"
 #include "core/store/workspace.h"
+#include "core/util/inputfile.h"
 #include "ui/appstate.h"
 #include "ui/displayformat.h"
 #include "ui/jobrunner.h"
@@ -109,6 +110,7 @@ void ReportDialog::buildUi() {
     m_asOf = new QDateEdit(qdate(m_state.filters().asOf), options);
     m_asOf->setCalendarPopup(true);
     m_asOf->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    limitToSupportedDates(m_asOf);
     connect(m_asOf, &QDateEdit::dateChanged, this, &ReportDialog::optionsChanged);
     settings->addRow(tr("As of"), m_asOf);
     m_lens = new QComboBox(options);
@@ -228,13 +230,14 @@ void ReportDialog::loadBundledScenarios() {
 }
 
 bool ReportDialog::addScenarioFile(const QString& path, QString* error) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    // A FIFO or a device would hang the window; only a regular file of sane size is read.
+    const auto text = core::readInputFile(path.toStdString(), core::kMaxScenarioFileSize);
+    if (!text) {
         if (error)
-            *error = tr("Cannot read %1: %2").arg(path, file.errorString());
+            *error = tr("Cannot read %1: %2").arg(path, QString::fromStdString(text.errorString()));
         return false;
     }
-    const QByteArray json = file.readAll();
+    const QByteArray json = QByteArray::fromStdString(*text);
     const auto net = m_state.network();
     if (!net) {
         if (error)

@@ -70,6 +70,24 @@ ReportPainter::Text ReportPainter::layoutText(const QString& text, const QFont& 
     }
     t.layout->endLayout();
     t.height = y;
+    // A text taller than most of a page (a 10,000-character name in a table cell) would run
+    // off it: it is cut after the last line that fits, with an ellipsis. The HTML report and
+    // the table exports keep the full text (issue 17).
+    const double cap = m_content.height() * 0.6;
+    if (y > cap) {
+        int end = 0;
+        for (int i = 0; i < t.layout->lineCount(); ++i) {
+            const QTextLine line = t.layout->lineAt(i);
+            if (line.y() + line.height() > cap)
+                break;
+            end = line.textStart() + line.textLength();
+        }
+        end = std::max(1, end - 2); // room for the ellipsis on the last line
+        if (end < text.size() && text[end - 1].isHighSurrogate())
+            --end;
+        if (end > 0 && end < text.size() - 1)
+            return layoutText(text.left(end) + QChar(0x2026), font, width, align);
+    }
     return t;
 }
 

@@ -53,15 +53,22 @@ void TimelineChart::setData(QVector<TimelineItem> items, const QDate& axisStart,
     m_timeAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     m_timeAxis->setStartValue(toX(axisStart));
     m_timeAxis->setRange(toX(axisStart), toX(axisEnd));
-    const int months =
-        (axisEnd.year() - axisStart.year()) * 12 + axisEnd.month() - axisStart.month();
-    const int step = months <= 24 ? 3 : months <= 72 ? 6 : 12;
-    QDate tick(axisStart.year(), axisStart.month(), 1);
-    while (tick.month() % step != 1 % step)
-        tick = tick.addMonths(1);
-    for (; tick <= axisEnd; tick = tick.addMonths(step))
-        if (tick >= axisStart)
-            m_timeAxis->append(QLocale::c().toString(tick, QStringLiteral("MMM yyyy")), toX(tick));
+    // An invalid QDate (year 0 has none) stays invalid under addMonths(): a loop stepping
+    // towards the end would never get there (issue 17). Core keeps dates in Date's supported
+    // range; the guards make that a precondition this loop does not depend on.
+    if (axisStart.isValid() && axisEnd.isValid() && axisStart <= axisEnd) {
+        const int months =
+            (axisEnd.year() - axisStart.year()) * 12 + axisEnd.month() - axisStart.month();
+        const int step = months <= 24 ? 3 : months <= 72 ? 6 : months <= 240 ? 12 : 60;
+        QDate tick(axisStart.year(), axisStart.month(), 1);
+        for (int k = 0; tick.isValid() && tick.month() % step != 1 % step && k < 12; ++k)
+            tick = tick.addMonths(1);
+        for (int k = 0; tick.isValid() && tick <= axisEnd && k < 1000;
+             tick = tick.addMonths(step), ++k)
+            if (tick >= axisStart)
+                m_timeAxis->append(QLocale::c().toString(tick, QStringLiteral("MMM yyyy")),
+                                   toX(tick));
+    }
     m_rowAxis = new QCategoryAxis;
     m_rowAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionCenter);
     m_rowAxis->setGridLineVisible(false);
@@ -70,9 +77,9 @@ void TimelineChart::setData(QVector<TimelineItem> items, const QDate& axisStart,
     QStringList used;
     for (int k = 0; k < n; ++k) {
         const TimelineItem& item = m_items[n - 1 - k]; // the first item at the top
-        QString label = item.label.size() > kMaxLabel
-                            ? item.label.left(kMaxLabel - 1).trimmed() + QChar(0x2026)
-                            : item.label;
+        QString label = chartLabel(item.label.size() > kMaxLabel
+                                       ? item.label.left(kMaxLabel - 1).trimmed() + QChar(0x2026)
+                                       : item.label);
         while (used.contains(label))
             label += QChar(0x200B);
         used << label;
@@ -93,7 +100,7 @@ void TimelineChart::setData(QVector<TimelineItem> items, const QDate& axisStart,
         // A measure that ended before it started still gets a visible stub.
         line->append(x1 > x0 ? x1 : x0 + 86400000.0 * 12, y);
         const bool first = item.highlight ? !highlightShown : !otherShown;
-        line->setName(item.highlight ? m_highlightName : m_otherName);
+        line->setName(chartLabel(item.highlight ? m_highlightName : m_otherName));
         (item.highlight ? highlightShown : otherShown) = true;
         chart()->addSeries(line);
         line->attachAxis(m_timeAxis);
@@ -106,7 +113,7 @@ void TimelineChart::setData(QVector<TimelineItem> items, const QDate& axisStart,
     }
     if (m_markerDate.isValid()) {
         m_marker = new QLineSeries;
-        m_marker->setName(m_markerLabel);
+        m_marker->setName(chartLabel(m_markerLabel));
         m_marker->append(toX(m_markerDate), 0.0);
         m_marker->append(toX(m_markerDate), std::max(1, n));
         chart()->addSeries(m_marker);

@@ -254,7 +254,14 @@ std::string xlsxEntry(std::string_view data, const std::string& scratchPath) {
     IssueList issues;
     core::io::XlsxReadOptions options;
     options.maxPartSize = uint64_t(64) << 20; // keeps zip bombs within the fuzzer's RSS limit
-    const bool ok = core::io::readXlsxWorkbook(scratchPath, "fuzz.xlsx", tables, issues, options);
+    options.maxTotalSize = uint64_t(128) << 20;
+    // Smaller than an import's, so that amplifying inputs (tests/data/xlsx/hostile) stay fast.
+    core::io::ReadLimits limits;
+    limits.maxCells = uint64_t(1) << 22;
+    limits.maxText = uint64_t(64) << 20;
+    core::io::ReadBudget budget(limits);
+    const bool ok =
+        core::io::readXlsxWorkbook(scratchPath, "fuzz.xlsx", tables, issues, options, &budget);
     if (!ok && issues.empty())
         return "readXlsxWorkbook failed without an issue";
     for (const auto& t : tables)

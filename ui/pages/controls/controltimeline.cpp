@@ -11,10 +11,10 @@
 #include <QMessageBox>
 #include <QMouseEvent>
 #include <QPainter>
-#include <QSaveFile>
 #include <QSvgGenerator>
 #include <QToolTip>
 
+#include "core/util/atomicfile.h"
 #include "ui/displayformat.h"
 #include "ui/pages/controls/controltimelinestyle.h"
 #include "ui/pages/controls/measuretablemodel.h"
@@ -333,13 +333,13 @@ bool ControlTimeline::exportTo(const QString& path, QString* error) {
             *error = message;
         return false;
     };
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(tr("Cannot write %1: %2").arg(path, file.errorString()));
+    core::AtomicFile file(path.toStdString());
+    if (auto r = file.open(); !r)
+        return fail(QString::fromStdString(r.errorString()));
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == QStringLiteral("svg")) {
         QSvgGenerator svg;
-        svg.setOutputDevice(&file);
+        svg.setOutputDevice(&file.device());
         svg.setSize(size());
         svg.setViewBox(QRect(QPoint(0, 0), size()));
         svg.setTitle(m_title);
@@ -354,13 +354,13 @@ bool ControlTimeline::exportTo(const QString& path, QString* error) {
         QPainter painter(&image);
         paintChart(painter, size());
         painter.end();
-        if (!image.save(&file, "PNG"))
+        if (!image.save(&file.device(), "PNG"))
             return fail(tr("Cannot encode the image as PNG."));
     } else {
         return fail(tr("Choose a file name ending in .png or .svg."));
     }
-    if (!file.commit())
-        return fail(tr("Cannot write %1: %2").arg(path, file.errorString()));
+    if (auto r = file.commit(); !r)
+        return fail(QString::fromStdString(r.errorString()));
     return true;
 }
 

@@ -63,6 +63,7 @@ WhatChangedPanel::WhatChangedPanel(AppState& state, QWidget* parent)
     for (QDateEdit* e : {m_from, m_to}) {
         e->setCalendarPopup(true);
         e->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+        limitToSupportedDates(e);
     }
     dates->addWidget(m_from);
     dates->addWidget(new QLabel(tr("with"), this));

@@ -19,6 +19,7 @@
 #include <QVBoxLayout>
 
 #include "core/analysis/network.h"
+#include "ui/displayformat.h"
 #include "ui/pages/scenarios/idlistedit.h"
 #include "ui/pages/scenarios/issuelabel.h"
 #include "ui/pages/scenarios/shockform.h"
@@ -119,6 +120,7 @@ void ScenarioEditor::buildHeader(QWidget* parent, QVBoxLayout* layout) {
     m_asOf = new QDateEdit(parent);
     m_asOf->setCalendarPopup(true);
     m_asOf->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    limitToSupportedDates(m_asOf);
     m_horizon = new QSpinBox(parent);
     m_horizon->setRange(1, sc::kMaxHorizonDays);
     m_horizon->setSuffix(tr(" days"));

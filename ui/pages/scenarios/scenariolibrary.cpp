@@ -17,6 +17,7 @@
 #include "core/scenario/scenarioparser.h"
 #include "core/store/scenariostore.h"
 #include "core/store/workspace.h"
+#include "core/util/inputfile.h"
 
 namespace chokepoint::ui {
 
@@ -262,12 +263,13 @@ bool ScenarioLibrary::importFiles(const QStringList& paths, QVector<int64_t>* id
     std::vector<std::string> jsons;
     QStringList problems;
     for (const QString& path : paths) {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly)) {
-            problems << tr("%1: cannot read: %2").arg(path, file.errorString());
+        // A FIFO or a device would hang the window; only a regular file of sane size is read.
+        auto read = core::readInputFile(path.toStdString(), core::kMaxScenarioFileSize);
+        if (!read) {
+            problems << tr("%1: cannot read: %2").arg(path, qs(read.errorString()));
             continue;
         }
-        const std::string text = file.readAll().toStdString();
+        const std::string text = std::move(*read);
         const auto parsed = sc::parseScenarioDetailed(text, m_network.get());
         for (const auto& issue : parsed.issues)
             problems << QFileInfo(path).fileName() + QStringLiteral(": ") + qs(issue.toString());

@@ -59,6 +59,7 @@ void TornadoChart::setData(QVector<TornadoRow> rows) {
         QString label = m_rows[barIndex(b)].label;
         if (label.size() > 44)
             label = label.left(43) + QChar(0x2026);
+        label = chartLabel(label);
         while (labels.contains(label))
             label += QChar(0x200B);
         labels << label;
