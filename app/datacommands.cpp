@@ -24,27 +24,19 @@ bool endsWith(const std::string& s, const std::string& suffix) {
 
 int runInit(const Args& a, std::ostream& out, std::ostream& err) {
     const std::string& path = a.positional[0];
-    core::Dataset data;
-    const bool empty = a.has("--empty");
-    if (!empty) {
-        auto bundled = core::io::bundledDataset();
-        if (!bundled) {
-            err << "chokepoint init: " << bundled.errorString() << "\n";
-            return kFailure;
-        }
-        data = std::move(*bundled);
-    }
     // Built under a temporary name and renamed when complete: a kill or a full disk leaves
     // nothing that looks like a workspace.
-    if (auto r = Workspace::createFile(path, data, /*replace=*/false,
-                                       empty ? std::string() : core::io::kBundledExampleName);
-        !r) {
-        err << "chokepoint init: " << r.errorString() << "\n";
-        return kFailure;
-    }
-    if (empty) {
+    if (a.has("--empty")) {
+        if (auto r = Workspace::createFile(path, core::Dataset{}); !r) {
+            err << "chokepoint init: " << r.errorString() << "\n";
+            return kFailure;
+        }
         out << "created " << path << " (empty)\n";
         return kOk;
+    }
+    if (auto r = core::io::createBundledWorkspace(path); !r) {
+        err << "chokepoint init: " << r.errorString() << "\n";
+        return kFailure;
     }
     out << "created " << path << " with the bundled EV-battery example\n"
         << "note: the example's company, suppliers, sites and supply shares are fictional "

@@ -127,7 +127,7 @@ int runScenarioCommand(const Args& a, std::ostream& out, std::ostream& err) {
 
     const auto text = core::readInputFile(file, core::kMaxScenarioFileSize);
     if (!text) {
-        err << "chokepoint scenario: " << file << ": " << text.errorString() << "\n";
+        err << "chokepoint scenario: cannot read " << file << ": " << text.errorString() << "\n";
         return kFailure;
     }
 

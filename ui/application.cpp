@@ -26,10 +26,7 @@ core::Result<std::string> defaultWorkspace() {
     const std::string path = (dir + QStringLiteral("/default.chokepoint")).toStdString();
     if (QFileInfo::exists(QString::fromStdString(path)))
         return path;
-    auto data = core::io::bundledDataset();
-    if (!data)
-        return data.error();
-    if (auto r = core::Workspace::createFile(path, *data, false, core::io::kBundledExampleName); !r)
+    if (auto r = core::io::createBundledWorkspace(path); !r)
         return r.error();
     return path;
 }

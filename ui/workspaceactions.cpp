@@ -116,20 +116,11 @@ void WorkspaceActions::rebuildRecentMenu() {
 }
 
 bool WorkspaceActions::createWorkspace(const QString& path, bool withBundledData, QString* error) {
-    core::Dataset data;
-    if (withBundledData) {
-        auto bundled = core::io::bundledDataset();
-        if (!bundled) {
-            *error = QString::fromStdString(bundled.errorString());
-            return false;
-        }
-        data = std::move(*bundled);
-    }
     // Replaces an existing file only once the new one is complete (the user confirmed it).
-    if (auto r = core::Workspace::createFile(
-            path.toStdString(), data, /*replace=*/true,
-            withBundledData ? std::string(core::io::kBundledExampleName) : std::string());
-        !r) {
+    const auto r = withBundledData
+                       ? core::io::createBundledWorkspace(path.toStdString(), /*replace=*/true)
+                       : core::Workspace::createFile(path.toStdString(), {}, /*replace=*/true);
+    if (!r) {
         *error = QString::fromStdString(r.errorString());
         return false;
     }

@@ -79,6 +79,13 @@ Result<void> writeBundledExample(Workspace& ws) {
     return {};
 }
 
+Result<void> createBundledWorkspace(const std::string& path, bool replace) {
+    auto data = bundledDataset();
+    if (!data)
+        return data.error();
+    return Workspace::createFile(path, *data, replace, kBundledExampleName);
+}
+
 std::vector<std::pair<std::string, std::string>> bundledScenarios() {
     std::vector<std::pair<std::string, std::string>> out;
     for (const QString& f : listFiles(kScenarioPrefix, QStringLiteral(".json"))) {

@@ -26,6 +26,9 @@ Result<Dataset> bundledDataset();
 Result<void> writeBundledExample(Workspace& ws);
 /// The name recorded by writeBundledExample().
 inline constexpr const char* kBundledExampleName = "ev-battery";
+/// A new workspace file at `path` holding the bundled example, marked as such, made as
+/// Workspace::createFile() makes one (complete or not at all; `replace` as there).
+Result<void> createBundledWorkspace(const std::string& path, bool replace = false);
 
 /// Names and JSON text of the example scenarios shipped with the program.
 std::vector<std::pair<std::string, std::string>> bundledScenarios();

@@ -22,6 +22,9 @@ struct ReadLimits {
     int maxColumns = 16384;
     /// Characters of one .xlsx cell or shared string: Excel's own limit.
     int maxCellLength = 32767;
+    /// Shared strings of one workbook: 4,194,304, four times the rows a sheet holds (a part of
+    /// empty `<si/>` items, 5 bytes each, is read in about a second up to this limit).
+    uint64_t maxSharedStrings = uint64_t(1) << 22;
 };
 
 /// What one import has read so far, against its limits. Not thread-safe.

@@ -305,10 +305,10 @@ private:
                     fail(which + ": " + problem);
                     return false;
                 }
-                if (m_data.sharedStrings.size() >= limits.maxCells ||
+                if (m_data.sharedStrings.size() >= limits.maxSharedStrings ||
                     m_data.sharedStrings.textSize() + text.size() > limits.maxText) {
                     fail("more shared strings than the limits allow (" +
-                         std::to_string(limits.maxCells) + " strings, " +
+                         std::to_string(limits.maxSharedStrings) + " strings, " +
                          std::to_string(limits.maxText >> 20) + " MiB of text)");
                     return false;
                 }

@@ -29,8 +29,8 @@ public:
     /// `path`; the temporary files of a killed run are removed by the next createFile() of the
     /// same path. `path` must be absent or an empty file; with `replace` (the user confirmed
     /// it), an existing regular file is replaced. A symbolic link or special file is refused.
-    /// A non-empty `bundledExample` marks the data as that bundled example (markBundledExample)
-    /// inside the new file, before it is renamed into place.
+    /// A non-empty `bundledExample` marks the new workspace as that bundled example
+    /// (isBundledExample()).
     static Result<void> createFile(const std::string& path, const Dataset& data,
                                    bool replace = false, const std::string& bundledExample = {});
     /// createFile(path, {}), then open().
@@ -39,8 +39,8 @@ public:
     /// Opens for reading only. Never migrates: an older schema is read as it is, load() giving
     /// the columns later schemas added with the defaults their migration would give old rows.
     /// Leaves no -wal or -shm file beside the workspace: with no WAL beside it (no other
-    /// connection), the file is read `immutable`; load() checks that it did not change
-    /// meanwhile and reads it again, normally, if it did.
+    /// connection), the file is read `immutable`; load() checks that it did not change meanwhile
+    /// and reads it again, normally, if it did.
     static Result<Workspace> openReadOnly(const std::string& path);
 
     const std::string& path() const { return m_db.path(); }
