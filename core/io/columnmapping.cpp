@@ -113,6 +113,7 @@ RawTable applyTableMapping(const RawTable& source, const TableMapping& mapping,
     out.file = source.file;
     out.sheet = source.sheet;
     out.headerLine = source.headerLine;
+    out.complete = source.complete;
     const TableSpec* spec = findTableSpec(mapping.table);
     if (!spec)
         return out;
@@ -165,6 +166,15 @@ RawTable applyTableMapping(const RawTable& source, const TableMapping& mapping,
         out.beginRow(source.lineOf(r));
         for (const auto& c : cells)
             out.appendCell(c);
+    }
+    // Records the reader could not take keep their mapped fields, for their keys.
+    for (const auto& bad : source.rejected) {
+        RawTable::RejectedRow& mapped = out.rejected.emplace_back();
+        mapped.line = bad.line;
+        for (const auto& f : fields)
+            mapped.fields.push_back(size_t(f.source.column) < bad.fields.size()
+                                        ? bad.fields[size_t(f.source.column)]
+                                        : std::string());
     }
     return out;
 }

@@ -252,12 +252,15 @@ bool parseCsv(std::string_view text, RawTable& out, IssueList& issues, ReadBudge
     if (text.size() >= 2 &&
         ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
         issues.add({out.file, {}, 1, 0}, "the file is UTF-16; save it as UTF-8");
+        out.complete = false;
         return false;
     }
     if (text.substr(0, 3) == "\xEF\xBB\xBF")
         text.remove_prefix(3);
 
     Parser p(text, out.file, issues, size_t(budget->limits().maxColumns));
+    // Until the last record is read: a return before it leaves the rest unknown.
+    out.complete = false;
     if (p.next() != Parser::Status::Ok) {
         if (issues.empty())
             issues.add({out.file, {}, 1, 0}, "the file is empty (no header row)");
@@ -273,11 +276,19 @@ bool parseCsv(std::string_view text, RawTable& out, IssueList& issues, ReadBudge
         out.header.emplace_back(trim(stripFormulaGuard(f)));
         out.headerColumns.push_back(int(i) + 1);
     }
-    if (!ok)
+    if (!ok) {
+        out.header.clear(); // a header that cannot be read names no columns
+        out.headerColumns.clear();
         return false;
+    }
     const size_t columns = out.header.size();
-    // Rough pre-size: average 12 bytes per cell.
-    out.reserve(text.size() / (columns * 12 + 1) + 1, text.size());
+    // Pre-sized from the number of lines (a quoted newline only adds a spare row), so that the
+    // cell vectors of a million-row table never grow and copy (issue 16's profile).
+    size_t lines = 1;
+    for (const char *p = text.data(), *end = p + text.size();
+         (p = static_cast<const char*>(std::memchr(p, '\n', size_t(end - p)))) != nullptr; ++p)
+        ++lines;
+    out.reserve(lines, text.size());
     while (true) {
         const auto st = p.next();
         if (st == Parser::Status::End)
@@ -285,17 +296,6 @@ bool parseCsv(std::string_view text, RawTable& out, IssueList& issues, ReadBudge
         if (st == Parser::Status::Fatal)
             return false;
         const auto& fields = p.fields();
-        if (fields.size() != columns) {
-            issues.add({out.file, {}, p.recordLine(), 0}, "expected " + std::to_string(columns) +
-                                                              " fields (as in the header), found " +
-                                                              std::to_string(fields.size()));
-            continue;
-        }
-        bool rowOk = true;
-        for (size_t i = 0; i < columns; ++i)
-            rowOk = checkField(fields[i], out.file, p.recordLine(), int(i) + 1, issues) && rowOk;
-        if (!rowOk)
-            continue;
         size_t bytes = 0;
         for (const auto f : fields)
             bytes += f.size();
@@ -303,10 +303,28 @@ bool parseCsv(std::string_view text, RawTable& out, IssueList& issues, ReadBudge
             issues.add({out.file, {}, p.recordLine(), 0}, budget->message());
             return false;
         }
+        bool rowOk = fields.size() == columns;
+        if (!rowOk)
+            issues.add({out.file, {}, p.recordLine(), 0}, "expected " + std::to_string(columns) +
+                                                              " fields (as in the header), found " +
+                                                              std::to_string(fields.size()));
+        else
+            for (size_t i = 0; i < columns; ++i)
+                rowOk =
+                    checkField(fields[i], out.file, p.recordLine(), int(i) + 1, issues) && rowOk;
+        if (!rowOk) {
+            // Kept aside: its key still counts as given (no cascade of unknown references).
+            RawTable::RejectedRow& bad = out.rejected.emplace_back();
+            bad.line = p.recordLine();
+            for (size_t i = 0; i < fields.size() && i < columns; ++i)
+                bad.fields.emplace_back(stripFormulaGuard(fields[i]));
+            continue;
+        }
         out.beginRow(p.recordLine());
         for (const auto f : fields)
             out.appendCell(stripFormulaGuard(f));
     }
+    out.complete = true;
     return true;
 }
 
@@ -319,6 +337,7 @@ bool readCsvFile(const std::string& path, const std::string& displayName, RawTab
     auto text = readInputFile(path, budget->limits().maxFileSize);
     if (!text) {
         issues.add({displayName, {}, 0, 0}, text.errorString());
+        out.complete = false;
         return false;
     }
     return parseCsv(*text, out, issues, budget);

@@ -15,9 +15,11 @@ namespace chokepoint::core::io {
 /// quoted fields with embedded commas, quotes and newlines) into `out`.
 /// `out.file` names the source in issues. Blank lines are skipped. A data cell holding an
 /// apostrophe before a formula character (see appendCsvField) loses that one apostrophe.
-/// Returns false, with issues added, when the text cannot be read as a table or exceeds
-/// `budget` (default: one of its own) (it may still have added issues for single rows and
-/// returned true; check `issues`).
+/// Returns false, with issues added, when the text cannot be read to its end as a table or
+/// exceeds `budget` (default: one of its own); `out` then holds the rows read before the
+/// problem and `out.complete` is false. A record that cannot be taken (wrong number of
+/// fields, bad bytes) is reported, kept in `out.rejected`, and reading goes on: true may come
+/// with issues, check `issues`.
 bool parseCsv(std::string_view text, RawTable& out, IssueList& issues,
               ReadBudget* budget = nullptr);
 

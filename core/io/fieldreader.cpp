@@ -90,13 +90,11 @@ ColumnMap::ColumnMap(const RawTable& raw, const TableSpec& spec, IssueList& issu
             issues.add(raw.locateHeader(i), "unknown column " + quote(raw.header[i]) +
                                                 " in table " + std::string(spec.name) +
                                                 " (expected: " + known + ")");
-            m_ok = false;
-            continue;
+            continue; // an error, but the rows are still read (the column is ignored)
         }
         if (m_rawIndex[size_t(s)] >= 0) {
             issues.add(raw.locateHeader(i), "duplicate column " + quote(raw.header[i]));
-            m_ok = false;
-            continue;
+            continue; // the first of the two is read
         }
         m_rawIndex[size_t(s)] = int(i);
     }

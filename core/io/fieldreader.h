@@ -22,6 +22,9 @@ std::optional<double> parseNumber(std::string_view s, bool allowPercent);
 class ColumnMap {
 public:
     ColumnMap(const RawTable& raw, const TableSpec& spec, IssueList& issues);
+    /// False when a required column is missing: the rows cannot be read. Unknown and
+    /// duplicate columns are reported but leave the rows readable (the first of two
+    /// duplicates is read), so that their own errors come in the same pass.
     bool ok() const { return m_ok; }
     /// Raw column of the spec column `name`, or -1 when the source does not have it.
     int operator[](std::string_view name) const;

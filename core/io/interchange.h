@@ -19,7 +19,10 @@ namespace chokepoint::core::io {
 
 /// Reads an interchange source into raw tables: a folder of CSV files (table = file name
 /// without `.csv`), a single `.csv` file, or an `.xlsx` workbook (table = sheet name).
-/// Returns false with issues when the source cannot be read.
+/// Returns false with issues when the source as a whole cannot be read (no such path, no
+/// .csv files, a workbook that cannot be read). A CSV file or record that cannot be read
+/// only adds issues: the file is kept as far as it was read (RawTable::complete, rejected),
+/// so that validateTables() checks everything else in the same pass.
 bool readSource(const std::string& path, std::vector<RawTable>& tables, IssueList& issues);
 
 struct ImportOptions {
@@ -38,7 +41,10 @@ struct ImportSummary {
 Result<ImportSummary> importTables(Workspace& ws, const std::vector<RawTable>& tables,
                                    const ImportOptions& options, IssueList& issues);
 
-/// Validation only (no workspace write): the typed rows that an import would write.
+/// Validation only (no workspace write): the typed rows that an import would write. Every
+/// check runs in one pass: the rows' own checks, then the checks between tables on the rows
+/// that could be read. False when `issues` holds any issue, including ones added before
+/// (by readSource()); `out` is then left as it was.
 bool validateTables(const std::vector<RawTable>& tables, const Dataset& kept, Dataset& out,
                     IssueList& issues);
 

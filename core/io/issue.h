@@ -32,6 +32,8 @@ public:
     /// Adds an issue; control characters in the message and location are escaped
     /// (escapeControls).
     void add(Location where, std::string message);
+    /// Counts `n` issues found but not kept (those another list dropped), for total().
+    void countDropped(size_t n) { m_total += n; }
     bool empty() const { return m_total == 0; }
     size_t total() const { return m_total; }
     bool full() const { return m_total >= m_limit; }

@@ -20,6 +20,18 @@ public:
     std::vector<std::string> header;
     std::vector<int> headerColumns; ///< source column (1-based) of each header entry
     int headerLine = 1;
+    /// False when the reader stopped before the end of the table (or could not read its
+    /// header): what the rest held is unknown, so references into it are not checked.
+    bool complete = true;
+
+    /// A record the reader could not take (wrong number of fields, bad bytes): its fields as
+    /// far as they go, so that the checks between tables know the key it gave and report no
+    /// "unknown" reference to it (SPEC §2: one bad row, one error).
+    struct RejectedRow {
+        int line = 0;
+        std::vector<std::string> fields;
+    };
+    std::vector<RejectedRow> rejected;
 
     size_t rowCount() const { return m_lines.size(); }
     size_t columnCount() const { return header.size(); }

@@ -41,6 +41,8 @@ public:
         m_text += bytes;
         return m_cells <= m_limits.maxCells && m_text <= m_limits.maxText;
     }
+    /// True once take() refused.
+    bool exceeded() const { return m_cells > m_limits.maxCells || m_text > m_limits.maxText; }
     /// Why take() refused, for an issue.
     std::string message() const {
         if (m_cells > m_limits.maxCells)

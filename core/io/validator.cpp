@@ -3,6 +3,7 @@
 #include "core/io/validator.h"
 
 #include <algorithm>
+#include <array>
 #include <functional>
 #include <string_view>
 #include <unordered_map>
@@ -15,6 +16,30 @@ namespace chokepoint::core::io {
 namespace {
 
 using IdSet = std::unordered_set<std::string_view>;
+
+// A composite key as views into the rows (no string is built per row: a million-row table
+// costs a million hash inserts, not a million allocations).
+template <size_t N> using Key = std::array<std::string_view, N>;
+struct KeyHash {
+    template <size_t N> size_t operator()(const Key<N>& k) const {
+        size_t h = 0;
+        for (const std::string_view s : k)
+            h = h * 0x9E3779B97F4A7C15ull + std::hash<std::string_view>{}(s);
+        return h;
+    }
+};
+
+// The keys a reference may name: those of the import and of the workspace, plus what tells
+// that a key may exist without being readable (ImportedRows::unreadableKeys, keysUnknown).
+struct Known {
+    IdSet ids;
+    const IdSet* unreadable = nullptr;
+    bool unknown = false; ///< the table's keys are not all known: every reference passes
+
+    bool has(std::string_view key) const {
+        return unknown || ids.count(key) || (unreadable && unreadable->count(key));
+    }
+};
 
 // SPEC §2 says +1e-9, but its own worked example (shares rounded to six decimals) sums to
 // 1.000001 for several groups. Rounded input must import, so the tolerance allows rounding
@@ -36,10 +61,10 @@ private:
     }
 
     // Unique keys: within the import, and against the kept workspace rows.
-    template <class T, class Key>
+    template <class T, class GetKey>
     void unique(std::string_view table, std::string_view column, const std::vector<T>& imported,
-                const std::vector<T>& kept, Key key, std::string_view what) {
-        std::unordered_map<std::string, size_t> seen;
+                const std::vector<T>& kept, GetKey key, std::string_view what) {
+        std::unordered_map<decltype(key(imported.front())), size_t, KeyHash> seen;
         seen.reserve(imported.size() + kept.size());
         for (const auto& r : kept)
             seen.emplace(key(r), SIZE_MAX);
@@ -57,19 +82,22 @@ private:
     }
 
     template <class T, class Get>
-    IdSet ids(const std::vector<T>& a, const std::vector<T>& b, Get get) {
-        IdSet s;
-        s.reserve(a.size() + b.size());
+    Known ids(std::string_view table, const std::vector<T>& a, const std::vector<T>& b, Get get) {
+        Known k;
+        k.ids.reserve(a.size() + b.size());
         for (const auto& r : a)
-            s.insert(get(r));
+            k.ids.insert(get(r));
         for (const auto& r : b)
-            s.insert(get(r));
-        return s;
+            k.ids.insert(get(r));
+        if (const auto it = m_in.unreadableKeys.find(table); it != m_in.unreadableKeys.end())
+            k.unreadable = &it->second;
+        k.unknown = m_in.keysUnknown.count(table) > 0;
+        return k;
     }
 
-    void ref(const IdSet& set, std::string_view value, std::string_view table, size_t row,
+    void ref(const Known& known, std::string_view value, std::string_view table, size_t row,
              std::string_view column, std::string_view what) {
-        if (!value.empty() && !set.count(value))
+        if (!value.empty() && !known.has(value))
             error(table, row, column,
                   "unknown " + std::string(what) + " '" + std::string(value) +
                       "' (not in the import nor in the workspace)");
@@ -89,75 +117,89 @@ void Checker::run() {
     auto quoteId = [](std::string_view id) { return "'" + std::string(id) + "'"; };
 
     unique(
-        "countries", "iso3", d.countries, k.countries, [](const Country& x) { return x.iso3; },
-        "country");
+        "countries", "iso3", d.countries, k.countries,
+        [](const Country& x) { return Key<1>{x.iso3}; }, "country");
     unique(
-        "sources", "id", d.sources, k.sources, [](const Source& x) { return x.id; }, "source id");
+        "sources", "id", d.sources, k.sources, [](const Source& x) { return Key<1>{x.id}; },
+        "source id");
     unique(
-        "materials", "id", d.materials, k.materials, [](const Material& x) { return x.id; },
+        "materials", "id", d.materials, k.materials, [](const Material& x) { return Key<1>{x.id}; },
         "material id");
     unique(
         "recipes", "input_material_id", d.recipes, k.recipes,
-        [](const Recipe& x) { return x.materialId + '\x1f' + x.inputMaterialId; },
+        [](const Recipe& x) {
+            return Key<2>{x.materialId, x.inputMaterialId};
+        },
         "this recipe input");
     unique(
         "world_shares", "country", d.worldShares, k.worldShares,
-        [](const WorldShare& x) { return x.materialId + '\x1f' + x.country; },
+        [](const WorldShare& x) {
+            return Key<2>{x.materialId, x.country};
+        },
         "a world share for this material and country");
     unique(
         "technologies", "id", d.technologies, k.technologies,
-        [](const Technology& x) { return x.id; }, "technology id");
+        [](const Technology& x) { return Key<1>{x.id}; }, "technology id");
     unique(
-        "controls", "id", d.controls, k.controls, [](const Control& x) { return x.id; },
+        "controls", "id", d.controls, k.controls, [](const Control& x) { return Key<1>{x.id}; },
         "control id");
     unique(
         "control_items", "item_id", d.controlItems, k.controlItems,
         [](const ControlItem& x) {
-            return x.controlId + '\x1f' + std::string(toString(x.itemKind)) + '\x1f' + x.itemId;
+            return Key<3>{x.controlId, toString(x.itemKind), x.itemId};
         },
         "this control item");
     unique(
-        "suppliers", "id", d.suppliers, k.suppliers, [](const Supplier& x) { return x.id; },
+        "suppliers", "id", d.suppliers, k.suppliers, [](const Supplier& x) { return Key<1>{x.id}; },
         "supplier id");
     unique(
-        "sites", "id", d.sites, k.sites, [](const Site& x) { return x.id; }, "site id");
+        "sites", "id", d.sites, k.sites, [](const Site& x) { return Key<1>{x.id}; }, "site id");
     unique(
         "site_technologies", "technology_id", d.siteTechnologies, k.siteTechnologies,
-        [](const SiteTechnology& x) { return x.siteId + '\x1f' + x.technologyId; },
+        [](const SiteTechnology& x) {
+            return Key<2>{x.siteId, x.technologyId};
+        },
         "this site technology");
     unique(
-        "products", "id", d.products, k.products, [](const Product& x) { return x.id; },
+        "products", "id", d.products, k.products, [](const Product& x) { return Key<1>{x.id}; },
         "product id");
     unique(
         "product_bom", "material_id", d.productBom, k.productBom,
-        [](const BomLine& x) { return x.productId + '\x1f' + x.materialId; }, "this BOM line");
+        [](const BomLine& x) {
+            return Key<2>{x.productId, x.materialId};
+        },
+        "this BOM line");
     unique(
         "supply", "supplier_site", d.supply, k.supply,
         [](const SupplyLink& x) {
-            return x.buyerSite + '\x1f' + x.materialId + '\x1f' + x.supplierSite;
+            return Key<3>{x.buyerSite, x.materialId, x.supplierSite};
         },
         "a supply link with this buyer_site, material_id and supplier_site");
     unique(
         "inventory", "material_id", d.inventory, k.inventory,
-        [](const InventoryLevel& x) { return x.materialId; }, "inventory for this material");
+        [](const InventoryLevel& x) { return Key<1>{x.materialId}; },
+        "inventory for this material");
     unique(
         "alternatives", "site_id", d.alternatives, k.alternatives,
-        [](const Alternative& x) { return x.materialId + '\x1f' + x.siteId; }, "this alternative");
+        [](const Alternative& x) {
+            return Key<2>{x.materialId, x.siteId};
+        },
+        "this alternative");
 
-    const IdSet countries =
-        ids(d.countries, k.countries, [](const Country& x) -> std::string_view { return x.iso3; });
-    const IdSet materials =
-        ids(d.materials, k.materials, [](const Material& x) -> std::string_view { return x.id; });
-    const IdSet techs = ids(d.technologies, k.technologies,
+    const Known countries = ids("countries", d.countries, k.countries,
+                                [](const Country& x) -> std::string_view { return x.iso3; });
+    const Known materials = ids("materials", d.materials, k.materials,
+                                [](const Material& x) -> std::string_view { return x.id; });
+    const Known techs = ids("technologies", d.technologies, k.technologies,
                             [](const Technology& x) -> std::string_view { return x.id; });
-    const IdSet controls =
-        ids(d.controls, k.controls, [](const Control& x) -> std::string_view { return x.id; });
-    const IdSet suppliers =
-        ids(d.suppliers, k.suppliers, [](const Supplier& x) -> std::string_view { return x.id; });
-    const IdSet sites =
-        ids(d.sites, k.sites, [](const Site& x) -> std::string_view { return x.id; });
-    const IdSet products =
-        ids(d.products, k.products, [](const Product& x) -> std::string_view { return x.id; });
+    const Known controls = ids("controls", d.controls, k.controls,
+                               [](const Control& x) -> std::string_view { return x.id; });
+    const Known suppliers = ids("suppliers", d.suppliers, k.suppliers,
+                                [](const Supplier& x) -> std::string_view { return x.id; });
+    const Known sites =
+        ids("sites", d.sites, k.sites, [](const Site& x) -> std::string_view { return x.id; });
+    const Known products = ids("products", d.products, k.products,
+                               [](const Product& x) -> std::string_view { return x.id; });
     (void)quoteId;
 
     if (d.profile.companyCountry)
@@ -229,8 +271,9 @@ void Checker::checkSupplyShares() {
         double sum = 0;
         size_t lastImported = SIZE_MAX;
     };
-    std::unordered_map<std::string, Group> groups;
-    auto key = [](const SupplyLink& x) { return x.buyerSite + '\x1f' + x.materialId; };
+    std::unordered_map<Key<2>, Group, KeyHash> groups;
+    groups.reserve(m_in.data.supply.size() / 4 + m_kept.supply.size() / 4);
+    auto key = [](const SupplyLink& x) { return Key<2>{x.buyerSite, x.materialId}; };
     for (const auto& x : m_kept.supply)
         groups[key(x)].sum += x.share;
     for (size_t i = 0; i < m_in.data.supply.size(); ++i) {

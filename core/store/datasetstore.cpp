@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "core/model/profile.h"
+#include "core/store/bulkindex.h"
 #include "core/store/workspace.h"
 
 namespace chokepoint::core {
@@ -351,6 +352,14 @@ Result<void> Workspace::write(const Dataset& d, WriteMode mode) {
                         "DELETE FROM materials; DELETE FROM sources; DELETE FROM countries;"
                         "DELETE FROM profile WHERE key = 'reference_cutoff';");
     }
+    // Large tables are filled with their secondary indexes dropped, then indexed in one go.
+    store::BulkIndexes bulk(db);
+    if (r)
+        r = bulk.prepare("sites", d.sites.size());
+    if (r)
+        r = bulk.prepare("site_technologies", d.siteTechnologies.size());
+    if (r)
+        r = bulk.prepare("supply", d.supply.size());
     if (r)
         r = insertAll(db, "INSERT INTO countries VALUES(?,?,?)", d.countries,
                       [](Statement& s, const Country& c) {
@@ -466,6 +475,8 @@ Result<void> Workspace::write(const Dataset& d, WriteMode mode) {
                           s.bind(1, x.materialId).bind(2, x.siteId).bind(3, x.qualificationDays);
                           s.bind(4, x.maxShare).bind(5, x.costPremiumPct);
                       });
+    if (r)
+        r = bulk.restore();
     if (!r)
         return Error{path() + ": cannot write: " + r.errorString()};
     if (auto c = tx.commit(); !c)

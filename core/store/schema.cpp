@@ -188,6 +188,20 @@ ALTER TABLE controls_v3 RENAME TO controls;
 CREATE INDEX controls_issuer ON controls(issuer);
 )sql";
 
+// Copies of the CREATE INDEX statements above (tests/core/store/bulkindex_test.cpp checks that
+// they match what a new workspace holds).
+constexpr std::array kBulkIndexes = {
+    IndexDef{"sites", "sites_supplier", "CREATE INDEX sites_supplier ON sites(supplier_id)"},
+    IndexDef{"sites", "sites_country", "CREATE INDEX sites_country ON sites(country)"},
+    IndexDef{"site_technologies", "site_technologies_technology",
+             "CREATE INDEX site_technologies_technology ON site_technologies(technology_id)"},
+    IndexDef{"supply", "supply_key",
+             "CREATE UNIQUE INDEX supply_key ON supply(ifnull(buyer_site, ''), material_id, "
+             "supplier_site)"},
+    IndexDef{"supply", "supply_supplier", "CREATE INDEX supply_supplier ON supply(supplier_site)"},
+    IndexDef{"supply", "supply_material", "CREATE INDEX supply_material ON supply(material_id)"},
+};
+
 constexpr std::array kMigrations = {
     Migration{1, "initial schema: SPEC §2 tables, sources, meta", kV1},
     Migration{2, "saved scenarios", kV2},
@@ -205,6 +219,10 @@ std::span<const Migration> migrations() {
 
 int currentSchemaVersion() {
     return kMigrations.back().version;
+}
+
+std::span<const IndexDef> bulkIndexes() {
+    return kBulkIndexes;
 }
 
 } // namespace chokepoint::core::store

@@ -18,6 +18,7 @@
 #include "core/io/interchange.h"
 #include "core/io/tableschema.h"
 #include "core/io/xlsxreader.h"
+#include "core/store/schema.h"
 #include "core/store/workspace.h"
 #include "tests/support/testsupport.h"
 
@@ -50,6 +51,15 @@ Inspection inspect(const std::string& path) {
     std::string result = check.step() ? check.text(0) : check.errorString();
     if (result != "ok")
         return {"integrity_check: " + result, {}};
+    // The indexes a large import drops and creates again inside its transaction are there.
+    for (const auto& index : core::store::bulkIndexes()) {
+        core::sql::Statement has(ws->database(),
+                                 "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND "
+                                 "name = ?");
+        has.bind(1, std::string(index.name));
+        if (!has.step() || has.integer(0) != 1)
+            return {"index " + std::string(index.name) + " is missing", {}};
+    }
     auto data = ws->load();
     if (!data)
         return {"load: " + data.errorString(), {}};

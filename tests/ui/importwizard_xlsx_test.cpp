@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QLabel>
 #include <QListWidget>
+#include <QRadioButton>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
@@ -149,6 +150,11 @@ TEST(ImportWizardXlsx, ErpWorkbookMappedOnceThenNextExportsBadRowsShownBeforeAny
     goNext(next);
     ASSERT_EQ(next.currentId(), ImportWizard::Check);
     CheckPage* check = next.checkPage();
+    // Next month's export replaces this month's: added to it, every vendor, plant and link
+    // would already exist (reported in the same check since issue 16, one pass).
+    QTest::mouseClick(check->replaceButton(), Qt::LeftButton);
+    next.session().waitForIdle();
+    ASSERT_TRUE(next.session().replace());
     test::ModelChecker issueCheck(check->issueModel());
     const IssueModel* issues = check->issueModel();
     QStringList where;

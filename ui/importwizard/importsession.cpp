@@ -224,12 +224,16 @@ void ImportSession::check() {
                 io::keptData(current, replace, io::hasReferenceTables(mapped->tables));
             if (!token.progress(0.5))
                 return CheckResult{true, {}, {}, 0, {}};
+            // One list, as the command line gives it (SPEC §2): the first 200 of the reading
+            // and the checks together, and the count of all.
             io::IssueList issues;
+            for (const auto& i : readIssues)
+                issues.add(i.where, i.message);
+            issues.countDropped(readTotal - readIssues.size());
             core::Dataset out;
             io::validateTables(mapped->tables, kept, out, issues);
-            c.issues = readIssues;
-            c.issues.insert(c.issues.end(), issues.issues().begin(), issues.issues().end());
-            c.issueTotal = readTotal + issues.total();
+            c.issues = issues.issues();
+            c.issueTotal = issues.total();
             if (c.issueTotal == 0)
                 for (const auto& spec : io::tableSpecs())
                     if (const size_t n = io::rowCount(out, spec.name))

@@ -68,7 +68,7 @@ public:
     /// True when the last check matches the current source, mapping and mode.
     bool isChecked() const { return m_checked; }
     std::shared_ptr<const core::io::MappedTables> mapped() const { return m_mapped; }
-    /// Reading problems of single rows, then validation issues (the first 200 of each).
+    /// Reading problems, then validation issues: the first 200 of them together.
     const std::vector<core::io::Issue>& issues() const { return m_issues; }
     size_t issueTotal() const { return m_issueTotal; }
     /// Rows each table would receive (after validation), in table order.

@@ -279,4 +279,21 @@ TEST(Import, ErrorsAreCappedButCounted) {
     EXPECT_NE(issues.find("... and 800 more errors"), std::string::npos);
 }
 
+// The import checks references itself and writes with SQLite's foreign keys off (issue 16):
+// afterwards they are on again, and the file holds no broken reference.
+TEST(Import, ForeignKeysAreOnAgainAndUnbrokenAfterAnImport) {
+    Fixture f;
+    ASSERT_EQ(f.import(test::dataDir() + "/small-network/data"), "");
+    // A failed import (two unknown references) also leaves them on.
+    f.tmp.write("bad/supply.csv", "material_id,supplier_site,share\nnothing,nowhere,0.5\n");
+    EXPECT_NE(f.import(f.tmp.file("bad")), "");
+    core::sql::Statement on(f.ws.database(), "PRAGMA foreign_keys");
+    ASSERT_TRUE(on.step());
+    EXPECT_EQ(on.integer(0), 1);
+    core::sql::Statement broken(f.ws.database(), "PRAGMA foreign_key_check");
+    EXPECT_FALSE(broken.step()) << "broken reference in table " << broken.text(0);
+    EXPECT_EQ(f.data().supply.size(),
+              test::datasetFromFolder(test::dataDir() + "/small-network/data").supply.size());
+}
+
 } // namespace
