@@ -137,7 +137,7 @@ void MaterialDetailPanel::showMaterial(const ExposureSet& exposure, const an::Su
             text += tr(" (%1 revenue at risk through it)").arg(moneyText(*reach.revenueAtRisk));
     }
     QStringList controls;
-    for (const an::Index c : an::controlsCoveringMaterial(net, material, summary.asOf))
+    for (const an::Index c : an::controlsCoveringMaterial(*r.controls, material))
         controls << qs(net.controlIds.id(c));
     text +=
         controls.isEmpty()
