@@ -10,10 +10,10 @@ namespace {
 
 constexpr int kMaxTier = 64;
 
-// u(i) for what `buyer` (a site, or kSelf) buys of unknown origin: the exposure result's
-// unknown-origin fallback of i, inputs included.
-double unknownFor(const ExposureResult& r, Index material, Index /*buyer*/) {
-    return r.unknown[size_t(material)];
+// u(i, dest(b)) for what `buyer` (a site, or kSelf) buys of unknown origin: the exposure
+// result's unknown-origin fallback of i for the buyer's country, inputs included.
+double unknownFor(const Network& net, const ExposureResult& r, Index material, Index buyer) {
+    return r.unknownAt(material, net.destination(buyer));
 }
 
 // The network arranged for passes downstream of one material: groups per material, the range
@@ -82,8 +82,9 @@ public:
                 for (uint32_t k = 0; k < nInputs; ++k) {
                     if (!m_needs[size_t(in[k].material)])
                         continue;
-                    const double v = grp[k] == kNone ? unknownFor(m_r, material, net.nodes[n].site)
-                                                     : m_g[size_t(grp[k])];
+                    const double v = grp[k] == kNone
+                                         ? unknownFor(net, m_r, material, net.nodes[n].site)
+                                         : m_g[size_t(grp[k])];
                     best = std::max(best, v);
                 }
                 m_f[n] = best;
@@ -95,7 +96,7 @@ public:
                 for (const Link* l = net.groupLinks.begin(gi); l != net.groupLinks.end(gi); ++l)
                     known += l->share * m_f[size_t(l->supplierNode)];
                 m_g[gi] = known + (1.0 - net.groups[gi].shareSum) *
-                                      unknownFor(m_r, material, net.groups[gi].buyer);
+                                      unknownFor(net, m_r, material, net.groups[gi].buyer);
             }
         }
 
@@ -105,7 +106,8 @@ public:
             if (!m_needs[size_t(m)])
                 continue;
             const Index grp = net.selfGroup[size_t(m)];
-            const double d = grp == kNone ? unknownFor(m_r, material, kSelf) : m_g[size_t(grp)];
+            const double d =
+                grp == kNone ? unknownFor(net, m_r, material, kSelf) : m_g[size_t(grp)];
             reached[size_t(m)] = d;
             out.feeds.push_back({m, d});
             out.dependence = std::max(out.dependence, d);

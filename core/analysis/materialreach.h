@@ -17,11 +17,15 @@ namespace chokepoint::core::analysis {
 /// "Dependence through i" of a material M we report is the SPEC §3 recursion with only the
 /// exposed supply of i counted: the groups buying i keep the g(b, i) of the exposure result
 /// (exposed flows of i and i's own upstream), every other flow counts 0, and what a group
-/// buys of unknown origin counts u(i) when i is (transitively) an input of its material:
+/// buys of unknown origin counts u(i, dest(b)) when i is (transitively) an input of its
+/// material:
 ///
 ///     g_i(b, i) = g(b, i)
 ///     f_i(s, m) = max over inputs j of m of g_i(s, j)   (0 if no input of m needs i)
-///     g_i(b, m) = Σ_links(b,m) w · f_i(s', m) + (1 − Σ w) · u(i)
+///     g_i(b, m) = Σ_links(b,m) w · f_i(s', m) + (1 − Σ w) · u(i, dest(b))
+///
+/// A buyer with no link for an input j that needs i counts u(i, dest(b)) for it. Only the
+/// point estimate: the result keeps g and u without their low and high bounds.
 ///
 /// D_i(M) = g_i(self, M): the share of our supply of M that stops if the exposed supply of i
 /// stops. For a product, D_i(P) = max over its BOM materials of D_i(M), as D(P) in §3.
