@@ -3,8 +3,10 @@
 
 #include <QAction>
 #include <QDesktopServices>
+#include <QGuiApplication>
 #include <QTextBrowser>
 #include <QTextDocument>
+#include <QTimer>
 #include <QUrl>
 
 #include "ui/appstate.h"
@@ -55,6 +57,12 @@ void DetailsDock::collapse() {
 void DetailsDock::openForSelection() {
     if (!m_autoOpen || m_state.selection().isEmpty() || !isHidden())
         return;
+    // Open once the click that selected is over: the page gets narrower when the dock opens,
+    // and a table under a pressed button would take that for a drag onto another row.
+    if (QGuiApplication::mouseButtons() != Qt::NoButton) {
+        QTimer::singleShot(30, this, &DetailsDock::openForSelection);
+        return;
+    }
     show();
     Q_EMIT autoOpened();
 }
