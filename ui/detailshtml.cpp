@@ -173,8 +173,7 @@ QString materialHtml(const an::Network& net, Index m, const ExposureSet& set,
     if (!world.isEmpty())
         out += section(tr("World production")) + table(world);
 
-    const auto controls =
-        an::controlsCoveringMaterial(*set.forLens(filters.lens).controls, m);
+    const auto controls = an::controlsCoveringMaterial(*set.forLens(filters.lens).controls, m);
     out += section(tr("Export controls in force at %1").arg(dateText(filters.asOf)));
     if (controls.empty())
         out += tr("<p>None.</p>");
@@ -335,8 +334,7 @@ QString controlHtml(const an::Network& net, Index c, const an::ControlState& con
     out += QObject::tr("<p>Issuer %1 · effective %2%3 · <b>%4</b> at %5</p>")
                .arg(esc(ctl.issuer), dateText(ctl.effective),
                     ctl.end ? QObject::tr(" · ends %1").arg(dateText(*ctl.end)) : QString(),
-                    measureStatusText(controls.status(c)),
-                    dateText(filters.asOf));
+                    measureStatusText(controls.status(c)), dateText(filters.asOf));
     if (ctl.reference)
         out += QStringLiteral("<p>%1</p>").arg(esc(*ctl.reference));
     QStringList items;

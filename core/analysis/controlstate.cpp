@@ -157,8 +157,7 @@ bool ControlState::reaches(Index control, Index destination) const {
 
 MeasureStatus ControlState::status(Index control) const {
     const Control& c = m_net->data().controls[size_t(control)];
-    return {controlStatus(c, m_asOf), c.status == core::ControlStatus::Scheduled,
-            inForce(control)};
+    return {controlStatus(c, m_asOf), c.status == core::ControlStatus::Scheduled, inForce(control)};
 }
 
 const uint8_t* ControlState::materialReach(Index site, Index material) const {
@@ -210,8 +209,7 @@ std::vector<ControlState::Cover> ControlState::coversOfFlow(Index site, Index ma
             if (*c == kNone)
                 continue;
             const ControlInfo& info = net.controls[size_t(*c)];
-            if (info.issuer == country && destination != country &&
-                reachesSlot(info, destination))
+            if (info.issuer == country && destination != country && reachesSlot(info, destination))
                 out.push_back({*c, ItemKind::Material, material, false});
         }
     const auto tech = coversOfSite(site, unknownSources);
@@ -219,8 +217,7 @@ std::vector<ControlState::Cover> ControlState::coversOfFlow(Index site, Index ma
     return out;
 }
 
-std::vector<Index> ControlState::controlsCoveringFlow(Index site, Index material,
-                                                      Index destination,
+std::vector<Index> ControlState::controlsCoveringFlow(Index site, Index material, Index destination,
                                                       bool unknownSources) const {
     std::vector<Index> out;
     for (const Cover& c : coversOfFlow(site, material, destination, unknownSources))

@@ -107,7 +107,7 @@ public:
     struct Cover {
         Index control = kNone;
         ItemKind kind = ItemKind::Material;
-        Index item = kNone; ///< the material, or the technology the site uses
+        Index item = kNone;         ///< the material, or the technology the site uses
         bool unknownSource = false; ///< technology rows of unknown source (high bound only)
     };
     /// Every cover of the flow (site → destination, material): material items first, then

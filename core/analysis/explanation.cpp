@@ -90,8 +90,9 @@ public:
             InputValue v;
             v.material = in->material;
             v.hasLinks = *grp != kNone;
-            v.g = v.hasLinks ? m_r.g[size_t(*grp)]
-                             : m_r.unknownAt(in->material, m_net.siteCountry[size_t(l.supplierSite)]);
+            v.g = v.hasLinks
+                      ? m_r.g[size_t(*grp)]
+                      : m_r.unknownAt(in->material, m_net.siteCountry[size_t(l.supplierSite)]);
             if (le.inputs.empty() || v.g > le.inputs[best].g)
                 best = le.inputs.size();
             le.inputs.push_back(v);
@@ -144,9 +145,9 @@ NodeFlow nodeFlow(const ExposureEngine& engine, const ExposureResult& result, In
                     link = &l;
                     out.buyer = net.groups[g].buyer;
                 }
-    out.exposed = link ? result.exposed(net, *link)
-                       : engine.lensHolds(result.lens, *result.controls, node,
-                                          net.destination(kSelf));
+    out.exposed =
+        link ? result.exposed(net, *link)
+             : engine.lensHolds(result.lens, *result.controls, node, net.destination(kSelf));
     out.f = out.exposed ? 1.0 : result.nodeF[size_t(node)];
     out.reason = exposureReason(engine, result, node, out.buyer);
     return out;

@@ -69,7 +69,6 @@ struct ExposureDiff {
 /// limited by the filter (a flow deep in the chain has no product or stage of its own);
 /// materials, products and totals are.
 ExposureDiff diffControlledExposure(const ExposureEngine& engine, Date from, Date to,
-                                    const SummaryFilter& filter = {},
-                                    bool assumeScheduled = false);
+                                    const SummaryFilter& filter = {}, bool assumeScheduled = false);
 
 } // namespace chokepoint::core::analysis

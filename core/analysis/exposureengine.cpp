@@ -55,15 +55,16 @@ std::optional<Lens> parseLens(std::string_view text) {
 
 double ExposureResult::unknownAt(Index material, Index destination) const {
     const size_t nMat = materialRow.size();
-    const Index row = unknownRow[destination == kNone ? unknownRow.size() - 1 : size_t(destination)];
+    const Index row =
+        unknownRow[destination == kNone ? unknownRow.size() - 1 : size_t(destination)];
     if (row == kNone) // a destination the engine did not see: no flow goes there
         return 0.0;
     return unknown[size_t(row) * nMat + size_t(material)];
 }
 
 double ExposureResult::supplyDependence(const Network& net, Index buyer, Index material) const {
-    const Index grp = buyer == kSelf ? net.selfGroup[size_t(material)]
-                                     : net.findGroup(buyer, material);
+    const Index grp =
+        buyer == kSelf ? net.selfGroup[size_t(material)] : net.findGroup(buyer, material);
     return grp == kNone ? unknownAt(material, net.destination(buyer)) : g[size_t(grp)];
 }
 
@@ -251,8 +252,8 @@ void ExposureEngine::computeFlows(Lens lens, const ControlState& controls,
         nodeFlags[n] = siteFlags(lens, controls, net.nodes[n].site);
         if (controlled)
             nodeReach[n] = controls.materialReach(net.nodes[n].site, net.nodes[n].material);
-        r.exposedToUs[n] = (nodeFlags[n] & kExposed) || (nodeReach.size() > 0 && nodeReach[n] &&
-                                                         nodeReach[n][ourSlot]);
+        r.exposedToUs[n] = (nodeFlags[n] & kExposed) ||
+                           (nodeReach.size() > 0 && nodeReach[n] && nodeReach[n][ourSlot]);
     }
 
     std::vector<Triple> nodeF(net.nodes.size(), Triple{0.0, 0.0, 0.0});
@@ -271,7 +272,8 @@ void ExposureEngine::computeFlows(Lens lens, const ControlState& controls,
 
         if (nInputs > 0)
             for (uint32_t n = m_rankNodeStart[rank]; n < m_rankNodeStart[rank + 1]; ++n) {
-                const Triple* ur = u.data() + rowOf(net.siteCountry[size_t(net.nodes[n].site)]) * nMat;
+                const Triple* ur =
+                    u.data() + rowOf(net.siteCountry[size_t(net.nodes[n].site)]) * nMat;
                 Triple best{0.0, 0.0, 0.0};
                 const Index* grp = inputGroups + inputStart[n];
                 for (uint32_t k = 0; k < nInputs; ++k) {

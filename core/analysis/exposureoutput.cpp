@@ -157,15 +157,12 @@ std::string exposureToCsv(const Network& net, const ExposureResult& r,
 
     if (wants(only, ExposureList::Materials))
         for (const auto& m : r.materials) {
-            std::vector<std::string> f = {net.materials.id(m.material),
-                                          materialName(net, m.material),
-                                          csvNumber(m.dependence),
-                                          csvNumber(m.dependenceLow),
-                                          csvNumber(m.dependenceHigh),
-                                          csvNumber(m.directShare),
-                                          csvNumber(m.spendAtRisk),
-                                          csvNumber(m.hhi),
-                                          csvNumber(m.worldHhi)};
+            std::vector<std::string> f = {
+                net.materials.id(m.material), materialName(net, m.material),
+                csvNumber(m.dependence),      csvNumber(m.dependenceLow),
+                csvNumber(m.dependenceHigh),  csvNumber(m.directShare),
+                csvNumber(m.spendAtRisk),     csvNumber(m.hhi),
+                csvNumber(m.worldHhi)};
             if (all)
                 f.insert(f.end(), 3, std::string());
             row("material", std::move(f));
@@ -228,8 +225,9 @@ std::string exposureToTable(const Network& net, const ExposureResult& r,
             t.addRow({net.products.id(p.product), productName(net, p.product),
                       formatPercent(p.dependence), percentRange(p.dependenceLow, p.dependenceHigh),
                       money(p.revenueAtRisk),
-                      p.revenueAtRisk ? money(p.revenueAtRiskLow) + " - " + money(p.revenueAtRiskHigh)
-                                      : std::string("n/a")});
+                      p.revenueAtRisk
+                          ? money(p.revenueAtRiskLow) + " - " + money(p.revenueAtRiskHigh)
+                          : std::string("n/a")});
         out += "\nProducts (" + std::to_string(r.products.size()) + ")\n" + t.render();
     }
     if (wants(only, ExposureList::Suppliers)) {

@@ -93,8 +93,7 @@ Network::Network(Dataset data, std::string focusCountry)
                 if (source == kNone)
                     source = kOtherCountry;
             }
-            pairs.push_back(
-                {sites.find(st.siteId), {technologies.find(st.technologyId), source}});
+            pairs.push_back({sites.find(st.siteId), {technologies.find(st.technologyId), source}});
         }
         const auto both = makeCsr(sites.size(), pairs);
         siteTechnologies.start = both.start;

@@ -51,8 +51,8 @@ std::string joinIds(const Network& net, const std::vector<Index>& controls) {
 }
 
 // Why a link (s -> b, m) counts as exposed under the lens.
-std::string reasonText(const Network& net, const ExposureResult& r, const Link& link,
-                       Index buyer, Index material, const Names& names) {
+std::string reasonText(const Network& net, const ExposureResult& r, const Link& link, Index buyer,
+                       Index material, const Names& names) {
     const Index site = link.supplierSite;
     const Index country = net.siteCountry[size_t(site)];
     const bool inFocus = country != kNone && country == net.focusCountry();
@@ -65,8 +65,7 @@ std::string reasonText(const Network& net, const ExposureResult& r, const Link& 
         const Index destination = net.destination(buyer);
         std::vector<Index> byCountry;
         std::string tech;
-        for (const ControlState::Cover& c :
-             r.controls->coversOfFlow(site, material, destination)) {
+        for (const ControlState::Cover& c : r.controls->coversOfFlow(site, material, destination)) {
             if (c.kind == ItemKind::Material)
                 byCountry.push_back(c.control);
             else if (tech.empty())
@@ -147,7 +146,8 @@ std::string materialWhy(const Network& net, const ExposureResult& r, Index m,
         clauses.push_back(formatPercent(known) + " through deeper tiers, mainly " + via);
     }
     if (unknownPart > kEps)
-        clauses.push_back(formatPercent(unknownPart) + " from supply of unknown origin, counted at " +
+        clauses.push_back(formatPercent(unknownPart) +
+                          " from supply of unknown origin, counted at " +
                           (r.lens == Lens::Controlled
                                ? std::string("the world share of the countries whose controls "
                                              "reach us")

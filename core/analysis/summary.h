@@ -40,7 +40,7 @@ inline constexpr double kHighDependence = 0.5;
 /// One material under the filter.
 struct MaterialSummary {
     Index material = kNone;
-    double dependence = 0.0;  ///< D(m)
+    double dependence = 0.0;                          ///< D(m)
     double dependenceLow = 0.0, dependenceHigh = 0.0; ///< its range (SPEC §3 "Ranges")
     double directShare = 0.0; ///< tier-1 part (over all our links, as in ExposureResult)
     double deeperShare = 0.0; ///< D(m) − direct share: deeper tiers and unknown origin
@@ -86,8 +86,8 @@ struct Summary {
     Lens lens = Lens::Location;
     Date asOf;
 
-    double revenue = 0.0;                    ///< Σ over filtered products with a price
-    double revenueAtRisk = 0.0;              ///< Σ revenue at risk over the same products
+    double revenue = 0.0;       ///< Σ over filtered products with a price
+    double revenueAtRisk = 0.0; ///< Σ revenue at risk over the same products
     double revenueAtRiskLow = 0.0, revenueAtRiskHigh = 0.0; ///< the same with the bounds
     std::optional<double> revenueDependence; ///< revenueAtRisk / revenue; missing if revenue = 0
     std::optional<double> revenueDependenceLow, revenueDependenceHigh;

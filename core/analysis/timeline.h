@@ -47,7 +47,8 @@ using TimelineProgress = std::function<bool(size_t done, size_t total)>;
 /// set of controls in force share one exposure run.
 /// `reuse` may be a complete timeline computed before with the same engine, filter and
 /// `assumeScheduled` (e.g. for another as-of date): its figures are taken for the dates it
-/// has, so moving the as-of date costs one exposure run. Pure function over const inputs; thread-safe.
+/// has, so moving the as-of date costs one exposure run. Pure function over const inputs;
+/// thread-safe.
 ControlTimeline controlledTimeline(const ExposureEngine& engine, Date asOf,
                                    const SummaryFilter& filter = {},
                                    const TimelineProgress& progress = {},

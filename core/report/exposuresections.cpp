@@ -257,7 +257,8 @@ Section buildMaterialsSection(const ReportContext& ctx) {
                   controls.empty() ? Cell::ofText("none") : Cell::ofText(joinNames(controls, 4))});
     }
     t.note = "Most dependent first. Controls: material controls in force at the as-of date that "
-             "cover exports, to a buyer of ours, of the material or any input it is made from. HHI: Herfindahl\u2013Hirschman "
+             "cover exports, to a buyer of ours, of the material or any input it is made from. "
+             "HHI: Herfindahl\u2013Hirschman "
              "index of the country mix "
              "(0\u201310,000; 10,000 = one country), of our tier-1 purchases and of world "
              "production. China's world share is unknown where the data has no share of China "
@@ -299,8 +300,7 @@ Section buildSuppliersSection(const ReportContext& ctx) {
                 row.materials.push_back(m);
             if (!std::isnan(l->spend)) {
                 row.spend = row.spend.value_or(0.0) + l->spend;
-                row.spendAtRisk =
-                    row.spendAtRisk.value_or(0.0) + l->spend * r.f(net, *l);
+                row.spendAtRisk = row.spendAtRisk.value_or(0.0) + l->spend * r.f(net, *l);
             }
         }
     }

@@ -114,19 +114,18 @@ std::string touchText(const an::Network& net, const ControlTouch& touch, size_t 
 
 std::vector<ControlTouch> controlTouches(const an::Network& net) {
     const an::ControlState every = an::ControlState::every(net, Date());
-    const auto touches =
-        an::chainTouches(every, an::chainReach(net, net.reportedMaterials));
+    const auto touches = an::chainTouches(every, an::chainReach(net, net.reportedMaterials));
     std::vector<ControlTouch> out;
     for (size_t c = 0; c < net.controls.size(); ++c) {
         ControlTouch t;
         static_cast<an::ChainTouch&>(t) = touches[c];
         const an::ControlInfo& info = net.controls[c];
         for (const an::Index m : info.materials)
-            t.otherItems += std::find(t.materials.begin(), t.materials.end(), m) ==
-                            t.materials.end();
+            t.otherItems +=
+                std::find(t.materials.begin(), t.materials.end(), m) == t.materials.end();
         for (const an::Index k : info.technologies)
-            t.otherItems += std::find(t.technologies.begin(), t.technologies.end(), k) ==
-                            t.technologies.end();
+            t.otherItems +=
+                std::find(t.technologies.begin(), t.technologies.end(), k) == t.technologies.end();
         out.push_back(std::move(t));
     }
     return out;

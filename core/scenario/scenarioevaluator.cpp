@@ -218,9 +218,8 @@ void ScenarioEvaluator::evaluateNode(Index n) {
     const analysis::RecipeInput* in = net.recipes.begin(size_t(m));
     for (auto* g = net.nodeInputGroups.begin(size_t(n)); g != net.nodeInputGroups.end(size_t(n));
          ++g, ++in) {
-        const SeriesRef& ref = *g != kNone
-                                   ? m_group[size_t(*g)]
-                                   : m_unknown[m_plan->unknownSlot(in->material, country)];
+        const SeriesRef& ref = *g != kNone ? m_group[size_t(*g)]
+                                           : m_unknown[m_plan->unknownSlot(in->material, country)];
         if (ref.count)
             m_inputs.push_back(input(ref, 0));
     }
@@ -306,8 +305,8 @@ void ScenarioEvaluator::supply(Index m, double* out) {
     const analysis::Network& net = m_plan->net();
     const int32_t h = m_plan->horizon();
     const Index g = net.selfGroup[size_t(m)];
-    const SeriesRef& ref = g != kNone ? m_group[size_t(g)]
-                                      : m_unknown[m_plan->unknownSlot(m, net.companyCountry())];
+    const SeriesRef& ref =
+        g != kNone ? m_group[size_t(g)] : m_unknown[m_plan->unknownSlot(m, net.companyCountry())];
     const SeriesInput s = input(ref, 0);
     expandSteps(s.steps, s.count, h, out);
     // Supply is a fraction of what we buy: capped at 1 (shares summing to a little more than
@@ -331,8 +330,7 @@ void ScenarioEvaluator::supply(Index m, double* out) {
             continue;
         // A(alt, m, t) · e(alt, m, self, t)
         m_flowSteps.clear();
-        const SeriesRef ref =
-            flowSeries(m_node[size_t(a->node)], altHits.begin(k), altHits.end(k));
+        const SeriesRef ref = flowSeries(m_node[size_t(a->node)], altHits.begin(k), altHits.end(k));
         expandSteps(m_flowSteps.data() + ref.offset, ref.count, h, m_alt.data());
         for (int32_t t = int32_t(from); t < h; ++t)
             out[t] += a->maxShare * m_alt[size_t(t)];

@@ -86,7 +86,7 @@ private:
         uint32_t offset, count;
     };
     struct FlowRef {
-        size_t link; ///< position in Network::groupLinks.items
+        size_t link;            ///< position in Network::groupLinks.items
         uint32_t offset, count; ///< in m_flowSteps
     };
     SeriesInput hitInput(const HitRef& ref) const;
