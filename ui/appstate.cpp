@@ -224,8 +224,12 @@ void AppState::refresh() {
                                                   an::Lens::Controlled};
                 // The three lenses are independent: compute them side by side.
                 QtConcurrent::blockingMap(lenses, [&](an::Lens& lens) {
-                    fresh->results[size_t(lens)] = std::make_shared<const an::ExposureResult>(
+                    auto result = std::make_shared<const an::ExposureResult>(
                         engine->compute(lens, filters.asOf));
+                    fresh->reach[size_t(lens)] =
+                        std::make_shared<const std::vector<an::MaterialReach>>(
+                            an::materialReaches(*net, *result));
+                    fresh->results[size_t(lens)] = std::move(result);
                 });
                 set = std::move(fresh);
             }

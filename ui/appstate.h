@@ -9,6 +9,7 @@
 #include <QString>
 
 #include "core/analysis/exposureengine.h"
+#include "core/analysis/materialreach.h"
 #include "core/analysis/network.h"
 #include "core/analysis/summary.h"
 #include "core/model/date.h"
@@ -42,8 +43,15 @@ struct ExposureSet {
     std::shared_ptr<const core::analysis::Network> network;
     core::Date asOf;
     std::array<std::shared_ptr<const core::analysis::ExposureResult>, 3> results;
+    /// Per lens: every material's reach to our products (core/analysis/materialreach.h), by
+    /// network index.
+    std::array<std::shared_ptr<const std::vector<core::analysis::MaterialReach>>, 3> reach;
     const core::analysis::ExposureResult& forLens(core::analysis::Lens lens) const {
         return *results[size_t(lens)];
+    }
+    const std::vector<core::analysis::MaterialReach>&
+    reachForLens(core::analysis::Lens lens) const {
+        return *reach[size_t(lens)];
     }
 };
 

@@ -11,6 +11,7 @@
 #include "core/analysis/explanation.h"
 #include "ui/displayformat.h"
 #include "ui/explanationhtml.h"
+#include "ui/reachhtml.h"
 
 namespace chokepoint::ui {
 
@@ -122,7 +123,9 @@ QString materialHtml(const an::Network& net, Index m, const ExposureSet& set,
         QString name = lensText(lens);
         if (lens == filters.lens)
             name = QStringLiteral("<b>%1</b>").arg(name);
-        rows += row({name, percentText(e ? e->dependence : r.dependence(net, m)),
+        // A material we neither buy nor list in a BOM: its dependence through what it feeds.
+        const double through = set.reachForLens(lens)[size_t(m)].dependence;
+        rows += row({name, percentText(e ? e->dependence : through),
                      e ? percentText(e->directShare) : missingText(),
                      e ? moneyText(e->spendAtRisk) : missingText()});
     }
@@ -151,12 +154,18 @@ QString materialHtml(const an::Network& net, Index m, const ExposureSet& set,
         out += table(links);
     }
 
-    out += section(
-        tr("Paths carrying the dependence (%1 lens)").arg(lensText(filters.lens).toLower()));
-    an::ExplainOptions options;
-    options.topN = 4;
-    options.maxDepth = 4;
-    out += explanationHtml(net, an::explainMaterial(engine, set.forLens(filters.lens), m, options));
+    out += reachHtml(net, m, set, filters.lens);
+
+    // The tier-by-tier paths explain D(m) of a material we report; one further up has none.
+    if (findMaterial(set.forLens(filters.lens), m)) {
+        out += section(
+            tr("Paths carrying the dependence (%1 lens)").arg(lensText(filters.lens).toLower()));
+        an::ExplainOptions options;
+        options.topN = 4;
+        options.maxDepth = 4;
+        out += explanationHtml(net,
+                               an::explainMaterial(engine, set.forLens(filters.lens), m, options));
+    }
 
     QString world;
     for (auto* w = net.worldShares.begin(size_t(m)); w != net.worldShares.end(size_t(m)); ++w)

@@ -64,13 +64,26 @@ QString elided(const QString& s, int maxChars) {
 
 } // namespace
 
+// Leaves out parenthesised remarks and what follows the first ", ". A remark in the middle
+// goes, not the words after it: "Synthetic (artificial) graphite, graphitised" is "Synthetic
+// graphite" (0.1.0: "Synthetic").
 QString shortName(const QString& name, int maxChars) {
-    QString s = name;
-    for (const QString& cut : {QStringLiteral(" ("), QStringLiteral(", ")}) {
-        const qsizetype at = s.indexOf(cut);
-        if (at > 0)
-            s = s.left(at);
+    QString s;
+    int depth = 0;
+    for (const QChar c : name) {
+        if (c == QLatin1Char('('))
+            ++depth;
+        else if (c == QLatin1Char(')') && depth > 0)
+            --depth;
+        else if (depth == 0)
+            s += c;
     }
+    s = s.simplified().replace(QStringLiteral(" ,"), QStringLiteral(","));
+    const qsizetype comma = s.indexOf(QStringLiteral(", "));
+    if (comma > 0)
+        s = s.left(comma);
+    if (s.isEmpty())
+        s = name;
     return elided(s, maxChars);
 }
 

@@ -31,8 +31,9 @@ QString lensText(core::analysis::Lens lens);
 QString lensDescription(core::analysis::Lens lens);
 /// Money for axis labels: at most three significant digits ("$2.5 bn", "$400 m").
 QString compactMoneyText(double amount);
-/// A long item name cut for axis labels: up to the first " (" or ", ", then elided to
-/// `maxChars` ("NCM811 pouch cell, high energy (~300 Wh/kg)" -> "NCM811 pouch cell").
+/// A long item name cut for axis labels: without parenthesised remarks, up to the first ", ",
+/// then elided to `maxChars` ("NCM811 pouch cell, high energy (~300 Wh/kg)" -> "NCM811 pouch
+/// cell"; "Synthetic (artificial) graphite, graphitised" -> "Synthetic graphite").
 QString shortName(const QString& name, int maxChars = 28);
 /// shortName() of each name, except where two different names would share a short name
 /// ("Lotus Bay plant, Guiyang" and "Lotus Bay plant, Jorf Lasfar"): those keep their whole

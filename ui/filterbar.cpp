@@ -113,10 +113,10 @@ void FilterBar::populate() {
         const auto& d = net->data();
         for (const auto& p : d.products)
             m_product->addItem(QString::fromStdString(p.name), QString::fromStdString(p.id));
-        // Stages of the materials the figures cover.
+        // Every stage present in the data: the Materials page lists upstream materials too.
         std::set<int> stages;
-        for (const an::Index m : net->reportedMaterials)
-            stages.insert(int(d.materials[size_t(m)].stage));
+        for (const auto& m : d.materials)
+            stages.insert(int(m.stage));
         for (const int s : stages)
             m_stage->addItem(stageText(core::Stage(s)), s);
         // Countries of the sites we buy from directly, by name.

@@ -34,6 +34,7 @@ namespace chokepoint::ui {
 namespace {
 const QString kGeometry = QStringLiteral("mainWindow/geometry");
 const QString kState = QStringLiteral("mainWindow/state");
+const QString kDetailsAutoOpen = QStringLiteral("mainWindow/detailsOpenOnSelection");
 const QString kPage = QStringLiteral("mainWindow/page");
 const QString kDark = QStringLiteral("view/dark");
 } // namespace
@@ -90,6 +91,10 @@ MainWindow::MainWindow(AppState& state, QWidget* parent)
 
     addDockWidget(Qt::RightDockWidgetArea, m_details);
     fitDetailsDock();
+    // Nothing is selected yet: the pages get the whole width until something is.
+    m_details->collapse();
+    connect(m_details, &DetailsDock::autoOpened, this,
+            [this] { resizeDocks({m_details}, {dockWidthFor(width())}, Qt::Horizontal); });
     statusBar()->addWidget(m_status, 1);
 
     buildMenus();
@@ -152,9 +157,10 @@ bool MainWindow::fitsScreenAtPreferredSize() const {
 }
 
 // About a fifth of the window, 300 px at least (0.1.0: 360 px whatever the window, a quarter of a
-// 1280 px screen even while empty). Fitted when the window width changes, not when the selection
-// does: a click on a bar must not move the bars under the mouse. A width the user drags to
-// is kept until the window is resized.
+// 1280 px screen even while empty). Hidden until the first selection (DetailsDock::collapse),
+// then fitted when the window width changes, not when the selection does: a click on a bar
+// must not move the bars under the mouse more than once. A width the user drags to is kept
+// until the window is resized.
 void MainWindow::fitDetailsDock() {
     if (!m_details || m_details->isFloating() || width() == m_dockFittedWidth)
         return;
@@ -224,7 +230,9 @@ void MainWindow::restoreSettings() {
             setWindowState(windowState() | Qt::WindowMaximized);
     }
     restoreState(settings.value(kState).toByteArray());
+    m_details->setOpensOnSelection(settings.value(kDetailsAutoOpen, true).toBool());
     fitDetailsDock();
+    m_details->collapse();
     showPage(settings.value(kPage, pageid::overview).toString());
     setTheme(settings.value(kDark, false).toBool() ? Theme::Dark : Theme::Light);
 }
@@ -233,6 +241,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     QSettings settings;
     settings.setValue(kGeometry, saveGeometry());
     settings.setValue(kState, saveState());
+    settings.setValue(kDetailsAutoOpen, m_details->opensOnSelection());
     settings.setValue(kPage, currentPageId());
     QMainWindow::closeEvent(event);
 }

@@ -17,6 +17,10 @@ TEST(ShortName, CutsAtTheFirstQualifierAndElides) {
     EXPECT_EQ(shortName(QStringLiteral("Lithium hydroxide monohydrate"), 12),
               QStringLiteral("Lithium hyd") + QChar(0x2026));
     EXPECT_EQ(shortName(QStringLiteral("Cobalt sulfate"), 14), QStringLiteral("Cobalt sulfate"));
+    // A remark in the middle goes, not the words after it (0.1.0: "Synthetic").
+    EXPECT_EQ(shortName(QStringLiteral("Synthetic (artificial) graphite, graphitised"), 56),
+              QStringLiteral("Synthetic graphite"));
+    EXPECT_EQ(shortName(QStringLiteral("(unnamed)")), QStringLiteral("(unnamed)"));
 }
 
 TEST(DistinctShortNames, KeepsWholeNamesOnlyWhereShortOnesWouldCollide) {

@@ -149,7 +149,7 @@ QStringList horizontalScrollBars(QWidget* page) {
 }
 
 // Every page fits beside the page list and the details dock on a 1280 x 800 and a 1440 x 900
-// screen, with the dock as it is with nothing selected and as it is with a selection: no
+// screen, with the dock collapsed (nothing selected) and open (a selection): no
 // page scrolls sideways, and nothing inside it does either (tables show their columns).
 TEST_F(MainWindowTest, FitsA1280By800Screen) {
     state.waitForIdle();
@@ -161,6 +161,7 @@ TEST_F(MainWindowTest, FitsA1280By800Screen) {
     EXPECT_LE(window->minimumSizeHint().width(), 1280);
     EXPECT_LE(window->minimumSizeHint().height(), 800);
 
+    bool everSelected = false;
     for (const QSize size : {QSize(1280, 800), QSize(1440, 900)})
         for (const bool selected : {false, true}) {
             state.setSelection(
@@ -168,7 +169,9 @@ TEST_F(MainWindowTest, FitsA1280By800Screen) {
                          : Selection{});
             window->resize(size);
             QCoreApplication::processEvents();
-            ASSERT_TRUE(window->detailsDock()->isVisible());
+            // Collapsed until the first selection, open from then on.
+            everSelected = everSelected || selected;
+            ASSERT_EQ(window->detailsDock()->isVisible(), everSelected);
             for (const PageEntry& e : pageEntries()) {
                 ASSERT_TRUE(window->showPage(e.id));
                 window->page(e.id)->waitForIdle();
@@ -198,9 +201,14 @@ TEST_F(MainWindowTest, OpensAtTheAvailableScreenSize) {
         EXPECT_EQ(fresh.size(), QSize(1440, 900));
 }
 
-// The Details dock takes about a fifth of the window (0.1.0: 360 px on any screen), and a
-// selection does not resize it: the chart under the mouse stays where it is.
-TEST_F(MainWindowTest, DetailsDockTakesAFifthOfTheWindowAndStaysPut) {
+// The Details dock takes no room while nothing is selected (0.1.0: 360 px on any screen, empty),
+// opens at about a fifth of the window on the first selection, and a further selection does
+// not resize it: the chart under the mouse stays where it is.
+TEST_F(MainWindowTest, DetailsDockOpensOnSelectionAtAFifthOfTheWindowAndStaysPut) {
+    EXPECT_FALSE(window->detailsDock()->isVisible());
+    state.setSelection({SelectionKind::Product, QStringLiteral("nw_cargo")});
+    QTest::qWait(30);
+    EXPECT_TRUE(window->detailsDock()->isVisible());
     for (const int w : {1280, 1440}) {
         window->resize(w, 800);
         QTest::qWait(30);
@@ -212,6 +220,24 @@ TEST_F(MainWindowTest, DetailsDockTakesAFifthOfTheWindowAndStaysPut) {
         EXPECT_EQ(window->detailsDock()->width(), dock);
         state.setSelection({});
     }
+}
+
+// Closed by the user, the dock stays closed on the next selection until the View menu opens it.
+TEST_F(MainWindowTest, DetailsDockClosedByTheUserStaysClosed) {
+    DetailsDock* dock = window->detailsDock();
+    state.setSelection({SelectionKind::Product, QStringLiteral("nw_cargo")});
+    QTest::qWait(30);
+    ASSERT_TRUE(dock->isVisible());
+    dock->close(); // what its close button does
+    QTest::qWait(30);
+    EXPECT_FALSE(dock->isVisible());
+    state.setSelection({SelectionKind::Material, QStringLiteral("li_carbonate")});
+    QTest::qWait(30);
+    EXPECT_FALSE(dock->isVisible());
+    dock->toggleViewAction()->trigger(); // View > Details
+    QTest::qWait(30);
+    EXPECT_TRUE(dock->isVisible());
+    EXPECT_TRUE(dock->opensOnSelection());
 }
 
 TEST_F(MainWindowTest, DarkPaletteToggle) {

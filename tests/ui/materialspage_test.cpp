@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <set>
 
+#include <QComboBox>
 #include <QFontDatabase>
 #include <QImage>
 #include <QJsonArray>
@@ -13,11 +14,18 @@
 #include <QLineEdit>
 #include <QSvgRenderer>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextBrowser>
+#include <QTextCursor>
+#include <QTextDocument>
 
 #include "core/store/workspace.h"
 #include "tests/ui/uitestsupport.h"
 #include "ui/appstate.h"
 #include "ui/charts/donutchart.h"
+#include "ui/detailsdock.h"
+#include "ui/displayformat.h"
+#include "ui/filterbar.h"
 #include "ui/mainwindow.h"
 #include "ui/models/tablefilterproxy.h"
 #include "ui/pages/materials/materialdetailpanel.h"
@@ -37,6 +45,24 @@ const core::Date kAsOf = *core::Date::parse("2025-08-01");
 
 QString qs(const std::string& s) {
     return QString::fromStdString(s);
+}
+
+// Where a person clicks to follow the link `href` in a text browser (scrolled into view);
+// (-1, -1) when there is no such link.
+QPoint anchorPoint(QTextBrowser* browser, const QString& href) {
+    QTextDocument* doc = browser->document();
+    for (QTextBlock block = doc->begin(); block.isValid(); block = block.next())
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment f = it.fragment();
+            if (f.charFormat().anchorHref() != href)
+                continue;
+            QTextCursor cursor(doc);
+            cursor.setPosition(f.position() + f.length() / 2);
+            browser->setTextCursor(cursor);
+            browser->ensureCursorVisible();
+            return browser->cursorRect(cursor).center();
+        }
+    return {-1, -1};
 }
 
 class MaterialsPageTest : public ::testing::Test {
@@ -126,8 +152,10 @@ TEST_F(MaterialsPageTest, TableEqualsCommandLineJsonForEachLens) {
         state.setLens(lens);
         settle();
         const QJsonArray materials = json.value(QStringLiteral("materials")).toArray();
-        ASSERT_EQ(page->model()->rowCount(), materials.size());
-        ASSERT_EQ(page->proxy()->rowCount(), materials.size());
+        // The JSON lists the materials we report; the table every material of the network.
+        ASSERT_EQ(page->model()->reportedRows(), materials.size());
+        ASSERT_EQ(page->model()->rowCount(), qsizetype(data.materials.size()));
+        ASSERT_EQ(page->proxy()->rowCount(), qsizetype(data.materials.size()));
         auto number = [](const QJsonValue& v) { return v.isNull() ? -1.0 : v.toDouble(); };
         for (const QJsonValue& v : materials) {
             const QJsonObject m = v.toObject();
@@ -186,8 +214,14 @@ TEST_F(MaterialsPageTest, InventoryAndUsedIn) {
 
 TEST_F(MaterialsPageTest, FiltersRestrictRows) {
     test::ModelChecker checkModel(page->model());
-    const std::set<std::string> all = reported();
+    std::set<std::string> all; // every material of the network, upstream ones too
+    for (const auto& m : data.materials)
+        all.insert(m.id);
+    const std::set<std::string> ours = reported();
     EXPECT_EQ(rowIds(), all);
+    EXPECT_GT(all.size(), ours.size());
+    EXPECT_TRUE(all.count("nat_graphite"));
+    EXPECT_FALSE(ours.count("nat_graphite"));
 
     Filters f = state.filters();
     f.stage = core::Stage::Cell;
@@ -213,32 +247,133 @@ TEST_F(MaterialsPageTest, FiltersRestrictRows) {
             if (r.materialId == m)
                 todo.push_back(r.inputMaterialId);
     }
-    std::set<std::string> breeze;
-    for (const auto& m : all)
-        if (needed.count(m))
-            breeze.insert(m);
-    EXPECT_EQ(rowIds(), breeze);
-    EXPECT_TRUE(breeze.count("li_carbonate"));    // LFP cathode and LiPF6 need it
-    EXPECT_FALSE(breeze.count("cell_ncm_pouch")); // Meridian only
+    EXPECT_EQ(rowIds(), needed);                  // upstream inputs included
+    EXPECT_TRUE(needed.count("li_carbonate"));    // LFP cathode and LiPF6 need it
+    EXPECT_FALSE(needed.count("cell_ncm_pouch")); // Meridian only
 
-    // Country: materials we buy from a site located there.
+    // Country: materials we buy from a site located there, and upstream materials that a site
+    // there sells to anyone.
     f.productId.clear();
     f.country = QStringLiteral("CHN");
     setFilters(f);
     std::set<std::string> china;
     for (const auto& l : data.supply)
-        if (l.buyerSite.empty() && siteCountry(l.supplierSite) == "CHN")
+        if (siteCountry(l.supplierSite) == "CHN" &&
+            (l.buyerSite.empty() || !ours.count(l.materialId)))
             china.insert(l.materialId);
     EXPECT_EQ(rowIds(), china);
-    EXPECT_EQ(china.size(), 5u);
+    size_t chinaTier1 = 0;
+    for (const auto& m : china)
+        chinaTier1 += ours.count(m);
+    EXPECT_EQ(chinaTier1, 5u);
 
-    // The search box filters the visible rows on their text.
+    // The search box filters the visible rows on their text: every material named "lithium".
     f.country.clear();
     setFilters(f);
     page->searchBox()->setText(QStringLiteral("lithium"));
-    EXPECT_EQ(page->proxy()->rowCount(), 2); // carbonate and hydroxide
+    int lithium = 0;
+    for (const auto& m : data.materials)
+        lithium +=
+            QString::fromStdString(m.name).contains(QStringLiteral("lithium"), Qt::CaseInsensitive);
+    EXPECT_GE(lithium, 2); // carbonate and hydroxide at least
+    EXPECT_EQ(page->proxy()->rowCount(), lithium);
     page->searchBox()->clear();
     EXPECT_EQ(page->proxy()->rowCount(), int(all.size()));
+}
+
+// The analyst's question (review gui-2026-12, item 7): find graphite, which we never buy
+// ourselves, and follow it to our products, the way a person does: typing in the search
+// box, clicking the row, clicking the product named in the details dock.
+TEST_F(MaterialsPageTest, GraphiteCanBeFoundAndFollowedToOurProducts) {
+    page->searchBox()->setFocus();
+    QTest::keyClicks(page->searchBox(), QStringLiteral("graph"));
+    EXPECT_TRUE(page->noMatchText().isEmpty());
+    EXPECT_TRUE(page->table()->isVisible());
+    std::set<std::string> shown;
+    for (int r = 0; r < page->proxy()->rowCount(); ++r)
+        shown.insert(
+            page->proxy()->index(r, 0).data(TableModel::KeyRole).toString().mid(9).toStdString());
+    for (const char* id :
+         {"nat_graphite", "spherical_graphite", "synthetic_graphite", "anode_material"})
+        EXPECT_TRUE(shown.count(id)) << id;
+
+    // Its row: tier 3 or deeper, no figure "as we buy it", a dependence through what it feeds.
+    const int source = page->model()->rowForKey(QStringLiteral("material:nat_graphite"));
+    ASSERT_GE(source, 0);
+    EXPECT_EQ(page->model()->index(source, MaterialTableModel::Location).data().toString(),
+              missingText());
+    EXPECT_GE(
+        page->model()->index(source, MaterialTableModel::Tier).data(TableModel::SortRole).toInt(),
+        3);
+    const an::Index graphite = state.network()->materials.find("nat_graphite");
+    const an::MaterialReach& reach =
+        state.exposure()->reachForLens(state.filters().lens)[size_t(graphite)];
+    EXPECT_GT(reach.dependence, 0.0);
+    EXPECT_EQ(page->model()->index(source, MaterialTableModel::Through).data().toString(),
+              percentText(reach.dependence));
+    EXPECT_TRUE(page->model()
+                    ->index(source, MaterialTableModel::UsedIn)
+                    .data()
+                    .toString()
+                    .contains(QStringLiteral("Northwind")));
+
+    // Click the row: it is selected everywhere and the dock opens on it.
+    const int row = page->proxy()->mapFromSource(page->model()->index(source, 0)).row();
+    QTest::mouseClick(page->table()->viewport(), Qt::LeftButton, {},
+                      page->table()->visualRect(page->proxy()->index(row, 0)).center());
+    QCoreApplication::processEvents();
+    EXPECT_EQ(state.selection(),
+              (Selection{SelectionKind::Material, QStringLiteral("nat_graphite")}));
+    EXPECT_EQ(page->detail()->materialId(), QStringLiteral("nat_graphite"));
+    EXPECT_TRUE(page->detail()->headline().contains(QStringLiteral("do not buy it ourselves")))
+        << page->detail()->headline().toStdString();
+    DetailsDock* dock = window->detailsDock();
+    QTRY_VERIFY(dock->isVisible()); // it opens once the click is over
+    // Still the row that was clicked, though the dock made the page narrower.
+    EXPECT_EQ(page->table()->currentKey(), QStringLiteral("material:nat_graphite"));
+    const QString text = dock->plainText();
+    EXPECT_TRUE(text.contains(QStringLiteral("What we buy that needs it"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("Our products that need it")));
+
+    // Follow the first product it reaches: click its name in the dock.
+    ASSERT_FALSE(reach.products.empty());
+    const QString product =
+        QString::fromStdString(state.network()->products.id(reach.products.front().product));
+    const QPoint link = anchorPoint(dock->browser(), QStringLiteral("select:product:") + product);
+    ASSERT_GE(link.x(), 0) << "no link to " << product.toStdString();
+    QTest::mouseClick(dock->browser()->viewport(), Qt::LeftButton, {}, link);
+    QCoreApplication::processEvents();
+    EXPECT_EQ(state.selection(), (Selection{SelectionKind::Product, product}));
+}
+
+// A search or filters that keep nothing say so in place of an empty table.
+TEST_F(MaterialsPageTest, NoMatchIsSaidNotShownAsAnEmptyTable) {
+    page->searchBox()->setFocus();
+    QTest::keyClicks(page->searchBox(), QStringLiteral("unobtainium"));
+    EXPECT_EQ(page->proxy()->rowCount(), 0);
+    EXPECT_FALSE(page->table()->isVisible());
+    EXPECT_TRUE(page->noMatchText().contains(QStringLiteral("No match")));
+    EXPECT_TRUE(page->noMatchText().contains(QStringLiteral("unobtainium")));
+    page->searchBox()->clear();
+    EXPECT_TRUE(page->table()->isVisible());
+    EXPECT_TRUE(page->noMatchText().isEmpty());
+
+    // The Stage filter offers every stage of the data (0.1.0: three), mining among them.
+    QComboBox* stage = window->filterBar()->stageBox();
+    std::set<int> stages;
+    for (const auto& m : data.materials)
+        stages.insert(int(m.stage));
+    EXPECT_EQ(stage->count(), int(stages.size()) + 1); // and "All stages"
+    const int mining = stage->findData(int(core::Stage::Mining));
+    ASSERT_GE(mining, 0);
+    stage->setCurrentIndex(mining);
+    settle();
+    EXPECT_GT(page->proxy()->rowCount(), 0);
+    EXPECT_GE(page->model()->rowForKey(QStringLiteral("material:nat_graphite")), 0);
+    // Mining and a cell name: nothing is both.
+    QTest::keyClicks(page->searchBox(), QStringLiteral("pouch"));
+    EXPECT_FALSE(page->table()->isVisible());
+    EXPECT_TRUE(page->noMatchText().contains(QStringLiteral("No match")));
 }
 
 TEST_F(MaterialsPageTest, LinkedSelection) {

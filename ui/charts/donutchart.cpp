@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/charts/donutchart.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <QFontMetrics>
@@ -16,6 +17,7 @@ namespace chokepoint::ui {
 namespace {
 constexpr double kHole = 0.55;
 constexpr double kSize = 0.85;
+constexpr int kMinRing = 150; // px the ring keeps beside its legend
 } // namespace
 
 DonutChart::DonutChart(QWidget* parent)
@@ -104,12 +106,25 @@ void DonutChart::resizeEvent(QResizeEvent* event) {
     layoutCenter();
 }
 
+// The legend gets the width its longest entry needs (0.1.0: "Poland 21...." at 1280 x 800) beside
+// the ring while the ring keeps kMinRing px; a narrower chart puts it below the ring. Entries
+// that do not fit the height are left out (largest slices come first).
 void DonutChart::updateLegend() {
-    const QFontMetrics fm(chart()->legend()->font());
+    QLegend* legend = chart()->legend();
+    const QFontMetrics fm(legend->font());
+    int longest = 0;
+    for (const DonutSlice& s : m_slices)
+        longest = std::max(longest, fm.horizontalAdvance(chartLabel(s.label)));
+    const int need = longest + fm.height() + 32; // marker, gaps and the legend's margins
+    const bool beside = width() - need >= kMinRing;
+    legend->setAlignment(beside ? Qt::AlignRight : Qt::AlignBottom);
+    legend->setMinimumWidth(beside ? need : 0);
     const int titleHeight = chart()->title().isEmpty() ? 0 : 2 * fm.height();
-    const int fit = std::max(1, (height() - titleHeight - 48) / (fm.height() + 8));
+    const int rowHeight = fm.height() + 8;
+    const int fit = beside ? std::max(1, (height() - titleHeight - 48) / rowHeight)
+                           : std::max(1, (height() - titleHeight - kMinRing) / rowHeight);
     const int shown = std::min(m_maxLegend, fit);
-    const auto markers = chart()->legend()->markers(m_series);
+    const auto markers = legend->markers(m_series);
     for (int i = 0; i < markers.size(); ++i)
         markers[i]->setVisible(i < shown);
 }

@@ -7,8 +7,10 @@
 #include <QLineEdit>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QVBoxLayout>
 
+#include "core/analysis/materialreach.h"
 #include "ui/appstate.h"
 #include "ui/displayformat.h"
 #include "ui/models/tablefilterproxy.h"
@@ -48,7 +50,7 @@ MaterialsPage::MaterialsPage(AppState& state, QWidget* parent)
                              top);
     m_search = new QLineEdit(top);
     m_search->setObjectName(QStringLiteral("materialsSearch"));
-    m_search->setPlaceholderText(tr("Filter by name, stage or product…"));
+    m_search->setPlaceholderText(tr("Find a material by name, stage or product…"));
     m_search->setClearButtonEnabled(true);
     m_search->setMaximumWidth(320);
     searchRow->addWidget(title, 1);
@@ -64,16 +66,29 @@ MaterialsPage::MaterialsPage(AppState& state, QWidget* parent)
     m_table->setMinimumHeight(160);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     const std::pair<int, int> widths[] = {
-        {MaterialTableModel::Material, 206},   {MaterialTableModel::Stage, 80},
-        {MaterialTableModel::Location, 70},    {MaterialTableModel::Owned, 78},
-        {MaterialTableModel::Controlled, 98},  {MaterialTableModel::DirectShare, 80},
-        {MaterialTableModel::SpendAtRisk, 88}, {MaterialTableModel::Hhi, 52},
-        {MaterialTableModel::WorldHhi, 72},    {MaterialTableModel::Inventory, 68}};
+        {MaterialTableModel::Material, 200},   {MaterialTableModel::Stage, 76},
+        {MaterialTableModel::Tier, 44},        {MaterialTableModel::Location, 70},
+        {MaterialTableModel::Owned, 78},       {MaterialTableModel::Controlled, 70},
+        {MaterialTableModel::Through, 100},    {MaterialTableModel::DirectShare, 64},
+        {MaterialTableModel::SpendAtRisk, 76}, {MaterialTableModel::Hhi, 52},
+        {MaterialTableModel::WorldHhi, 56},    {MaterialTableModel::Inventory, 68}};
     for (const auto& [column, width] : widths)
         m_table->setColumnWidth(column, width);
-    m_table->sortByColumn(MaterialTableModel::Location, Qt::DescendingOrder);
-    topLayout->addWidget(m_table, 1);
-    connect(m_search, &QLineEdit::textChanged, m_proxy, &TableFilterProxy::setFilterText);
+    // The one dependence every material has, upstream ones included.
+    m_table->sortByColumn(MaterialTableModel::Through, Qt::DescendingOrder);
+    // No row left: a sentence in place of an empty table.
+    m_noMatch = new QLabel(top);
+    m_noMatch->setObjectName(QStringLiteral("materialsNoMatch"));
+    m_noMatch->setAlignment(Qt::AlignCenter);
+    m_noMatch->setWordWrap(true);
+    m_tableStack = new QStackedWidget(top);
+    m_tableStack->addWidget(m_table);
+    m_tableStack->addWidget(m_noMatch);
+    topLayout->addWidget(m_tableStack, 1);
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString& text) {
+        m_proxy->setFilterText(text);
+        updateNoMatch();
+    });
 
     // The tier chart grows with its bars (each needs a line for its name): it scrolls down
     // rather than push the window past the screen.
@@ -95,8 +110,10 @@ MaterialsPage::MaterialsPage(AppState& state, QWidget* parent)
     // A tier bar selects the material bought at that tier; double-click opens the network
     // of the material shown.
     connect(m_detail->tierChart(), &ChartView::itemClicked, this, [this](const QString& key) {
+        m_selectingTierBar = true;
         this->state().setSelection(
             {SelectionKind::Material, MaterialDetailPanel::materialOfKey(key)});
+        m_selectingTierBar = false;
     });
     connect(m_detail->tierChart(), &ChartView::itemActivated, this, [this](const QString&) {
         if (!m_detail->materialId().isEmpty())
@@ -122,17 +139,46 @@ QString MaterialsPage::contextText() const {
 
 void MaterialsPage::updateContext() {
     const Filters& f = state().filters();
-    QString text = tr("Dependence on China under all three lenses; <b>direct share and spend at "
-                      "risk under the %1 lens</b> &nbsp;·&nbsp; as of <b>%2</b> &nbsp;·&nbsp; "
-                      "%3 materials under the filters")
+    QString text = tr("Dependence on China under all three lenses; <b>through what it feeds, "
+                      "direct share and spend at risk under the %1 lens</b> &nbsp;·&nbsp; as of "
+                      "<b>%2</b> &nbsp;·&nbsp; %3 materials under the filters: %4 we buy or list "
+                      "in a bill of materials, %5 further up the chain")
                        .arg(lensText(f.lens), dateText(f.asOf))
-                       .arg(m_model->rowCount());
+                       .arg(m_model->rowCount())
+                       .arg(m_model->reportedRows())
+                       .arg(m_model->upstreamRows());
     if (state().isBusy())
         text += tr(" &nbsp;·&nbsp; <i>updating…</i>");
     m_context->setText(text);
 }
 
 // Clicking selects the material everywhere; double-clicking also opens its supply network.
+QString MaterialsPage::noMatchText() const {
+    return m_tableStack->currentWidget() == m_noMatch ? m_noMatch->text() : QString();
+}
+
+void MaterialsPage::updateNoMatch() {
+    if (m_proxy->rowCount() > 0 || !state().summary()) {
+        m_tableStack->setCurrentWidget(m_table);
+        return;
+    }
+    const QString search = m_search->text().trimmed();
+    QString text;
+    if (!search.isEmpty() && m_model->rowCount() > 0)
+        text = tr("No match: no material under these filters has \u201c%1\u201d in its name, "
+                  "stage, tier or products.")
+                   .arg(search.toHtmlEscaped());
+    else if (!search.isEmpty())
+        text = tr("No match: the filters above keep no material, and none has \u201c%1\u201d "
+                  "in its name, stage, tier or products.")
+                   .arg(search.toHtmlEscaped());
+    else
+        text = tr("No match: the filters above (product, stage, country) keep no material.");
+    m_noMatch->setText(text + tr("<br><br>Clear the search box or the filters (Clear filters, "
+                                 "at the top) to see every material."));
+    m_tableStack->setCurrentWidget(m_noMatch);
+}
+
 void MaterialsPage::select(const QString& key, bool drillDown) {
     const Selection sel = selectionFromKey(key);
     if (sel.isEmpty())
@@ -149,10 +195,13 @@ void MaterialsPage::redraw() {
         m_model->clear();
         m_detail->clear(tr("Loading…"));
         updateContext();
+        updateNoMatch();
         return;
     }
-    m_model->setFigures(*exposure, *summary);
+    m_model->setFigures(*exposure, *summary,
+                        an::materialsInFilter(*exposure->network, state().summaryFilter()));
     updateContext();
+    updateNoMatch();
     // The detail shows the selected material, else the one shown before, else the most
     // dependent one (Summary's first).
     QString id;
@@ -188,9 +237,10 @@ void MaterialsPage::showSelection() {
         m_detail->setSelectedMaterial(QString());
         return;
     }
-    // A material of the table becomes the detail; any other (an input further up the chain)
-    // is highlighted in the tier chart of the material shown.
-    if (m_table->selectKey(selectionKey(sel)) && sel.id != m_detail->materialId())
+    // A material selected anywhere becomes the detail, except one clicked in the tier chart
+    // (an input further up the chain): then its bar is highlighted and the chart stays.
+    if (m_table->selectKey(selectionKey(sel)) && sel.id != m_detail->materialId() &&
+        !m_selectingTierBar)
         showDetail(sel.id);
     m_detail->setSelectedMaterial(sel.id);
 }

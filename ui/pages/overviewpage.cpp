@@ -14,6 +14,7 @@
 #include "ui/displayformat.h"
 #include "ui/models/chokepointmodel.h"
 #include "ui/models/tablefilterproxy.h"
+#include "ui/pages/materials/supplymixcharts.h"
 #include "ui/pages/pageregistry.h"
 #include "ui/selectionkey.h"
 #include "ui/widgets/kpitile.h"
@@ -73,7 +74,7 @@ OverviewPage::OverviewPage(AppState& state, QWidget* parent)
     m_dependence->setExportName(QStringLiteral("dependence-by-material"));
     m_dependence->setMaxLabelLength(26);
 
-    m_countries = new DonutChart(content);
+    m_countries = new MixDonutChart(content);
     m_countries->setExportName(QStringLiteral("tier1-country-mix"));
 
     m_products = new StackedBarChart(StackedBarChart::Orientation::Horizontal, content);
@@ -154,6 +155,10 @@ OverviewPage::OverviewPage(AppState& state, QWidget* parent)
 
 // Clicking selects the item everywhere; double-clicking also drills down: a material to the
 // Materials page, a site or country to Suppliers, a product becomes the product filter.
+DonutChart* OverviewPage::countryChart() const {
+    return m_countries;
+}
+
 void OverviewPage::select(const QString& key, bool drillDown) {
     const Selection sel = selectionFromKey(key);
     if (sel.isEmpty())
@@ -267,7 +272,9 @@ void OverviewPage::redraw() {
                            {tr("Deeper tiers and unknown origin"), deeper, SeriesColor::Deeper}});
 
     QVector<DonutSlice> slices;
-    for (const an::CountrySpend& c : s.countryMix)
+    QVector<MixPart> parts;
+    for (const an::CountrySpend& c : s.countryMix) {
+        parts << (c.country == net.focusCountry() ? MixPart::Focus : MixPart::Country);
         slices.push_back(
             {qs(net.countries.id(c.country)),
              tr("%1  %2").arg(qs(d.countries[size_t(c.country)].name), percentText(c.share)),
@@ -275,7 +282,9 @@ void OverviewPage::redraw() {
              tr("<b>%1</b><br>Tier-1 spend: %2<br>Share: %3")
                  .arg(qs(d.countries[size_t(c.country)].name).toHtmlEscaped(), moneyText(c.spend),
                       percentText(c.share))});
+    }
     m_countries->chart()->setTitle(tr("Tier-1 spend by supplier country"));
+    m_countries->setParts(parts);
     m_countries->setData(slices, slices.isEmpty() ? tr("none") : moneyText(s.spend));
 
     QVector<BarCategory> products;

@@ -11,6 +11,7 @@ namespace chokepoint::ui {
 
 class ChokepointModel;
 class DonutChart;
+class MixDonutChart;
 class KpiTile;
 class StackedBarChart;
 class TableFilterProxy;
@@ -32,7 +33,7 @@ public:
 
     KpiTile* tile(Kpi kpi) const { return m_tiles[kpi]; }
     StackedBarChart* dependenceChart() const { return m_dependence; }
-    DonutChart* countryChart() const { return m_countries; }
+    DonutChart* countryChart() const;
     StackedBarChart* productChart() const { return m_products; }
     TableView* chokepointTable() const { return m_table; }
     ChokepointModel* chokepointModel() const { return m_model; }
@@ -48,7 +49,7 @@ private:
     std::array<KpiTile*, kKpiCount> m_tiles{};
     QLabel* m_context = nullptr;
     StackedBarChart* m_dependence = nullptr;
-    DonutChart* m_countries = nullptr;
+    MixDonutChart* m_countries = nullptr; ///< China in the risk colour, as in every mix chart
     StackedBarChart* m_products = nullptr;
     TableView* m_table = nullptr;
     ChokepointModel* m_model = nullptr;

@@ -7,6 +7,7 @@
 #include <QStringList>
 #include <QVBoxLayout>
 
+#include "core/analysis/materialreach.h"
 #include "core/analysis/supplybreakdown.h"
 #include "ui/displayformat.h"
 #include "ui/pages/materials/supplymixcharts.h"
@@ -94,14 +95,47 @@ void MaterialDetailPanel::showMaterial(const ExposureSet& exposure, const an::Su
     const auto& mat = net.data().materials[size_t(material)];
     m_materialId = qs(mat.id);
     const an::ExposureResult& r = exposure.forLens(summary.lens);
-    QString text = tr("<b>%1</b> (%2) \u2014 <b>%3</b> dependent on China under the %4 lens")
-                       .arg(qs(mat.name).toHtmlEscaped(), stageText(mat.stage).toLower(),
-                            percentText(r.dependence(net, material)), lensText(summary.lens));
-    for (const an::MaterialExposure& e : r.materials)
-        if (e.material == material)
-            text += tr(": %1 direct from tier-1 sites, the rest through deeper tiers and "
-                       "unknown origin")
-                        .arg(percentText(e.directShare));
+    const an::MaterialReach& reach = exposure.reachForLens(summary.lens)[size_t(material)];
+    const bool reported = (reach.tiers & 1) != 0;
+    QString text;
+    // The material whose tier chart is shown: the material itself when we report it, else
+    // the reported material it feeds most (with its rows of this material highlighted).
+    an::Index root = material;
+    if (reported) {
+        text = tr("<b>%1</b> (%2) \u2014 <b>%3</b> dependent on China under the %4 lens")
+                   .arg(qs(mat.name).toHtmlEscaped(), stageText(mat.stage).toLower(),
+                        percentText(r.dependence(net, material)), lensText(summary.lens));
+        for (const an::MaterialExposure& e : r.materials)
+            if (e.material == material)
+                text += tr(": %1 direct from tier-1 sites, the rest through deeper tiers and "
+                           "unknown origin")
+                            .arg(percentText(e.directShare));
+        if (!reach.feeds.empty() && reach.feeds.front().material != material)
+            text += tr(". Through what it feeds: up to %1 of our %2")
+                        .arg(percentText(reach.feeds.front().dependence),
+                             qs(net.data().materials[size_t(reach.feeds.front().material)].name)
+                                 .toHtmlEscaped());
+    } else if (reach.feeds.empty()) {
+        text = tr("<b>%1</b> (%2) \u2014 nothing we buy or list in a bill of materials needs it")
+                   .arg(qs(mat.name).toHtmlEscaped(), stageText(mat.stage).toLower());
+        root = an::kNone;
+    } else {
+        QStringList tiers;
+        for (const int t : reach.tierList())
+            tiers << QString::number(t);
+        const an::ReachedMaterial& top = reach.feeds.front();
+        root = top.material;
+        text = tr("<b>%1</b> (%2, tier %3) \u2014 we do not buy it ourselves; under the %4 lens "
+                  "up to <b>%5</b> of our %6 needs it from exposed sources, in %7 of our "
+                  "products")
+                   .arg(qs(mat.name).toHtmlEscaped(), stageText(mat.stage).toLower(),
+                        tiers.join(QStringLiteral(", ")), lensText(summary.lens),
+                        percentText(top.dependence),
+                        qs(net.data().materials[size_t(top.material)].name).toHtmlEscaped())
+                   .arg(reach.products.size());
+        if (reach.revenueAtRisk)
+            text += tr(" (%1 revenue at risk through it)").arg(moneyText(*reach.revenueAtRisk));
+    }
     QStringList controls;
     for (const an::Index c : an::controlsCoveringMaterial(*r.controls, material))
         controls << qs(net.controlIds.id(c));
@@ -110,8 +144,28 @@ void MaterialDetailPanel::showMaterial(const ExposureSet& exposure, const an::Su
             ? tr(". No export control in force covers it.")
             : tr(". Controls in force covering it: %1.").arg(controls.join(QStringLiteral(", ")));
     m_headline->setText(text);
-    showTiers(net, material);
+    if (root == an::kNone) {
+        m_tiers->chart()->setTitle(tr("Supply by tier and country"));
+        m_tiers->setParts({});
+        m_tiers->setData({}, {});
+    } else {
+        showTiers(net, root);
+    }
+    if (!reported && root != an::kNone) {
+        const QString rootName = qs(net.data().materials[size_t(root)].name).toHtmlEscaped();
+        bool shown = false;
+        for (int i = 0; i < m_tiers->categoryCount() && !shown; ++i)
+            shown = materialOfKey(m_tiers->categoryKey(i)) == m_materialId;
+        m_headline->setText(
+            m_headline->text() +
+            (shown ? tr(" The chart shows the supply of %1, with this material highlighted.")
+                         .arg(rootName)
+                   : tr(" The chart shows the supply of %1; this material lies beyond its "
+                        "rows (the Details dock follows it there).")
+                         .arg(rootName)));
+    }
     showWorld(net, material);
+    setSelectedMaterial(reported ? QString() : m_materialId);
 }
 
 void MaterialDetailPanel::showTiers(const an::Network& net, an::Index material) {

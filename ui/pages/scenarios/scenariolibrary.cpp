@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/pages/scenarios/scenariolibrary.h"
 
+#include <QEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -161,7 +162,12 @@ void ScenarioLibrary::rebuild() {
     if (m_saved.isEmpty()) {
         auto* none = new QTreeWidgetItem(m_savedRoot, {tr("none yet: Save keeps the editor's")});
         none->setFlags(Qt::ItemIsEnabled);
-        none->setForeground(0, palette().brush(QPalette::Disabled, QPalette::Text));
+        // A hint, not a disabled item: the placeholder colour reads on both palettes (0.1.0:
+        // disabled text, nearly invisible on dark). Set again when the palette changes.
+        none->setForeground(0, palette().brush(QPalette::Active, QPalette::PlaceholderText));
+        QFont hint = font();
+        hint.setItalic(true);
+        none->setFont(0, hint);
     }
     m_examplesRoot = new QTreeWidgetItem(m_tree, {tr("Examples (read-only)")});
     m_examplesRoot->setFlags(Qt::ItemIsEnabled);
@@ -176,6 +182,12 @@ void ScenarioLibrary::rebuild() {
     m_tree->expandAll();
     m_rebuilding = false;
     setCurrentKey(m_current);
+}
+
+void ScenarioLibrary::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_tree && !m_rebuilding)
+        rebuild();
 }
 
 void ScenarioLibrary::setCurrentKey(const QString& key) {

@@ -79,6 +79,7 @@ Q_SIGNALS:
 
 private:
     void rebuild();
+    void changeEvent(QEvent* event) override;
     void renameCurrent();
     void deleteCurrent();
     void importDialog();
