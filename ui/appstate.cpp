@@ -17,6 +17,7 @@ struct LoadResult {
     QString path;
     std::shared_ptr<const an::Network> network;
     std::shared_ptr<const an::ExposureEngine> engine;
+    bool bundledExample = false;
     QString error;
 };
 
@@ -74,6 +75,7 @@ LoadResult loadWorkspace(const QString& path) {
         out.error = QString::fromStdString(data.errorString());
         return out;
     }
+    out.bundledExample = ws->isBundledExample();
     buildNetwork(out, std::move(*data));
     return out;
 }
@@ -106,6 +108,7 @@ void AppState::openWorkspace(const QString& path) {
                          m_path = r.path;
                          m_network = std::move(r.network);
                          m_engine = std::move(r.engine);
+                         m_bundledExample = r.bundledExample;
                          m_exposure.reset();
                          m_summary.reset();
                          // Keep lens and date; drop filters naming items this workspace lacks.

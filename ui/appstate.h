@@ -76,6 +76,9 @@ public:
     void applyDataset(core::Dataset data);
     QString workspacePath() const { return m_path; }
     bool hasWorkspace() const { return m_network != nullptr; }
+    /// The loaded workspace holds the bundled example (core::Workspace::isBundledExample()):
+    /// its company data is fictional, and the window title and reports say so.
+    bool isBundledExample() const { return m_bundledExample; }
     std::shared_ptr<const core::analysis::Network> network() const { return m_network; }
     std::shared_ptr<const core::analysis::ExposureEngine> engine() const { return m_engine; }
 
@@ -124,6 +127,7 @@ private:
     QString m_path;
     std::shared_ptr<const core::analysis::Network> m_network;
     std::shared_ptr<const core::analysis::ExposureEngine> m_engine;
+    bool m_bundledExample = false;
     Filters m_filters;
     Selection m_selection;
     std::shared_ptr<const ExposureSet> m_exposure;

@@ -241,9 +241,13 @@ void MainWindow::updateTitle() {
     const QString path = m_state.workspacePath();
     const int row = m_pageList->currentRow();
     const QString page = row >= 0 ? m_pageList->item(row)->text() : QString();
-    setWindowTitle(path.isEmpty()
-                       ? tr("Chokepoint")
-                       : tr("%1 — %2 — Chokepoint").arg(page, QFileInfo(path).fileName()));
+    if (path.isEmpty())
+        setWindowTitle(tr("Chokepoint"));
+    else if (m_state.isBundledExample()) // the example's company data is invented
+        setWindowTitle(tr("%1 — %2 — fictional example data — Chokepoint")
+                           .arg(page, QFileInfo(path).fileName()));
+    else
+        setWindowTitle(tr("%1 — %2 — Chokepoint").arg(page, QFileInfo(path).fileName()));
 }
 
 void MainWindow::updateStatus() {

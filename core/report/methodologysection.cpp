@@ -98,6 +98,8 @@ Table aboutTable(const ReportContext& ctx) {
     t.addRow({Cell::ofText("Workspace"), Cell::ofText(ctx.options.workspaceName.empty()
                                                           ? missingText()
                                                           : cellText(ctx.options.workspaceName))});
+    if (ctx.options.fictionalData)
+        t.addRow({Cell::ofText("Company data"), Cell::ofText(kFictionalDataText)});
     t.addRow({Cell::ofText("As-of date"), Cell::ofDate(ctx.options.asOf)});
     t.addRow({Cell::ofText("Headline lens"), Cell::ofText(lensTitle(ctx.options.lens) + ": " +
                                                           lensDescription(ctx.options.lens))});

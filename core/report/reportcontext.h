@@ -49,6 +49,12 @@ struct ReportContext {
     int worstScenario() const;
 };
 
+/// What the summary and the appendix say about the bundled example's company data.
+inline constexpr const char* kFictionalDataText =
+    "Fictional example data: the company, its suppliers, sites, purchases, products and stock "
+    "in this workspace are the bundled example, invented for illustration. Only the reference "
+    "data (world shares, export controls) comes from public sources.";
+
 // Names for people. Each is a data string isolated for bidirectional text (dataText()).
 std::string materialName(const analysis::Network& net, analysis::Index m);
 std::string productName(const analysis::Network& net, analysis::Index p);

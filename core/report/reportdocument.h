@@ -252,7 +252,13 @@ struct ReportDocument {
     core::Date asOf;
     std::string lensName; ///< the lens of the headline figures, for people
     std::string version;  ///< CHOKEPOINT_VERSION of the program that built it
+    /// The workspace holds the bundled example (Workspace::isBundledExample()): its company
+    /// data is fictional, and every page says so (fictionalNotice()).
+    bool fictionalData = false;
     std::vector<Section> sections;
+
+    /// "Fictional example data" when fictionalData, else empty: the words every page carries.
+    std::string fictionalNotice() const;
 
     /// "China exposure report — <workspace>", for page headers and the HTML title.
     std::string fullTitle() const;

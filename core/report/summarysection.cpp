@@ -171,6 +171,8 @@ Table scenarioTable(const ReportContext& ctx) {
 
 Section buildSummarySection(const ReportContext& ctx) {
     Section s{SectionId::Summary, sectionTitle(SectionId::Summary), {}};
+    if (ctx.options.fictionalData)
+        s.blocks.push_back(Paragraph{kFictionalDataText, Paragraph::Style::Note});
     s.blocks.push_back(Paragraph{leadText(ctx), Paragraph::Style::Lead});
     s.blocks.push_back(headlineKpis(ctx));
 

@@ -294,6 +294,7 @@ void ReportDialog::setSectionChecked(rp::SectionId id, bool checked) {
 rp::ReportOptions ReportDialog::reportOptions() const {
     rp::ReportOptions options;
     options.workspaceName = m_workspaceName.toStdString();
+    options.fictionalData = m_state.isBundledExample();
     const QDate d = m_asOf->date();
     options.asOf = core::Date::fromYmd(d.year(), d.month(), d.day());
     options.lens = an::Lens(m_lens->currentData().toInt());
