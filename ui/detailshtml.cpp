@@ -9,6 +9,7 @@
 #include <QObject>
 
 #include "core/analysis/explanation.h"
+#include "core/analysis/worldshares.h"
 #include "ui/displayformat.h"
 #include "ui/explanationhtml.h"
 
@@ -92,6 +93,36 @@ QString sourcesHtml(const an::Network& net, const std::vector<size_t>& sources) 
     return out + QStringLiteral("</ol>");
 }
 
+QString qs(std::string_view s) {
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+// The world shares of a material by country, headed by what they measure: "World production"
+// only when every row measures production; otherwise the measure and the source's notes
+// (SPEC §2 world_shares.basis), and with mixed bases the measure of each row.
+QString worldSharesHtml(const an::Network& net, Index m) {
+    const an::WorldShareBasis basis = an::worldShareBasis(net, m);
+    QString world;
+    for (auto* w = net.worldShares.begin(size_t(m)); w != net.worldShares.end(size_t(m)); ++w) {
+        QString name = countryName(net, w->country);
+        if (basis.mixed)
+            if (const auto fact = an::worldShareFact(net, m, w->country); fact && fact->qualified())
+                name += QStringLiteral(" <i>(%1)</i>").arg(qs(an::shareBasisLabel(fact->basis)));
+        world += row({name, percentText(w->share)});
+    }
+    if (world.isEmpty())
+        return {};
+    if (!basis.qualified())
+        return section(tr("World production")) + table(world);
+    QString measure = basis.mixed ? tr("World shares, measured in different ways")
+                                  : qs(an::shareBasisMeasure(basis.basis));
+    measure[0] = measure[0].toUpper();
+    QString out = section(measure.toHtmlEscaped()) + table(world);
+    for (const std::string& note : basis.notes)
+        out += QStringLiteral("<p><small>%1</small></p>").arg(esc(note));
+    return out;
+}
+
 const an::MaterialExposure* findMaterial(const an::ExposureResult& r, Index m) {
     for (const auto& e : r.materials)
         if (e.material == m)
@@ -150,11 +181,7 @@ QString materialHtml(const an::Network& net, Index m, const ExposureSet& set,
     options.maxDepth = 4;
     out += explanationHtml(net, an::explainMaterial(engine, set.forLens(filters.lens), m, options));
 
-    QString world;
-    for (auto* w = net.worldShares.begin(size_t(m)); w != net.worldShares.end(size_t(m)); ++w)
-        world += row({countryName(net, w->country), percentText(w->share)});
-    if (!world.isEmpty())
-        out += section(tr("World production")) + table(world);
+    out += worldSharesHtml(net, m);
 
     const auto controls = an::controlsCoveringMaterial(net, m, filters.asOf);
     out += section(tr("Export controls in force at %1").arg(dateText(filters.asOf)));
@@ -298,13 +325,24 @@ QString countryHtml(const an::Network& net, Index c, const an::Summary& summary)
         if (cs.country == c)
             out += QObject::tr("<p>Our tier-1 spend here: <b>%1</b> (%2 of the filtered spend)</p>")
                        .arg(moneyText(cs.spend), percentText(cs.share));
+    // A share that measures something else than production says what, next to the material.
     QString world;
-    for (size_t m = 0; m < net.materials.size(); ++m)
-        for (auto* w = net.worldShares.begin(m); w != net.worldShares.end(m); ++w)
-            if (w->country == c)
-                world += row({esc(net.data().materials[m].name), percentText(w->share)});
+    bool qualified = false;
+    for (size_t m = 0; m < net.materials.size(); ++m) {
+        const auto fact = an::worldShareFact(net, Index(m), c);
+        if (!fact)
+            continue;
+        QString name = esc(net.data().materials[m].name);
+        if (fact->qualified()) {
+            qualified = true;
+            name += QStringLiteral(" <i>(%1)</i>").arg(qs(an::shareBasisLabel(fact->basis)));
+        }
+        world += row({name, percentText(fact->share)});
+    }
     if (!world.isEmpty())
-        out += section(tr("Share of world production")) + table(world);
+        out += section(qualified ? tr("World shares (production unless marked)")
+                                 : tr("Share of world production")) +
+               table(world);
     return out;
 }
 
