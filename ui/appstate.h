@@ -24,6 +24,9 @@ struct Filters {
     QString country; ///< iso3 of the supplier-site country (tier 1)
     core::analysis::Lens lens = core::analysis::Lens::Location;
     core::Date asOf = core::Date::today();
+    /// Count measures of status `scheduled` (announced, not confirmed by the reference cut-off)
+    /// as in force (SPEC §3 *assume scheduled*; off by default).
+    bool assumeScheduled = false;
     bool operator==(const Filters&) const = default;
 };
 
@@ -41,6 +44,7 @@ struct Selection {
 struct ExposureSet {
     std::shared_ptr<const core::analysis::Network> network;
     core::Date asOf;
+    bool assumeScheduled = false;
     std::array<std::shared_ptr<const core::analysis::ExposureResult>, 3> results;
     const core::analysis::ExposureResult& forLens(core::analysis::Lens lens) const {
         return *results[size_t(lens)];
@@ -86,6 +90,7 @@ public:
     void setFilters(const Filters& filters);
     void setLens(core::analysis::Lens lens);
     void setAsOf(core::Date date);
+    void setAssumeScheduled(bool on);
     /// filters() resolved to network indices (unknown ids count as "all").
     core::analysis::SummaryFilter summaryFilter() const;
 

@@ -188,15 +188,21 @@ QString OverviewPage::contextText() const {
 void OverviewPage::updateContext() {
     const Filters& f = state().filters();
     const auto net = state().network();
-    QString vintage = tr("unknown");
-    if (net)
-        if (const auto v = net->data().referenceVintage())
-            vintage = QString::number(*v);
-    QString text =
-        tr("<b>%1 lens</b> (%2) &nbsp;·&nbsp; as of <b>%3</b> &nbsp;·&nbsp; reference data "
-           "vintage <b>%4</b>")
-            .arg(lensText(f.lens), lensDescription(f.lens).toHtmlEscaped(), dateText(f.asOf),
-                 vintage);
+    // Up to when the reference data was checked, next to the figures (SPEC §3); the vintage
+    // year for data without a cut-off.
+    QString reference = tr("reference data vintage <b>unknown</b>");
+    if (net) {
+        if (const auto& cutoff = net->data().profile.referenceCutoff)
+            reference = tr("reference data checked up to <b>%1</b>").arg(dateText(*cutoff));
+        else if (const auto v = net->data().referenceVintage())
+            reference = tr("reference data vintage <b>%1</b>").arg(*v);
+    }
+    QString text = tr("<b>%1 lens</b> (%2) &nbsp;·&nbsp; as of <b>%3</b> &nbsp;·&nbsp; %4")
+                       .arg(lensText(f.lens), lensDescription(f.lens).toHtmlEscaped(),
+                            dateText(f.asOf), reference);
+    if (net && net->data().profile.referenceCutoff && f.asOf > *net->data().profile.referenceCutoff)
+        text += f.assumeScheduled ? tr(" &nbsp;·&nbsp; scheduled measures <b>assumed</b>")
+                                  : tr(" &nbsp;·&nbsp; scheduled measures <b>not counted</b>");
     if (state().isBusy())
         text += tr(" &nbsp;·&nbsp; <i>updating…</i>");
     m_context->setText(text);
