@@ -32,6 +32,28 @@ QString moneyText(const std::optional<double>& amount) {
     return amount ? moneyText(*amount) : missingText();
 }
 
+QString percentRangeText(double point, double low, double high, int decimals) {
+    return QString::fromStdString(core::formatPercentWithRange(point, low, high, decimals));
+}
+
+QString rangeText(double low, double high, int decimals) {
+    return QString::fromStdString(core::formatPercentRange(low, high, decimals));
+}
+
+QString moneyRangeText(const std::optional<double>& point, const std::optional<double>& low,
+                       const std::optional<double>& high) {
+    if (!point || !low || !high)
+        return missingText();
+    return QString::fromStdString(core::formatMoneyWithRange(*point, *low, *high));
+}
+
+QString rangeExplanation() {
+    return QObject::tr(
+        "Range: the low bound counts supply of unknown origin and technology of unknown source "
+        "as not exposed; the high bound counts them as exposed wherever China (under the "
+        "export-controls lens: a country with a control in force) could be behind them.");
+}
+
 QString daysText(double days) {
     return QString::fromStdString(core::formatDays(days));
 }
