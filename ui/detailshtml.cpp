@@ -10,6 +10,7 @@
 
 #include "core/analysis/explanation.h"
 #include "core/analysis/worldshares.h"
+#include "core/util/format.h"
 #include "ui/displayformat.h"
 #include "ui/explanationhtml.h"
 
@@ -123,6 +124,11 @@ QString worldSharesHtml(const an::Network& net, Index m) {
     return out;
 }
 
+// A figure with its range under it, small: the dock is too narrow for both on one line.
+QString withRange(const QString& figure, const QString& range) {
+    return QStringLiteral("%1<br><small>%2</small>").arg(figure, range);
+}
+
 const an::MaterialExposure* findMaterial(const an::ExposureResult& r, Index m) {
     for (const auto& e : r.materials)
         if (e.material == m)
@@ -145,11 +151,15 @@ QString materialHtml(const an::Network& net, Index m, const ExposureSet& set,
         QString name = lensText(lens);
         if (lens == filters.lens)
             name = QStringLiteral("<b>%1</b>").arg(name);
-        rows += row({name, percentText(e ? e->dependence : r.dependence(net, m)),
+        rows += row({name,
+                     e ? withRange(percentText(e->dependence),
+                                   rangeText(e->dependenceLow, e->dependenceHigh))
+                       : percentText(r.dependence(net, m)),
                      e ? percentText(e->directShare) : missingText(),
                      e ? moneyText(e->spendAtRisk) : missingText()});
     }
     out += table(rows);
+    out += QStringLiteral("<p><small>%1</small></p>").arg(rangeExplanation().toHtmlEscaped());
     if (const auto* e = findMaterial(set.forLens(filters.lens), m))
         out += QObject::tr("<p>Tier-1 concentration (HHI): %1 · world: %2</p>")
                    .arg(hhiText(e->hhi), hhiText(e->worldHhi));
@@ -210,9 +220,17 @@ QString productHtml(const an::Network& net, Index p, const ExposureSet& set,
     for (const an::Lens lens : kLenses)
         for (const auto& e : set.forLens(lens).products)
             if (e.product == p)
-                rows +=
-                    row({lensText(lens), percentText(e.dependence), moneyText(e.revenueAtRisk)});
+                rows += row(
+                    {lensText(lens),
+                     withRange(percentText(e.dependence),
+                               rangeText(e.dependenceLow, e.dependenceHigh)),
+                     e.revenueAtRiskLow && e.revenueAtRiskHigh
+                         ? withRange(moneyText(e.revenueAtRisk),
+                                     QString::fromStdString(core::formatMoneyRange(
+                                         *e.revenueAtRiskLow, *e.revenueAtRiskHigh)))
+                         : moneyText(e.revenueAtRisk)});
     out += table(rows);
+    out += QStringLiteral("<p><small>%1</small></p>").arg(rangeExplanation().toHtmlEscaped());
     out += section(tr("Bill of materials"));
     const an::ExposureResult& r = set.forLens(filters.lens);
     QString bom = row({tr("Material"), tr("Qty per unit"), tr("Dependence")}, true);

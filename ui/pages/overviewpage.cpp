@@ -8,6 +8,7 @@
 #include <QScrollArea>
 #include <QVBoxLayout>
 
+#include "core/util/format.h"
 #include "ui/appstate.h"
 #include "ui/charts/donutchart.h"
 #include "ui/charts/stackedbarchart.h"
@@ -91,7 +92,7 @@ OverviewPage::OverviewPage(AppState& state, QWidget* parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->setColumnWidth(ChokepointModel::Item, 230);
     m_table->setColumnWidth(ChokepointModel::Type, 70);
-    m_table->setColumnWidth(ChokepointModel::Dependence, 90);
+    m_table->setColumnWidth(ChokepointModel::Dependence, 150); // with its range
     m_table->setColumnWidth(ChokepointModel::SpendAtRisk, 100);
     m_table->sortByColumn(ChokepointModel::Dependence, Qt::DescendingOrder);
     auto* tableBox = new QWidget(content);
@@ -229,9 +230,21 @@ void OverviewPage::redraw() {
     const auto& d = net.data();
     const an::Summary& s = *summary;
 
-    m_tiles[RevenueDependence]->setValue(
-        percentText(s.revenueDependence),
-        tr("%1 of %2 revenue at risk").arg(moneyText(s.revenueAtRisk), moneyText(s.revenue)));
+    // The headline with its range (SPEC §3 "Ranges"): unknown origin and unknown technology
+    // sources counted as not exposed (low) and as exposed (high).
+    if (s.revenueDependence && s.revenueDependenceLow && s.revenueDependenceHigh)
+        m_tiles[RevenueDependence]->setValue(
+            percentText(s.revenueDependence),
+            tr("range %1 · %2 of %3 revenue at risk (%4)")
+                .arg(rangeText(*s.revenueDependenceLow, *s.revenueDependenceHigh),
+                     moneyText(s.revenueAtRisk), moneyText(s.revenue),
+                     QString::fromStdString(
+                         core::formatMoneyRange(s.revenueAtRiskLow, s.revenueAtRiskHigh))));
+    else
+        m_tiles[RevenueDependence]->setValue(
+            percentText(s.revenueDependence),
+            tr("%1 of %2 revenue at risk").arg(moneyText(s.revenueAtRisk), moneyText(s.revenue)));
+    m_tiles[RevenueDependence]->setToolTip(rangeExplanation());
     m_tiles[SpendAtRisk]->setValue(moneyText(s.spendAtRisk),
                                    tr("of %1 tier-1 spend").arg(moneyText(s.spend)));
     m_tiles[MaterialsOverHalf]->setValue(countText(double(s.materialsOverHalf)),
@@ -257,8 +270,9 @@ void OverviewPage::redraw() {
             break;
         const auto& mat = d.materials[size_t(m.material)];
         cats.push_back({qs(mat.id), shortName(qs(mat.name)),
-                        tr("<b>%1</b><br>Dependence: <b>%2</b><br>Spend at risk: %3")
+                        tr("<b>%1</b><br>Dependence: <b>%2</b> (range %3)<br>Spend at risk: %4")
                             .arg(qs(mat.name).toHtmlEscaped(), percentText(m.dependence),
+                                 rangeText(m.dependenceLow, m.dependenceHigh),
                                  moneyText(m.spendAtRisk))});
         direct << m.directShare;
         deeper << m.deeperShare;
@@ -289,9 +303,14 @@ void OverviewPage::redraw() {
     for (const an::ProductSummary& p : s.products) {
         const auto& prod = d.products[size_t(p.product)];
         products.push_back({qs(prod.id), shortName(qs(prod.name), 24),
-                            tr("<b>%1</b><br>Dependence: %2<br>Revenue: %3")
-                                .arg(qs(prod.name).toHtmlEscaped(), percentText(p.dependence),
-                                     moneyText(p.revenue))});
+                            tr("<b>%1</b><br>Dependence: %2<br>Revenue: %3<br>Revenue at "
+                               "risk: <b>%4</b>")
+                                .arg(qs(prod.name).toHtmlEscaped(),
+                                     percentRangeText(p.dependence, p.dependenceLow,
+                                                      p.dependenceHigh),
+                                     moneyText(p.revenue),
+                                     moneyRangeText(p.revenueAtRisk, p.revenueAtRiskLow,
+                                                    p.revenueAtRiskHigh))});
         atRisk << p.revenueAtRisk.value_or(0.0);
     }
     m_products->chart()->setTitle(tr("Revenue at risk by product"));
