@@ -63,10 +63,13 @@ void MaterialTableModel::setFigures(const ExposureSet& exposure, const an::Summa
         for (const an::Lens lens : {an::Lens::Location, an::Lens::Owned, an::Lens::Controlled}) {
             const an::MaterialExposure* e = findMaterial(exposure.forLens(lens), s.material);
             Cell cell = percent(e ? e->dependence : 0.0);
-            if (e)
-                cell.tooltip = tr("%1 lens: %2 dependent<br>tier 1 (direct): %3")
+            if (e) {
+                cell.text = percentRangeText(e->dependence, e->dependenceLow, e->dependenceHigh);
+                cell.tooltip = tr("%1 lens: %2 dependent (range %3)<br>tier 1 (direct): %4<br>%5")
                                    .arg(lensText(lens), percentText(e->dependence),
-                                        percentText(e->directShare));
+                                        rangeText(e->dependenceLow, e->dependenceHigh),
+                                        percentText(e->directShare), rangeExplanation());
+            }
             row.cells << cell;
         }
         Cell direct = percent(s.directShare);
