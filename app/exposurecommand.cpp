@@ -27,7 +27,8 @@ int runExposure(const Args& a, std::ostream& out, std::ostream& err) {
     auto usage = [&](const std::string& msg) {
         err << "chokepoint exposure: " << msg
             << "\nusage: chokepoint exposure WS [--lens location|owned|controlled] [--as-of "
-               "YYYY-MM-DD] [--by material|product|supplier] [--format table|json|csv]\n";
+               "YYYY-MM-DD] [--assume-scheduled] [--by material|product|supplier] [--format "
+               "table|json|csv]\n";
         return kUsage;
     };
     const std::string lensText = a.value("--lens", "location");
@@ -67,7 +68,7 @@ int runExposure(const Args& a, std::ostream& out, std::ostream& err) {
     }
     const an::Network net(std::move(*data));
     const an::ExposureEngine engine(net);
-    const an::ExposureResult result = engine.compute(*lens, asOf);
+    const an::ExposureResult result = engine.compute(*lens, asOf, a.has("--assume-scheduled"));
     if (format == "json")
         out << an::exposureToJson(net, result);
     else if (format == "csv")
@@ -121,11 +122,11 @@ int runGenerate(const Args& a, std::ostream& out, std::ostream& err) {
 
 void addExposureCommands(std::vector<Command>& list) {
     list.push_back({"exposure",
-                    "exposure WS [--lens L] [--as-of D] [--by material|product|supplier] "
-                    "[--format table|json|csv]",
+                    "exposure WS [--lens L] [--as-of D] [--assume-scheduled] "
+                    "[--by material|product|supplier] [--format table|json|csv]",
                     "China dependence of materials, products and suppliers (SPEC 3)",
                     {"--lens", "--as-of", "--by", "--format"},
-                    {},
+                    {"--assume-scheduled"},
                     1,
                     1,
                     runExposure});

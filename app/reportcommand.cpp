@@ -22,7 +22,8 @@ namespace rp = core::report;
 
 constexpr const char* kUsageText =
     "report WS -o OUT.pdf|OUT.html [--scenario F.json]... [--as-of YYYY-MM-DD] "
-    "[--paper a4|letter] [--lens location|owned|controlled] [--sections LIST]";
+    "[--assume-scheduled] [--paper a4|letter] [--lens location|owned|controlled] "
+    "[--sections LIST]";
 
 std::vector<std::string> splitList(const std::string& text) {
     std::vector<std::string> out;
@@ -63,6 +64,7 @@ int runReport(const Args& a, std::ostream& out, std::ostream& err) {
 
     rp::ReportOptions options;
     options.asOf = core::Date::today();
+    options.assumeScheduled = a.has("--assume-scheduled");
     if (a.has("--as-of")) {
         const auto d = core::Date::parse(a.value("--as-of"));
         if (!d)
@@ -158,7 +160,7 @@ void addReportCommands(std::vector<Command>& list) {
                     kUsageText,
                     "the executive report: summary, exposure, controls, scenarios, methodology",
                     {"-o", "--scenario", "--as-of", "--paper", "--lens", "--sections"},
-                    {},
+                    {"--assume-scheduled"},
                     1,
                     1,
                     runReport});

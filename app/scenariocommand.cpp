@@ -35,7 +35,8 @@ std::string renderTable(const sc::ScenarioResult& r) {
     using core::TextTable;
     std::ostringstream s;
     s << "Scenario: " << r.name << "\n";
-    s << "As of " << r.asOf.toString() << ", horizon " << core::formatDays(r.horizonDays) << ", ";
+    s << "As of " << r.asOf.toString() << (r.assumeScheduled ? " (scheduled measures counted)" : "")
+      << ", horizon " << core::formatDays(r.horizonDays) << ", ";
     if (r.runs > 1)
         s << r.runs << " Monte Carlo runs (seed " << r.seed << ")\n";
     else
@@ -149,6 +150,8 @@ int runScenarioCommand(const Args& a, std::ostream& out, std::ostream& err) {
             parsed.scenario->runs = int(*runs);
         if (seed)
             parsed.scenario->seed = uint64_t(*seed);
+        if (a.has("--assume-scheduled"))
+            parsed.scenario->assumeScheduled = true;
         for (auto& issue : sc::validateScenario(*parsed.scenario, &net))
             parsed.issues.push_back({issue.path, issue.message + " (after --runs/--seed)"});
     }
@@ -174,11 +177,11 @@ int runScenarioCommand(const Args& a, std::ostream& out, std::ostream& err) {
 
 void addScenarioCommands(std::vector<Command>& list) {
     list.push_back({"scenario",
-                    "scenario WS SCENARIO.json [--runs N] [--seed S] [--format table|json] "
-                    "[--threads N]",
+                    "scenario WS SCENARIO.json [--runs N] [--seed S] [--assume-scheduled] "
+                    "[--format table|json] [--threads N]",
                     "run a stress scenario (bans, licence delays, capacity cuts) day by day",
                     {"--runs", "--seed", "--format", "--threads"},
-                    {},
+                    {"--assume-scheduled"},
                     2,
                     2,
                     runScenarioCommand});

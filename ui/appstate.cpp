@@ -241,7 +241,7 @@ void AppState::refresh() {
                 // The three lenses are independent: compute them side by side.
                 QtConcurrent::blockingMap(lenses, [&](an::Lens& lens) {
                     fresh->results[size_t(lens)] = std::make_shared<const an::ExposureResult>(
-                        engine->compute(lens, filters.asOf));
+                        engine->compute(lens, filters.asOf, filters.assumeScheduled));
                 });
                 set = std::move(fresh);
             }

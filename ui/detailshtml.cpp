@@ -129,6 +129,14 @@ QString withRange(const QString& figure, const QString& range) {
     return QStringLiteral("%1<br><small>%2</small>").arg(figure, range);
 }
 
+QString measureStatusText(const an::MeasureStatus& status) {
+    if (status.counted)
+        return status.scheduled ? tr("scheduled, counted as in force") : tr("in force");
+    if (status.phase == an::ControlStatus::InForce && status.scheduled)
+        return tr("scheduled, unconfirmed (not counted)");
+    return tr("not in force");
+}
+
 const an::MaterialExposure* findMaterial(const an::ExposureResult& r, Index m) {
     for (const auto& e : r.materials)
         if (e.material == m)
@@ -170,15 +178,15 @@ QString materialHtml(const an::Network& net, Index m, const ExposureSet& set,
         // Two lines a site: its name and country across the table, then its figures.
         const QString figures = QStringLiteral("fff");
         QString links = row({tr("Share"), tr("Spend"), tr("Exposed")}, true, figures);
-        for (auto* l = net.groupLinks.begin(size_t(grp)); l != net.groupLinks.end(size_t(grp));
-             ++l) {
+        for (const an::Link& link : net.links(grp)) {
+            const an::Link* l = &link;
             links += spanRow(QStringLiteral("<b>%1</b> (%2)")
                                  .arg(siteName(net, l->supplierSite),
                                       countryName(net, net.siteCountry[size_t(l->supplierSite)])),
                              3);
             links += row({percentText(l->share),
                           std::isnan(l->spend) ? missingText() : moneyText(l->spend),
-                          percentText(r.f[size_t(l->supplierNode)])},
+                          percentText(r.f(net, *l))},
                          false, figures);
         }
         out += table(links);
@@ -193,7 +201,7 @@ QString materialHtml(const an::Network& net, Index m, const ExposureSet& set,
 
     out += worldSharesHtml(net, m);
 
-    const auto controls = an::controlsCoveringMaterial(net, m, filters.asOf);
+    const auto controls = an::controlsCoveringMaterial(*set.forLens(filters.lens).controls, m);
     out += section(tr("Export controls in force at %1").arg(dateText(filters.asOf)));
     if (controls.empty())
         out += tr("<p>None.</p>");
@@ -220,15 +228,14 @@ QString productHtml(const an::Network& net, Index p, const ExposureSet& set,
     for (const an::Lens lens : kLenses)
         for (const auto& e : set.forLens(lens).products)
             if (e.product == p)
-                rows += row(
-                    {lensText(lens),
-                     withRange(percentText(e.dependence),
-                               rangeText(e.dependenceLow, e.dependenceHigh)),
-                     e.revenueAtRiskLow && e.revenueAtRiskHigh
-                         ? withRange(moneyText(e.revenueAtRisk),
-                                     QString::fromStdString(core::formatMoneyRange(
-                                         *e.revenueAtRiskLow, *e.revenueAtRiskHigh)))
-                         : moneyText(e.revenueAtRisk)});
+                rows += row({lensText(lens),
+                             withRange(percentText(e.dependence),
+                                       rangeText(e.dependenceLow, e.dependenceHigh)),
+                             e.revenueAtRiskLow && e.revenueAtRiskHigh
+                                 ? withRange(moneyText(e.revenueAtRisk),
+                                             QString::fromStdString(core::formatMoneyRange(
+                                                 *e.revenueAtRiskLow, *e.revenueAtRiskHigh)))
+                                 : moneyText(e.revenueAtRisk)});
     out += table(rows);
     out += QStringLiteral("<p><small>%1</small></p>").arg(rangeExplanation().toHtmlEscaped());
     out += section(tr("Bill of materials"));
@@ -281,9 +288,9 @@ QString siteHtml(const an::Network& net, Index s, const ExposureSet& set,
             rows += spanRow(QStringLiteral("<b>%1</b>")
                                 .arg(esc(d.materials[size_t(net.nodes[n].material)].name)),
                             2);
-            rows +=
-                row({percentText(r.f[n]), reasonText(net, an::exposureReason(engine, r, Index(n)))},
-                    false, QStringLiteral("ft"));
+            const an::NodeFlow flow = an::nodeFlow(engine, r, Index(n));
+            rows += row({percentText(flow.f), reasonText(net, flow.reason)}, false,
+                        QStringLiteral("ft"));
         }
     return out + table(rows);
 }
@@ -364,7 +371,8 @@ QString countryHtml(const an::Network& net, Index c, const an::Summary& summary)
     return out;
 }
 
-QString controlHtml(const an::Network& net, Index c, const Filters& filters) {
+QString controlHtml(const an::Network& net, Index c, const an::ControlState& controls,
+                    const Filters& filters) {
     const auto& ctl = net.data().controls[size_t(c)];
     QString out = heading(
         esc(ctl.title),
@@ -372,8 +380,7 @@ QString controlHtml(const an::Network& net, Index c, const Filters& filters) {
     out += QObject::tr("<p>Issuer %1 · effective %2%3 · <b>%4</b> at %5</p>")
                .arg(esc(ctl.issuer), dateText(ctl.effective),
                     ctl.end ? QObject::tr(" · ends %1").arg(dateText(*ctl.end)) : QString(),
-                    ctl.inForceAt(filters.asOf) ? tr("in force") : tr("not in force"),
-                    dateText(filters.asOf));
+                    measureStatusText(controls.status(c)), dateText(filters.asOf));
     if (ctl.reference)
         out += QStringLiteral("<p>%1</p>").arg(esc(*ctl.reference));
     QStringList items;
@@ -419,7 +426,8 @@ QString detailsHtml(const Selection& sel, const ExposureSet& set, const an::Expo
     }
     case SelectionKind::Control: {
         const Index c = net.controlIds.find(id);
-        return c == an::kNone ? missing() : controlHtml(net, c, filters);
+        return c == an::kNone ? missing()
+                              : controlHtml(net, c, *set.forLens(filters.lens).controls, filters);
     }
     case SelectionKind::Technology: {
         const Index t = net.technologies.find(id);

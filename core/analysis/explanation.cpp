@@ -12,12 +12,12 @@ public:
     Explainer(const ExposureEngine& engine, const ExposureResult& r, const ExplainOptions& o)
         : m_net(engine.network())
         , m_r(r)
-        , m_o(o)
-        , m_controls(m_net, r.asOf) {}
+        , m_o(o) {}
 
-    ExposureReason reason(Index node) const {
+    // Why the node's flows to a buyer in `destination` count (or not).
+    ExposureReason reason(Index node, bool exposed, Index destination) const {
         const Node& n = m_net.nodes[size_t(node)];
-        if (m_r.exposed[size_t(node)]) {
+        if (exposed) {
             const Index focus = m_net.focusCountry();
             switch (m_r.lens) {
             case Lens::Location:
@@ -26,8 +26,7 @@ public:
                 return m_net.siteCountry[size_t(n.site)] == focus ? ExposureReason::Located
                                                                   : ExposureReason::Owned;
             case Lens::Controlled:
-                return m_controls.materialControlledBy(n.material,
-                                                       m_net.siteCountry[size_t(n.site)])
+                return m_r.controls->materialControlled(n.site, n.material, destination)
                            ? ExposureReason::MaterialControl
                            : ExposureReason::TechnologyControl;
             }
@@ -43,7 +42,7 @@ public:
         ge.material = material;
         ge.weight = weight;
         const Index grp = m_net.findGroup(buyer, material);
-        const double u = m_r.unknown[size_t(material)];
+        const double u = m_r.unknownAt(material, m_net.destination(buyer));
         ge.shareSum = grp == kNone ? 0.0 : m_net.groups[size_t(grp)].shareSum;
         ge.g = grp == kNone ? u : m_r.g[size_t(grp)];
         ge.unknown.remainder = 1.0 - ge.shareSum;
@@ -53,12 +52,9 @@ public:
             return ge;
 
         std::vector<const Link*> links;
-        for (auto* l = m_net.groupLinks.begin(size_t(grp)); l != m_net.groupLinks.end(size_t(grp));
-             ++l)
-            links.push_back(l);
-        auto contribution = [&](const Link* l) {
-            return weight * l->share * m_r.f[size_t(l->supplierNode)];
-        };
+        for (const Link& l : m_net.links(grp))
+            links.push_back(&l);
+        auto contribution = [&](const Link* l) { return weight * l->share * m_r.f(m_net, *l); };
         std::stable_sort(links.begin(), links.end(), [&](const Link* a, const Link* b) {
             return contribution(a) > contribution(b);
         });
@@ -69,21 +65,21 @@ public:
                 ge.omittedContribution += c;
                 continue;
             }
-            ge.links.push_back(link(tier, *l, weight));
+            ge.links.push_back(link(tier, buyer, *l, weight));
         }
         return ge;
     }
 
-    LinkExplanation link(int tier, const Link& l, double weight) const {
+    LinkExplanation link(int tier, Index buyer, const Link& l, double weight) const {
         LinkExplanation le;
         const Index node = l.supplierNode;
         le.supplierSite = l.supplierSite;
         le.supplier = m_net.siteSupplier[size_t(l.supplierSite)];
         le.country = m_net.siteCountry[size_t(l.supplierSite)];
         le.share = l.share;
-        le.f = m_r.f[size_t(node)];
+        le.f = m_r.f(m_net, l);
         le.contribution = weight * l.share * le.f;
-        le.reason = reason(node);
+        le.reason = reason(node, m_r.exposed(m_net, l), m_net.destination(buyer));
         if (le.reason != ExposureReason::Inputs)
             return le;
         const Index m = m_net.nodes[size_t(node)].material;
@@ -94,7 +90,8 @@ public:
             InputValue v;
             v.material = in->material;
             v.hasLinks = *grp != kNone;
-            v.g = v.hasLinks ? m_r.g[size_t(*grp)] : m_r.unknown[size_t(in->material)];
+            v.g = v.hasLinks ? m_r.g[size_t(*grp)]
+                             : m_r.unknownAt(in->material, m_net.siteCountry[size_t(l.supplierSite)]);
             if (le.inputs.empty() || v.g > le.inputs[best].g)
                 best = le.inputs.size();
             le.inputs.push_back(v);
@@ -109,7 +106,6 @@ private:
     const Network& m_net;
     const ExposureResult& m_r;
     const ExplainOptions& m_o;
-    ControlState m_controls;
 };
 
 } // namespace
@@ -126,8 +122,34 @@ Explanation explainMaterial(const ExposureEngine& engine, const ExposureResult& 
 }
 
 ExposureReason exposureReason(const ExposureEngine& engine, const ExposureResult& result,
-                              Index node) {
-    return Explainer(engine, result, ExplainOptions{}).reason(node);
+                              Index node, Index buyer) {
+    const Network& net = engine.network();
+    const Index destination = net.destination(buyer);
+    const bool exposed = engine.lensHolds(result.lens, *result.controls, node, destination);
+    return Explainer(engine, result, ExplainOptions{}).reason(node, exposed, destination);
+}
+
+NodeFlow nodeFlow(const ExposureEngine& engine, const ExposureResult& result, Index node) {
+    const Network& net = engine.network();
+    const Index material = net.nodes[size_t(node)].material;
+    NodeFlow out;
+    const Link* link = nullptr;
+    for (const Link& l : net.tier1Links(material))
+        if (l.supplierNode == node && !link)
+            link = &l;
+    for (size_t g = 0; g < net.groups.size() && !link; ++g)
+        if (net.groups[g].material == material && net.groups[g].buyer != kSelf)
+            for (const Link& l : net.links(Index(g)))
+                if (l.supplierNode == node && !link) {
+                    link = &l;
+                    out.buyer = net.groups[g].buyer;
+                }
+    out.exposed = link ? result.exposed(net, *link)
+                       : engine.lensHolds(result.lens, *result.controls, node,
+                                          net.destination(kSelf));
+    out.f = out.exposed ? 1.0 : result.nodeF[size_t(node)];
+    out.reason = exposureReason(engine, result, node, out.buyer);
+    return out;
 }
 
 } // namespace chokepoint::core::analysis

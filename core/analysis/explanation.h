@@ -12,8 +12,8 @@ namespace chokepoint::core::analysis {
 enum class ExposureReason {
     Located,           ///< the site is in the focus country (location and owned lenses)
     Owned,             ///< its supplier's owner is in the focus country (owned lens)
-    MaterialControl,   ///< a control in force issued by the site's country covers the material
-    TechnologyControl, ///< the site depends on a technology under a control in force
+    MaterialControl,   ///< the flow is material-controlled (an export to the buyer's country)
+    TechnologyControl, ///< the site is technology-controlled (the issuer's technology, abroad)
     Inputs,            ///< not exposed itself: f is the largest g over its recipe inputs
     None,              ///< not exposed and no recipe: f = 0
 };
@@ -23,7 +23,7 @@ struct LinkExplanation;
 /// The unknown-origin part of a group: (1 − Σw) · u(i).
 struct UnknownPart {
     double remainder = 0.0;    ///< 1 − Σ w
-    double fallback = 0.0;     ///< u(i)
+    double fallback = 0.0;     ///< u(i, dest(b))
     double contribution = 0.0; ///< weight · remainder · u(i): its part of D
 };
 
@@ -54,7 +54,7 @@ struct LinkExplanation {
     Index supplier = kNone;
     Index country = kNone;
     double share = 0.0;        ///< w
-    double f = 0.0;            ///< f(s', i)
+    double f = 0.0;            ///< f(s', i, b)
     double contribution = 0.0; ///< weight · w · f: its part of D
     ExposureReason reason = ExposureReason::None;
     std::vector<InputValue> inputs;         ///< reason Inputs: every recipe input's g
@@ -83,8 +83,19 @@ struct ExplainOptions {
 Explanation explainMaterial(const ExposureEngine& engine, const ExposureResult& result,
                             Index material, const ExplainOptions& options = {});
 
-/// The reason a node (site, material) counts or not under the result's lens and date.
+/// The reason the flows of a node (site, material) to `buyer` (kSelf: us) count or not under
+/// the result's lens and measures.
 ExposureReason exposureReason(const ExposureEngine& engine, const ExposureResult& result,
-                              Index node);
+                              Index node, Index buyer);
+
+/// The flow a view shows for a node (site, material) on its own: to us when we buy from it,
+/// else to the first site buying from it (group order); to us for an alternative only.
+struct NodeFlow {
+    Index buyer = kSelf;
+    bool exposed = false; ///< L(s, m, b)
+    double f = 0.0;       ///< f(s, m, b)
+    ExposureReason reason = ExposureReason::None;
+};
+NodeFlow nodeFlow(const ExposureEngine& engine, const ExposureResult& result, Index node);
 
 } // namespace chokepoint::core::analysis

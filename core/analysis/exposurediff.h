@@ -9,12 +9,7 @@
 
 namespace chokepoint::core::analysis {
 
-/// Controls in force at `t` that cover the flow of `material` from `site` (SPEC §3,
-/// `controlled` lens): material items issued by the site's country, and technology items the
-/// site depends on. Indices into Network::controls, in data order.
-std::vector<Index> controlsCoveringFlow(const Network& net, Index site, Index material, Date t);
-
-/// How a flow (site, material) differs between two dates under the `controlled` lens.
+/// How a flow (site → buyer, material) differs between two dates under the `controlled` lens.
 enum class FlowChange {
     BecameControlled, ///< not covered before, covered after
     BecameFree,       ///< covered before, not after
@@ -24,14 +19,16 @@ enum class FlowChange {
 
 struct FlowDiff {
     Index site = kNone;
+    Index buyer = kSelf; ///< the buying site, or kSelf (us)
     Index material = kNone;
     Index node = kNone;
     FlowChange change = FlowChange::CoverChanged;
-    std::vector<Index> controlsBefore, controlsAfter; ///< covering controls on each date
-    double fBefore = 0.0, fAfter = 0.0;               ///< f(s, m) on each date
-    int tier = 0;                                     ///< as siteTiers(): 1 = we buy from it
-    double ourShare = 0.0;                            ///< share of our supply (tier 1)
-    std::optional<double> ourSpend;                   ///< our annual spend on the link
+    /// Covering measures on each date (ControlState::controlsCoveringFlow).
+    std::vector<Index> controlsBefore, controlsAfter;
+    double fBefore = 0.0, fAfter = 0.0; ///< f(s, m, b) on each date
+    int tier = 0;                       ///< as Network::siteTiers(): 1 = we buy from it
+    double ourShare = 0.0;              ///< the link's share of our supply (buyer kSelf)
+    std::optional<double> ourSpend;     ///< our annual spend on the link
     /// ourSpend · f on each date; missing without a spend.
     std::optional<double> spendAtRiskBefore, spendAtRiskAfter;
 };
@@ -53,9 +50,10 @@ struct ExposureDiff {
     Date from, to;
     /// Controls in force at `to` but not at `from`, and the reverse (data order).
     std::vector<Index> cameIntoForce, wentOutOfForce;
-    /// Flows whose coverage changed (any tier), and tier-1 flows whose f changed through
-    /// their inputs; by tier, site id, material id. Over the tier-1 flows the spend-at-risk
-    /// changes add up to the change of the unfiltered total spend at risk.
+    /// Flows (links) whose coverage changed (any tier), and our own flows whose f changed
+    /// through their inputs; by tier, site id, material id, buyer (us first, then site id).
+    /// Over our flows the spend-at-risk changes add up to the change of the unfiltered total
+    /// spend at risk.
     std::vector<FlowDiff> flows;
     /// Filtered materials / products whose figures changed (by id).
     std::vector<MaterialDiff> materials;
@@ -66,10 +64,12 @@ struct ExposureDiff {
     std::optional<double> revenueDependenceBefore, revenueDependenceAfter;
 };
 
-/// The `controlled` lens at `from` and at `to`, compared. Pure function over const inputs;
-/// thread-safe. Flows are not limited by the filter (a flow deep in the chain has no product
-/// or stage of its own); materials, products and totals are.
+/// The `controlled` lens at `from` and at `to` (scheduled measures counted when
+/// `assumeScheduled`), compared. Pure function over const inputs; thread-safe. Flows are not
+/// limited by the filter (a flow deep in the chain has no product or stage of its own);
+/// materials, products and totals are.
 ExposureDiff diffControlledExposure(const ExposureEngine& engine, Date from, Date to,
-                                    const SummaryFilter& filter = {});
+                                    const SummaryFilter& filter = {},
+                                    bool assumeScheduled = false);
 
 } // namespace chokepoint::core::analysis

@@ -5,19 +5,21 @@
 #include <cmath>
 #include <numeric>
 
+#include "core/analysis/dataquality.h" // kMinKnownWorldShare
+
 namespace chokepoint::core::analysis {
 
 namespace {
 
 // Σ_c (100 · share_c / total)² over the given (country, share) pairs; missing when the known
-// shares add up to nothing.
-std::optional<double> hhiOf(std::vector<std::pair<Index, double>> shares) {
+// shares add up to less than `minTotal` (or to nothing).
+std::optional<double> hhiOf(std::vector<std::pair<Index, double>> shares, double minTotal = 0.0) {
     std::sort(shares.begin(), shares.end(),
               [](const auto& a, const auto& b) { return a.first < b.first; });
     double total = 0.0;
     for (const auto& s : shares)
         total += s.second;
-    if (!(total > 0.0))
+    if (!(total > 0.0) || total < minTotal)
         return std::nullopt;
     double hhi = 0.0;
     for (size_t i = 0; i < shares.size();) {
@@ -38,6 +40,10 @@ template <class Ids> std::vector<Index> sortedById(size_t n, const Ids& ids) {
     return order;
 }
 
+// Per node: exposed for every buyer under the point estimate (and so every bound), exposed
+// for every buyer under the high bound only.
+enum : uint8_t { kExposed = 1, kExposedHigh = 2 };
+
 } // namespace
 
 std::optional<Lens> parseLens(std::string_view text) {
@@ -47,9 +53,32 @@ std::optional<Lens> parseLens(std::string_view text) {
     return std::nullopt;
 }
 
-double ExposureResult::dependence(const Network& net, Index material) const {
-    const Index grp = net.selfGroup[size_t(material)];
-    return grp == kNone ? unknown[size_t(material)] : g[size_t(grp)];
+double ExposureResult::unknownAt(Index material, Index destination) const {
+    const size_t nMat = materialRow.size();
+    const Index row = unknownRow[destination == kNone ? unknownRow.size() - 1 : size_t(destination)];
+    if (row == kNone) // a destination the engine did not see: no flow goes there
+        return 0.0;
+    return unknown[size_t(row) * nMat + size_t(material)];
+}
+
+double ExposureResult::supplyDependence(const Network& net, Index buyer, Index material) const {
+    const Index grp = buyer == kSelf ? net.selfGroup[size_t(material)]
+                                     : net.findGroup(buyer, material);
+    return grp == kNone ? unknownAt(material, net.destination(buyer)) : g[size_t(grp)];
+}
+
+const MaterialExposure* ExposureResult::materialFigures(Index material) const {
+    if (material < 0 || size_t(material) >= materialRow.size() ||
+        materialRow[size_t(material)] == kNone)
+        return nullptr;
+    return &materials[size_t(materialRow[size_t(material)])];
+}
+
+const ProductExposure* ExposureResult::productFigures(Index product) const {
+    for (const ProductExposure& p : products) // products are few
+        if (p.product == product)
+            return &p;
+    return nullptr;
 }
 
 ExposureEngine::ExposureEngine(const Network& net)
@@ -83,7 +112,27 @@ ExposureEngine::ExposureEngine(const Network& net)
             focus != kNone && sup != kNone && net.supplierOwner[size_t(sup)] == focus;
     }
 
+    // Destinations that occur: ours, every buyer site's and every supplying site's (a site
+    // with no link for an input takes all of it from unknown origin).
+    const size_t nCountries = net.countries.size();
+    m_destinationRow.assign(nCountries + 1, kNone);
+    auto addDestination = [&](Index country) {
+        Index& row = m_destinationRow[country == kNone ? nCountries : size_t(country)];
+        if (row == kNone) {
+            row = Index(m_rowCountry.size());
+            m_rowCountry.push_back(country);
+        }
+    };
+    addDestination(net.companyCountry());
+    for (const Group& grp : net.groups)
+        if (grp.buyer != kSelf)
+            addDestination(net.siteCountry[size_t(grp.buyer)]);
+    for (const Node& n : net.nodes)
+        if (net.recipes.count(size_t(n.material)))
+            addDestination(net.siteCountry[size_t(n.site)]);
+
     m_worldFocusShare.assign(nMat, 0.0);
+    m_hasWorldShares.assign(nMat, 0);
     m_hhi.assign(nMat, std::nullopt);
     m_worldHhi.assign(nMat, std::nullopt);
     std::vector<std::pair<Index, double>> mix;
@@ -94,64 +143,122 @@ ExposureEngine::ExposureEngine(const Network& net)
                 m_worldFocusShare[m] += w->share;
             mix.emplace_back(w->country, w->share);
         }
-        m_worldHhi[m] = hhiOf(mix);
+        m_hasWorldShares[m] = !mix.empty();
+        m_worldHhi[m] = hhiOf(mix, kMinKnownWorldShare);
         if (const Index grp = net.selfGroup[m]; grp != kNone) {
             mix.clear();
-            for (auto* l = net.groupLinks.begin(size_t(grp)); l != net.groupLinks.end(size_t(grp));
-                 ++l)
-                mix.emplace_back(net.siteCountry[size_t(l->supplierSite)], l->share);
+            for (const Link& l : net.links(grp))
+                mix.emplace_back(net.siteCountry[size_t(l.supplierSite)], l.share);
             m_hhi[m] = hhiOf(mix);
         }
     }
 }
 
-bool ExposureEngine::nodeExposed(Lens lens, Index node, const ControlState& controls) const {
-    const Node& n = m_net.nodes[size_t(node)];
-    switch (lens) {
-    case Lens::Location:
-        return m_siteInFocus[size_t(n.site)];
-    case Lens::Owned:
-        return m_siteInFocus[size_t(n.site)] || m_siteOwnedByFocus[size_t(n.site)];
-    case Lens::Controlled:
-        return controls.flowControlled(n.site, n.material);
-    }
-    return false;
+ExposureResult ExposureEngine::compute(Lens lens, Date asOf, bool assumeScheduled) const {
+    return compute(lens, std::make_shared<const ControlState>(m_net, asOf, assumeScheduled));
 }
 
-double ExposureEngine::unknownFallback(Lens lens, Index material,
-                                       const ControlState& controls) const {
-    const double share = m_worldFocusShare[size_t(material)];
-    if (lens != Lens::Controlled)
-        return share;
-    const Index focus = m_net.focusCountry();
-    return focus != kNone && controls.materialControlled(material, focus) ? share : 0.0;
-}
-
-ExposureResult ExposureEngine::compute(Lens lens, Date asOf) const {
+ExposureResult ExposureEngine::compute(Lens lens,
+                                       std::shared_ptr<const ControlState> controls) const {
     ExposureResult r;
     r.lens = lens;
-    r.asOf = asOf;
-    const ControlState controls(m_net, asOf);
-    computeFlows(lens, controls, r);
-    computeFigures(r);
+    r.asOf = controls->asOf();
+    r.assumeScheduled = controls->assumeScheduled();
+    r.controls = std::move(controls);
+    computeFlows(lens, *r.controls, r);
     return r;
 }
 
+uint8_t ExposureEngine::siteFlags(Lens lens, const ControlState& controls, Index site) const {
+    const size_t s = size_t(site);
+    switch (lens) {
+    case Lens::Location:
+        return m_siteInFocus[s] ? kExposed | kExposedHigh : 0;
+    case Lens::Owned:
+        return m_siteInFocus[s] || m_siteOwnedByFocus[s] ? kExposed | kExposedHigh : 0;
+    case Lens::Controlled:
+        if (controls.technologyControlled(site))
+            return kExposed | kExposedHigh;
+        return controls.technologyControlledIfUnknownSource(site) ? kExposedHigh : 0;
+    }
+    return 0;
+}
+
+bool ExposureEngine::lensHolds(Lens lens, const ControlState& controls, Index node,
+                               Index destination) const {
+    const Node& n = m_net.nodes[size_t(node)];
+    if (siteFlags(lens, controls, n.site) & kExposed)
+        return true;
+    return lens == Lens::Controlled && controls.materialControlled(n.site, n.material, destination);
+}
+
+// u(i, d) per destination row, in topological order: U of the lens and bound, then the max
+// over the inputs (SPEC §3). The low bound has U ≡ 0, so its u is 0 everywhere.
+void ExposureEngine::computeUnknown(Lens lens, const ControlState& controls,
+                                    std::vector<Triple>& u) const {
+    const Network& net = m_net;
+    const size_t nMat = net.materials.size();
+    const size_t rows = lens == Lens::Controlled ? m_rowCountry.size() : 1;
+    u.assign(rows * nMat, Triple{0.0, 0.0, 0.0});
+    for (size_t row = 0; row < rows; ++row) {
+        Triple* ur = u.data() + row * nMat;
+        const Index d = m_rowCountry[row];
+        for (const Index m : net.topoOrder) {
+            Triple t{0.0, 0.0, 0.0};
+            if (lens == Lens::Controlled) {
+                t.point = controls.unknownShare(m, d);
+                t.high = controls.unknownPossible(m, d) ? 1.0 : 0.0;
+            } else {
+                t.point = m_worldFocusShare[size_t(m)];
+                t.high = t.point > 0.0 || !m_hasWorldShares[size_t(m)] ? 1.0 : 0.0;
+            }
+            for (auto* in = net.recipes.begin(size_t(m)); in != net.recipes.end(size_t(m)); ++in) {
+                const Triple& v = ur[size_t(in->material)];
+                t.point = std::max(t.point, v.point);
+                t.high = std::max(t.high, v.high);
+            }
+            ur[size_t(m)] = t;
+        }
+    }
+}
+
 // One pass over the materials in topological order (inputs first). For each material m:
-// u(m) from its inputs' u; f of every node supplying m from the g of the node's input
-// groups (all of earlier materials); then g of every group buying m from those f.
+// F of every node supplying m from the g of the node's input groups (all of earlier
+// materials), then g of every group buying m from the f of its links. Point, low and high
+// are computed side by side: a link's supplier is read once for all three.
 void ExposureEngine::computeFlows(Lens lens, const ControlState& controls,
                                   ExposureResult& r) const {
     const Network& net = m_net;
     const size_t nMat = net.materials.size();
-    r.unknown.assign(nMat, 0.0);
-    r.f.assign(net.nodes.size(), 0.0);
-    r.exposed.assign(net.nodes.size(), 0);
-    r.g.assign(net.groups.size(), 0.0);
-    double* f = r.f.data();
-    double* g = r.g.data();
-    double* u = r.unknown.data();
-    char* exposed = r.exposed.data();
+    const size_t nCountries = net.countries.size();
+    const bool controlled = lens == Lens::Controlled;
+
+    std::vector<Triple> u;
+    computeUnknown(lens, controls, u);
+    auto rowOf = [&](Index country) -> size_t {
+        if (!controlled)
+            return 0;
+        return size_t(m_destinationRow[country == kNone ? nCountries : size_t(country)]);
+    };
+
+    // What the lens says of each node for every buyer, and (controlled) the destinations
+    // its flows are material-controlled to.
+    std::vector<uint8_t> nodeFlags(net.nodes.size(), 0);
+    std::vector<const uint8_t*> nodeReach(controlled ? net.nodes.size() : 0, nullptr);
+    r.exposedToUs.assign(net.nodes.size(), 0);
+    const size_t ourSlot = controls.slot(net.companyCountry());
+    for (size_t n = 0; n < net.nodes.size(); ++n) {
+        nodeFlags[n] = siteFlags(lens, controls, net.nodes[n].site);
+        if (controlled)
+            nodeReach[n] = controls.materialReach(net.nodes[n].site, net.nodes[n].material);
+        r.exposedToUs[n] = (nodeFlags[n] & kExposed) || (nodeReach.size() > 0 && nodeReach[n] &&
+                                                         nodeReach[n][ourSlot]);
+    }
+
+    std::vector<Triple> nodeF(net.nodes.size(), Triple{0.0, 0.0, 0.0});
+    std::vector<Triple> g(net.groups.size(), Triple{0.0, 0.0, 0.0});
+    r.linkExposed.assign(net.groupLinks.items.size(), 0);
+    char* linkExposed = r.linkExposed.data();
     const Link* links = net.groupLinks.items.data();
     const uint32_t* linkStart = net.groupLinks.start.data();
     const Index* inputGroups = net.nodeInputGroups.items.data();
@@ -162,77 +269,120 @@ void ExposureEngine::computeFlows(Lens lens, const ControlState& controls,
         const RecipeInput* inBegin = net.recipes.begin(size_t(m));
         const uint32_t nInputs = net.recipes.count(size_t(m));
 
-        double um = unknownFallback(lens, m, controls);
-        for (uint32_t k = 0; k < nInputs; ++k)
-            um = std::max(um, u[size_t(inBegin[k].material)]);
-        u[size_t(m)] = um;
-
-        for (uint32_t n = m_rankNodeStart[rank]; n < m_rankNodeStart[rank + 1]; ++n) {
-            if (nodeExposed(lens, Index(n), controls)) {
-                exposed[n] = 1;
-                f[n] = 1.0;
-                continue;
+        if (nInputs > 0)
+            for (uint32_t n = m_rankNodeStart[rank]; n < m_rankNodeStart[rank + 1]; ++n) {
+                const Triple* ur = u.data() + rowOf(net.siteCountry[size_t(net.nodes[n].site)]) * nMat;
+                Triple best{0.0, 0.0, 0.0};
+                const Index* grp = inputGroups + inputStart[n];
+                for (uint32_t k = 0; k < nInputs; ++k) {
+                    const Triple& v =
+                        grp[k] == kNone ? ur[size_t(inBegin[k].material)] : g[size_t(grp[k])];
+                    best.point = std::max(best.point, v.point);
+                    best.low = std::max(best.low, v.low);
+                    best.high = std::max(best.high, v.high);
+                }
+                nodeF[n] = best;
             }
-            double best = 0.0;
-            const Index* grp = inputGroups + inputStart[n];
-            for (uint32_t k = 0; k < nInputs; ++k) {
-                const double gi =
-                    grp[k] == kNone ? u[size_t(inBegin[k].material)] : g[size_t(grp[k])];
-                best = std::max(best, gi);
-            }
-            f[n] = best;
-        }
 
         for (auto* gp = m_rankGroups.begin(rank); gp != m_rankGroups.end(rank); ++gp) {
             const size_t gi = size_t(*gp);
-            double known = 0.0;
-            for (uint32_t l = linkStart[gi]; l < linkStart[gi + 1]; ++l)
-                known += links[l].share * f[size_t(links[l].supplierNode)];
-            g[gi] = known + (1.0 - net.groups[gi].shareSum) * um;
+            const Index dest = net.destination(net.groups[gi].buyer);
+            const size_t reachSlot = controls.slot(dest);
+            Triple sum{0.0, 0.0, 0.0};
+            for (uint32_t l = linkStart[gi]; l < linkStart[gi + 1]; ++l) {
+                const size_t n = size_t(links[l].supplierNode);
+                const uint8_t flags = nodeFlags[n];
+                bool exposed = flags & kExposed;
+                if (controlled && !exposed && nodeReach[n])
+                    exposed = nodeReach[n][reachSlot] != 0;
+                const bool exposedHigh = exposed || (flags & kExposedHigh);
+                linkExposed[l] = exposed;
+                const double w = links[l].share;
+                const Triple& f = nodeF[n];
+                sum.point += w * (exposed ? 1.0 : f.point);
+                sum.low += w * (exposed ? 1.0 : f.low);
+                sum.high += w * (exposedHigh ? 1.0 : f.high);
+            }
+            const double rest = 1.0 - net.groups[gi].shareSum;
+            const Triple& um = u[rowOf(dest) * nMat + size_t(m)];
+            g[gi] = {sum.point + rest * um.point, sum.low + rest * um.low,
+                     sum.high + rest * um.high};
         }
     }
+
+    // The point estimate stays in the result; the bounds only reach the figures.
+    r.nodeF.resize(nodeF.size());
+    for (size_t n = 0; n < nodeF.size(); ++n)
+        r.nodeF[n] = nodeF[n].point;
+    r.g.resize(g.size());
+    for (size_t i = 0; i < g.size(); ++i)
+        r.g[i] = g[i].point;
+    r.unknown.resize(u.size());
+    for (size_t i = 0; i < u.size(); ++i)
+        r.unknown[i] = u[i].point;
+    if (controlled) {
+        r.unknownRow = m_destinationRow;
+    } else {
+        r.unknownRow.assign(nCountries + 1, 0);
+    }
+
+    std::vector<Triple> dependence(nMat);
+    const Triple* ours = u.data() + rowOf(net.companyCountry()) * nMat;
+    for (size_t m = 0; m < nMat; ++m) {
+        const Index grp = net.selfGroup[m];
+        dependence[m] = grp == kNone ? ours[m] : g[size_t(grp)];
+    }
+    computeFigures(r, dependence);
 }
 
-void ExposureEngine::computeFigures(ExposureResult& r) const {
+void ExposureEngine::computeFigures(ExposureResult& r,
+                                    const std::vector<Triple>& dependence) const {
     const Network& net = m_net;
 
+    r.materialRow.assign(net.materials.size(), kNone);
     r.materials.reserve(net.reportedMaterials.size());
     for (const Index m : net.reportedMaterials) {
         MaterialExposure e;
         e.material = m;
-        e.dependence = r.dependence(net, m);
+        e.dependence = dependence[size_t(m)].point;
+        e.dependenceLow = dependence[size_t(m)].low;
+        e.dependenceHigh = dependence[size_t(m)].high;
         e.hhi = m_hhi[size_t(m)];
         e.worldHhi = m_worldHhi[size_t(m)];
         e.spendAtRisk = 0.0;
-        if (const Index grp = net.selfGroup[size_t(m)]; grp != kNone) {
+        if (net.selfGroup[size_t(m)] != kNone) {
             double spend = 0.0;
             bool anySpend = false;
-            for (auto* l = net.groupLinks.begin(size_t(grp)); l != net.groupLinks.end(size_t(grp));
-                 ++l) {
-                const size_t node = size_t(l->supplierNode);
-                if (r.exposed[node])
-                    e.directShare += l->share;
-                if (!std::isnan(l->spend)) {
-                    spend += l->spend * r.f[node];
+            for (const Link& l : net.tier1Links(m)) {
+                if (r.exposed(net, l))
+                    e.directShare += l.share;
+                if (!std::isnan(l.spend)) {
+                    spend += l.spend * r.f(net, l);
                     anySpend = true;
                 }
             }
             e.spendAtRisk = anySpend ? std::optional<double>(spend) : std::nullopt;
         }
+        r.materialRow[size_t(m)] = Index(r.materials.size());
         r.materials.push_back(e);
     }
 
-    std::vector<double> materialDependence(net.materials.size());
-    for (size_t m = 0; m < net.materials.size(); ++m)
-        materialDependence[m] = r.dependence(net, Index(m));
     for (const Index p : sortedById(net.products.size(), net.products)) {
         ProductExposure e;
         e.product = p;
-        for (auto* b = net.productBom.begin(size_t(p)); b != net.productBom.end(size_t(p)); ++b)
-            e.dependence = std::max(e.dependence, materialDependence[size_t(b->material)]);
+        for (auto* b = net.productBom.begin(size_t(p)); b != net.productBom.end(size_t(p)); ++b) {
+            const Triple& d = dependence[size_t(b->material)];
+            e.dependence = std::max(e.dependence, d.point);
+            e.dependenceLow = std::max(e.dependenceLow, d.low);
+            e.dependenceHigh = std::max(e.dependenceHigh, d.high);
+        }
         const double price = net.productPrice[size_t(p)];
-        if (!std::isnan(price))
-            e.revenueAtRisk = net.productVolume[size_t(p)] * price * e.dependence;
+        if (!std::isnan(price)) {
+            const double revenue = net.productVolume[size_t(p)] * price;
+            e.revenueAtRisk = revenue * e.dependence;
+            e.revenueAtRiskLow = revenue * e.dependenceLow;
+            e.revenueAtRiskHigh = revenue * e.dependenceHigh;
+        }
         r.products.push_back(e);
     }
 
@@ -241,14 +391,13 @@ void ExposureEngine::computeFigures(ExposureResult& r) const {
     for (const Index grp : net.selfGroup) {
         if (grp == kNone)
             continue;
-        for (auto* l = net.groupLinks.begin(size_t(grp)); l != net.groupLinks.end(size_t(grp));
-             ++l) {
-            const Index sup = net.siteSupplier[size_t(l->supplierSite)];
+        for (const Link& l : net.links(grp)) {
+            const Index sup = net.siteSupplier[size_t(l.supplierSite)];
             if (sup == kNone)
                 continue;
             direct[size_t(sup)] = 1;
-            share[size_t(sup)] += l->share;
-            exposedShare[size_t(sup)] += l->share * r.f[size_t(l->supplierNode)];
+            share[size_t(sup)] += l.share;
+            exposedShare[size_t(sup)] += l.share * r.f(net, l);
         }
     }
     for (const Index s : sortedById(net.suppliers.size(), net.suppliers)) {

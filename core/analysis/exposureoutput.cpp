@@ -48,6 +48,23 @@ std::string money(const std::optional<double>& v) {
 std::string index(const std::optional<double>& v) {
     return v ? formatFixed(*v, 0) : "n/a";
 }
+std::string percentRange(double low, double high) {
+    return formatPercent(low) + " - " + formatPercent(high);
+}
+
+// The cut-off and which measures count, under the title line.
+std::string cutoffNote(const Network& net, const ExposureResult& r) {
+    std::string out;
+    if (const auto cutoff = net.referenceCutoff()) {
+        out += "Reference data checked up to " + cutoff->toString();
+        if (afterReferenceCutoff(net, r.asOf))
+            out += "; measures dated after it are scheduled, not confirmed";
+        out += ".\n";
+    }
+    out += r.assumeScheduled ? "Scheduled measures are counted as in force (--assume-scheduled).\n"
+                             : "Scheduled (unconfirmed) measures are not counted.\n";
+    return out;
+}
 
 } // namespace
 
@@ -66,12 +83,20 @@ std::string exposureToJson(const Network& net, const ExposureResult& r) {
     w.beginObject();
     w.member("lens", toString(r.lens));
     w.member("as_of", r.asOf.toString());
+    if (const auto cutoff = net.referenceCutoff())
+        w.member("reference_cutoff", cutoff->toString());
+    else
+        w.key("reference_cutoff").null();
+    w.member("assume_scheduled", r.assumeScheduled);
+    w.member("after_reference_cutoff", afterReferenceCutoff(net, r.asOf));
     w.key("materials").beginArray();
     for (const auto& m : r.materials) {
         w.beginObject();
         w.member("id", net.materials.id(m.material));
         w.member("name", materialName(net, m.material));
         w.member("dependence", m.dependence);
+        w.member("dependence_low", m.dependenceLow);
+        w.member("dependence_high", m.dependenceHigh);
         w.member("direct_share", m.directShare);
         w.member("spend_at_risk", m.spendAtRisk);
         w.member("hhi", m.hhi);
@@ -85,7 +110,11 @@ std::string exposureToJson(const Network& net, const ExposureResult& r) {
         w.member("id", net.products.id(p.product));
         w.member("name", productName(net, p.product));
         w.member("dependence", p.dependence);
+        w.member("dependence_low", p.dependenceLow);
+        w.member("dependence_high", p.dependenceHigh);
         w.member("revenue_at_risk", p.revenueAtRisk);
+        w.member("revenue_at_risk_low", p.revenueAtRiskLow);
+        w.member("revenue_at_risk_high", p.revenueAtRiskHigh);
         w.endObject();
     }
     w.endArray();
@@ -112,35 +141,45 @@ std::string exposureToCsv(const Network& net, const ExposureResult& r,
             fields.insert(fields.begin(), list);
         csvLine(out, fields);
     };
+    // Columns: id, name, dependence and its range, then per list.
     if (all)
-        csvLine(out, {"list", "id", "name", "dependence", "direct_share", "spend_at_risk", "hhi",
-                      "world_hhi", "revenue_at_risk"});
+        csvLine(out, {"list", "id", "name", "dependence", "dependence_low", "dependence_high",
+                      "direct_share", "spend_at_risk", "hhi", "world_hhi", "revenue_at_risk",
+                      "revenue_at_risk_low", "revenue_at_risk_high"});
     else if (*only == ExposureList::Materials)
-        csvLine(out,
-                {"id", "name", "dependence", "direct_share", "spend_at_risk", "hhi", "world_hhi"});
+        csvLine(out, {"id", "name", "dependence", "dependence_low", "dependence_high",
+                      "direct_share", "spend_at_risk", "hhi", "world_hhi"});
     else if (*only == ExposureList::Products)
-        csvLine(out, {"id", "name", "dependence", "revenue_at_risk"});
+        csvLine(out, {"id", "name", "dependence", "dependence_low", "dependence_high",
+                      "revenue_at_risk", "revenue_at_risk_low", "revenue_at_risk_high"});
     else
         csvLine(out, {"id", "name", "dependence"});
 
     if (wants(only, ExposureList::Materials))
         for (const auto& m : r.materials) {
-            std::vector<std::string> f = {
-                net.materials.id(m.material), materialName(net, m.material),
-                csvNumber(m.dependence),      csvNumber(m.directShare),
-                csvNumber(m.spendAtRisk),     csvNumber(m.hhi),
-                csvNumber(m.worldHhi)};
+            std::vector<std::string> f = {net.materials.id(m.material),
+                                          materialName(net, m.material),
+                                          csvNumber(m.dependence),
+                                          csvNumber(m.dependenceLow),
+                                          csvNumber(m.dependenceHigh),
+                                          csvNumber(m.directShare),
+                                          csvNumber(m.spendAtRisk),
+                                          csvNumber(m.hhi),
+                                          csvNumber(m.worldHhi)};
             if (all)
-                f.emplace_back();
+                f.insert(f.end(), 3, std::string());
             row("material", std::move(f));
         }
     if (wants(only, ExposureList::Products))
         for (const auto& p : r.products) {
             std::vector<std::string> f = {net.products.id(p.product), productName(net, p.product),
-                                          csvNumber(p.dependence)};
+                                          csvNumber(p.dependence), csvNumber(p.dependenceLow),
+                                          csvNumber(p.dependenceHigh)};
             if (all)
                 f.insert(f.end(), 4, std::string());
             f.push_back(csvNumber(p.revenueAtRisk));
+            f.push_back(csvNumber(p.revenueAtRiskLow));
+            f.push_back(csvNumber(p.revenueAtRiskHigh));
             row("product", std::move(f));
         }
     if (wants(only, ExposureList::Suppliers))
@@ -148,7 +187,7 @@ std::string exposureToCsv(const Network& net, const ExposureResult& r,
             std::vector<std::string> f = {net.suppliers.id(s.supplier),
                                           supplierName(net, s.supplier), csvNumber(s.dependence)};
             if (all)
-                f.insert(f.end(), 5, std::string());
+                f.insert(f.end(), 9, std::string());
             row("supplier", std::move(f));
         }
     return out;
@@ -159,19 +198,22 @@ std::string exposureToTable(const Network& net, const ExposureResult& r,
     using Align = TextTable::Align;
     std::string out =
         "Exposure - lens " + std::string(toString(r.lens)) + ", as of " + r.asOf.toString() + "\n";
+    out += cutoffNote(net, r);
     if (wants(only, ExposureList::Materials)) {
         TextTable t;
         t.addColumn("Material");
         t.addColumn("Name");
         t.addColumn("Dependence", Align::Right);
+        t.addColumn("Range", Align::Right);
         t.addColumn("Direct", Align::Right);
         t.addColumn("Spend at risk", Align::Right);
         t.addColumn("HHI", Align::Right);
         t.addColumn("World HHI", Align::Right);
         for (const auto& m : r.materials)
             t.addRow({net.materials.id(m.material), materialName(net, m.material),
-                      formatPercent(m.dependence), formatPercent(m.directShare),
-                      money(m.spendAtRisk), index(m.hhi), index(m.worldHhi)});
+                      formatPercent(m.dependence), percentRange(m.dependenceLow, m.dependenceHigh),
+                      formatPercent(m.directShare), money(m.spendAtRisk), index(m.hhi),
+                      index(m.worldHhi)});
         out += "\nMaterials (" + std::to_string(r.materials.size()) + ")\n" + t.render();
     }
     if (wants(only, ExposureList::Products)) {
@@ -179,10 +221,15 @@ std::string exposureToTable(const Network& net, const ExposureResult& r,
         t.addColumn("Product");
         t.addColumn("Name");
         t.addColumn("Dependence", Align::Right);
+        t.addColumn("Range", Align::Right);
         t.addColumn("Revenue at risk", Align::Right);
+        t.addColumn("Range", Align::Right);
         for (const auto& p : r.products)
             t.addRow({net.products.id(p.product), productName(net, p.product),
-                      formatPercent(p.dependence), money(p.revenueAtRisk)});
+                      formatPercent(p.dependence), percentRange(p.dependenceLow, p.dependenceHigh),
+                      money(p.revenueAtRisk),
+                      p.revenueAtRisk ? money(p.revenueAtRiskLow) + " - " + money(p.revenueAtRiskHigh)
+                                      : std::string("n/a")});
         out += "\nProducts (" + std::to_string(r.products.size()) + ")\n" + t.render();
     }
     if (wants(only, ExposureList::Suppliers)) {

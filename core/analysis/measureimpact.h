@@ -9,15 +9,15 @@
 
 namespace chokepoint::core::analysis {
 
-/// A (site, material) flow that one measure covers itself (SPEC §3, `controlled` lens): the
-/// site is in the issuer's country and the material is an item, or the site depends on a
-/// technology item.
+/// A (site, material) node whose flows one measure covers itself (SPEC §3, `controlled` lens):
+/// an export of a material item from the issuer's country to a destination it reaches, or a
+/// site abroad using a technology item from the issuer.
 struct MeasureFlow {
     Index site = kNone;
     Index material = kNone;
     Index node = kNone;
-    bool byMaterial = false;   ///< covered as a material item issued by the site's country
-    bool byTechnology = false; ///< covered through a technology item the site depends on
+    bool byMaterial = false;   ///< some flow of the node is material-controlled by the measure
+    bool byTechnology = false; ///< the site is technology-controlled by the measure
     /// Fewest supply links between us and the site (1 = we buy from it); 0 when no chain of
     /// ours reaches it (e.g. an alternative site only).
     int tier = 0;
@@ -40,14 +40,10 @@ struct MeasureImpact {
     std::vector<SupplierExposure> suppliers; ///< tier-1 suppliers with dependence > 0, by id
 };
 
-/// The impact of the measure `control` (an index into Network::controls) under `filter`.
-/// `asOf` only dates the result. Copies the network once (the engine needs its own control
-/// list), so it costs about as much as loading the workspace: run it off the GUI thread for
-/// large networks. Pure function; thread-safe.
-MeasureImpact measureImpact(const Network& net, Index control, Date asOf,
+/// The impact of the measure `control` (an index into Network::controls) under `filter`:
+/// one exposure run with ControlState::only(control). `asOf` only dates the result. Pure
+/// function; thread-safe.
+MeasureImpact measureImpact(const ExposureEngine& engine, Index control, Date asOf,
                             const SummaryFilter& filter = {});
-
-/// Fewest supply links from us to each site (1 = tier 1; 0 = not reachable), per site index.
-std::vector<int> siteTiers(const Network& net);
 
 } // namespace chokepoint::core::analysis

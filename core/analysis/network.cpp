@@ -7,9 +7,16 @@
 #include <numeric>
 #include <stdexcept>
 
+#include "core/util/idlookup.h"
+
 namespace chokepoint::core::analysis {
 
 namespace {
+using util::CachedLookup;
+using util::hashId;
+using util::IdLookup;
+using util::KeyMap;
+
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // Builds a Csr from (owner, item) pairs, keeping the pairs' order within each owner.
@@ -26,157 +33,6 @@ template <class T> Csr<T> makeCsr(size_t owners, const std::vector<std::pair<Ind
     return csr;
 }
 
-// A cheap hash for short ids, 8 bytes at a time.
-uint64_t hashId(std::string_view s) {
-    uint64_t h = 0x9e3779b97f4a7c15ULL ^ s.size();
-    size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-        uint64_t w;
-        std::memcpy(&w, s.data() + i, 8);
-        h = (h ^ w) * 0xff51afd7ed558ccdULL;
-        h ^= h >> 32;
-    }
-    uint64_t w = 0;
-    if (i < s.size())
-        std::memcpy(&w, s.data() + i, s.size() - i);
-    h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
-    return h ^ (h >> 29);
-}
-
-// Open-addressing lookup over an IdIndex's (unique) ids. Loading a large workspace resolves
-// millions of ids; this is several times faster than IdIndex::find's std::unordered_map: one
-// cache miss per lookup, as ids of up to 8 bytes are compared inside the slot.
-class IdLookup {
-public:
-    explicit IdLookup(const std::vector<std::string>& ids)
-        : m_ids(ids) {
-        size_t cap = 16;
-        while (cap < 2 * ids.size())
-            cap <<= 1;
-        m_mask = cap - 1;
-        m_slots.assign(cap, Slot{});
-        for (size_t i = 0; i < ids.size(); ++i) {
-            const uint64_t h = hashId(ids[i]);
-            size_t p = size_t(h) & m_mask;
-            while (m_slots[p].index != kNone)
-                p = (p + 1) & m_mask;
-            m_slots[p] = {inlineBytes(ids[i]), tagOf(h, ids[i]), Index(i)};
-        }
-    }
-    Index find(std::string_view s) const { return find(s, hashId(s)); }
-    /// find() with the id's hashId() computed beforehand (see prefetch()).
-    Index find(std::string_view s, uint64_t h) const {
-        const uint32_t tag = tagOf(h, s);
-        const uint64_t bytes = inlineBytes(s);
-        for (size_t p = size_t(h) & m_mask;; p = (p + 1) & m_mask) {
-            const Slot& slot = m_slots[p];
-            if (slot.index == kNone)
-                return kNone;
-            if (slot.tag == tag && slot.bytes == bytes &&
-                (s.size() <= 8 || m_ids[size_t(slot.index)] == s))
-                return slot.index;
-        }
-    }
-
-    /// Starts loading the slot of a hash, so that a batch of lookups overlaps its cache misses.
-    void prefetch(uint64_t h) const {
-#if defined(__GNUC__)
-        __builtin_prefetch(&m_slots[size_t(h) & m_mask]);
-#else
-        (void)h;
-#endif
-    }
-
-private:
-    // High hash bits and the length (ids are at most 64 bytes).
-    static uint32_t tagOf(uint64_t h, std::string_view s) {
-        return (uint32_t(h >> 40) << 8) | uint32_t(std::min<size_t>(255, s.size()));
-    }
-    // The first 8 bytes, zero-padded: with equal lengths up to 8, equal bytes mean equal ids.
-    static uint64_t inlineBytes(std::string_view s) {
-        uint64_t w = 0;
-        if (!s.empty())
-            std::memcpy(&w, s.data(), std::min<size_t>(8, s.size()));
-        return w;
-    }
-    struct Slot {
-        uint64_t bytes = 0;
-        uint32_t tag = 0;
-        Index index = kNone;
-    };
-    const std::vector<std::string>& m_ids;
-    size_t m_mask = 0;
-    std::vector<Slot> m_slots;
-};
-
-// Open-addressing map from 64-bit keys to indices (grows at half load).
-class KeyMap {
-public:
-    explicit KeyMap(size_t expected) { rehash(expected); }
-    /// The index stored for `key`, inserting `value` if there is none; second: inserted.
-    std::pair<Index, bool> emplace(uint64_t key, Index value) {
-        if (2 * (m_size + 1) > m_keys.size())
-            rehash(m_keys.size());
-        size_t p = slot(key);
-        for (; m_values[p] != kNone; p = (p + 1) & m_mask)
-            if (m_keys[p] == key)
-                return {m_values[p], false};
-        m_keys[p] = key;
-        m_values[p] = value;
-        ++m_size;
-        return {value, true};
-    }
-    Index find(uint64_t key) const {
-        for (size_t p = slot(key); m_values[p] != kNone; p = (p + 1) & m_mask)
-            if (m_keys[p] == key)
-                return m_values[p];
-        return kNone;
-    }
-
-private:
-    size_t slot(uint64_t k) const {
-        k ^= k >> 33;
-        k *= 0xff51afd7ed558ccdULL;
-        k ^= k >> 33;
-        return size_t(k) & m_mask;
-    }
-    void rehash(size_t expected) {
-        size_t cap = 16;
-        while (cap < 2 * expected + 2)
-            cap <<= 1;
-        std::vector<uint64_t> keys(cap);
-        std::vector<Index> values(cap, kNone);
-        keys.swap(m_keys);
-        values.swap(m_values);
-        m_mask = cap - 1;
-        m_size = 0;
-        for (size_t i = 0; i < keys.size(); ++i)
-            if (values[i] != kNone)
-                emplace(keys[i], values[i]);
-    }
-    std::vector<uint64_t> m_keys;
-    std::vector<Index> m_values;
-    size_t m_mask = 0;
-    size_t m_size = 0;
-};
-
-// Resolves ids of consecutive rows, which often repeat (rows come grouped by buyer).
-class CachedLookup {
-public:
-    explicit CachedLookup(const IdLookup& lookup)
-        : m_lookup(lookup) {}
-    Index find(const std::string& id) {
-        if (m_last && *m_last == id)
-            return m_index;
-        m_last = &id;
-        return m_index = m_lookup.find(id);
-    }
-
-private:
-    const IdLookup& m_lookup;
-    const std::string* m_last = nullptr;
-    Index m_index = kNone;
-};
 } // namespace
 
 Index IdIndex::add(const std::string& id) {
@@ -203,6 +59,8 @@ Network::Network(Dataset data, std::string focusCountry)
     for (const auto& c : d.countries)
         countries.add(c.iso3);
     m_focus = countries.find(focusCountry);
+    if (d.profile.companyCountry)
+        m_company = countries.find(*d.profile.companyCountry);
     materials.reserve(d.materials.size());
     for (const auto& m : d.materials)
         materials.add(m.id);
@@ -227,14 +85,33 @@ Network::Network(Dataset data, std::string focusCountry)
         }
     }
     {
-        std::vector<std::pair<Index, Index>> pairs;
-        for (const auto& st : d.siteTechnologies)
-            pairs.emplace_back(sites.find(st.siteId), technologies.find(st.technologyId));
-        siteTechnologies = makeCsr(sites.size(), pairs);
+        std::vector<std::pair<Index, std::pair<Index, Index>>> pairs;
+        for (const auto& st : d.siteTechnologies) {
+            Index source = kNone;
+            if (st.sourceCountry) {
+                source = countries.find(*st.sourceCountry);
+                if (source == kNone)
+                    source = kOtherCountry;
+            }
+            pairs.push_back(
+                {sites.find(st.siteId), {technologies.find(st.technologyId), source}});
+        }
+        const auto both = makeCsr(sites.size(), pairs);
+        siteTechnologies.start = both.start;
+        siteTechnologies.items.clear();
+        siteTechnologySource.clear();
+        for (const auto& [tech, source] : both.items) {
+            siteTechnologies.items.push_back(tech);
+            siteTechnologySource.push_back(source);
+        }
     }
     for (const auto& c : d.controls) {
         controlIds.add(c.id);
-        controls.push_back({countries.find(c.issuer), c.effective, c.end, c.kind, {}, {}});
+        ControlInfo info{countries.find(c.issuer), c.kind, {}, !c.targetCountries.empty(), {}, {}};
+        for (const auto& target : c.targetCountries)
+            if (const Index t = countries.find(target); t != kNone)
+                info.targets.push_back(t);
+        controls.push_back(std::move(info));
     }
     for (const auto& ci : d.controlItems) {
         const Index c = controlIds.find(ci.controlId);
@@ -466,39 +343,66 @@ void Network::buildSupply() {
               [&](Index a, Index b) { return materials.id(a) < materials.id(b); });
 }
 
-ControlState::ControlState(const Network& net, Date asOf)
-    : m_net(net)
-    , m_asOf(asOf)
-    , m_materialIssuers(net.materials.size())
-    , m_tech(net.technologies.size(), 0)
-    , m_siteTech(net.sites.size(), 0) {
-    for (const auto& c : net.controls) {
-        if (!c.inForceAt(asOf))
+std::vector<char> Network::recipeClosure(std::span<const Index> seeds) const {
+    std::vector<char> seen(materials.size(), 0);
+    std::vector<Index> stack(seeds.begin(), seeds.end());
+    while (!stack.empty()) {
+        const Index m = stack.back();
+        stack.pop_back();
+        if (seen[size_t(m)])
             continue;
-        for (const Index m : c.materials) {
-            auto& issuers = m_materialIssuers[size_t(m)];
-            if (std::find(issuers.begin(), issuers.end(), c.issuer) == issuers.end())
-                issuers.push_back(c.issuer);
-        }
-        for (const Index t : c.technologies)
-            m_tech[size_t(t)] = 1;
+        seen[size_t(m)] = 1;
+        for (auto* in = recipes.begin(size_t(m)); in != recipes.end(size_t(m)); ++in)
+            stack.push_back(in->material);
     }
-    for (size_t s = 0; s < net.sites.size(); ++s)
-        for (auto* t = net.siteTechnologies.begin(s); t != net.siteTechnologies.end(s); ++t)
-            if (m_tech[size_t(*t)]) {
-                m_siteTech[s] = 1;
-                break;
-            }
+    return seen;
 }
 
-bool ControlState::materialControlledBy(Index material, Index country) const {
-    const auto& issuers = m_materialIssuers[size_t(material)];
-    return std::find(issuers.begin(), issuers.end(), country) != issuers.end();
+std::vector<char> Network::upstreamNodes(std::span<const Index> seeds) const {
+    std::vector<char> seen(nodes.size(), 0);
+    std::vector<Index> stack(seeds.begin(), seeds.end());
+    while (!stack.empty()) {
+        const Index n = stack.back();
+        stack.pop_back();
+        if (seen[size_t(n)])
+            continue;
+        seen[size_t(n)] = 1;
+        for (auto* g = nodeInputGroups.begin(size_t(n)); g != nodeInputGroups.end(size_t(n)); ++g)
+            if (*g != kNone)
+                for (const Link& l : links(*g))
+                    if (!seen[size_t(l.supplierNode)])
+                        stack.push_back(l.supplierNode);
+    }
+    return seen;
 }
 
-bool ControlState::flowControlled(Index site, Index material) const {
-    return m_siteTech[size_t(site)] ||
-           materialControlledBy(material, m_net.siteCountry[size_t(site)]);
+std::vector<int> Network::siteTiers() const {
+    std::vector<int> tier(sites.size(), 0);
+    std::vector<Index> frontier;
+    for (const Index g : selfGroup)
+        if (g != kNone)
+            for (const Link& l : links(g))
+                if (tier[size_t(l.supplierSite)] == 0) {
+                    tier[size_t(l.supplierSite)] = 1;
+                    frontier.push_back(l.supplierSite);
+                }
+    // Breadth first over the groups whose buyer is a site of the current tier.
+    std::vector<std::vector<Index>> groupsOfBuyer(sites.size());
+    for (size_t g = 0; g < groups.size(); ++g)
+        if (groups[g].buyer != kSelf)
+            groupsOfBuyer[size_t(groups[g].buyer)].push_back(Index(g));
+    for (int t = 1; !frontier.empty(); ++t) {
+        std::vector<Index> next;
+        for (const Index buyer : frontier)
+            for (const Index g : groupsOfBuyer[size_t(buyer)])
+                for (const Link& l : links(g))
+                    if (tier[size_t(l.supplierSite)] == 0) {
+                        tier[size_t(l.supplierSite)] = t + 1;
+                        next.push_back(l.supplierSite);
+                    }
+        frontier = std::move(next);
+    }
+    return tier;
 }
 
 } // namespace chokepoint::core::analysis

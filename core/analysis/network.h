@@ -3,6 +3,8 @@
 
 #include <cstdint>
 #include <limits>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -78,15 +80,21 @@ struct Node {
     Index material;
 };
 
+/// An export-control measure's items and reach in index terms. Whether it is in force, and
+/// what it covers, is for a ControlState (core/analysis/controlstate.h) to say.
 struct ControlInfo {
-    Index issuer; ///< country
-    Date effective;
-    std::optional<Date> end;
+    Index issuer; ///< country (kNone when not in the countries table)
     ControlKind kind;
+    /// The destinations it applies to; empty with `targeted` false = every destination.
+    std::vector<Index> targets;
+    bool targeted = false; ///< target_country is given (entries not in the countries table drop)
     std::vector<Index> materials;
     std::vector<Index> technologies;
-    bool inForceAt(Date t) const { return effective <= t && (!end || *end > t); }
 };
+
+/// A site technology's source_country that is given but not in the countries table: known,
+/// and no issuer's.
+inline constexpr Index kOtherCountry = -2;
 
 struct BomItem {
     Index material;
@@ -111,6 +119,14 @@ public:
 
     const Dataset& data() const { return m_data; }
     Index focusCountry() const { return m_focus; }
+    /// Where our own purchases are delivered (profile company_country); kNone when unknown.
+    Index companyCountry() const { return m_company; }
+    /// The last day the reference data was checked against its sources (profile).
+    std::optional<Date> referenceCutoff() const { return m_data.profile.referenceCutoff; }
+    /// dest(b) of SPEC §3: the country of buyer site b, or companyCountry() for kSelf.
+    Index destination(Index buyer) const {
+        return buyer == kSelf ? m_company : siteCountry[size_t(buyer)];
+    }
 
     IdIndex materials, countries, technologies, suppliers, sites, products, controlIds;
 
@@ -128,6 +144,9 @@ public:
     std::vector<Index> siteSupplier;  ///< per site
     std::vector<Index> siteCountry;   ///< per site
     Csr<Index> siteTechnologies;      ///< technologies per site
+    /// Per entry of siteTechnologies.items: the source country, kNone when unknown, or
+    /// kOtherCountry.
+    std::vector<Index> siteTechnologySource;
 
     // Controls
     std::vector<ControlInfo> controls;
@@ -140,6 +159,17 @@ public:
     Csr<Index> nodeInputGroups;   ///< per node, per recipe input: group or kNone
     Index findGroup(Index buyer, Index material) const;
     Index findNode(Index site, Index material) const;
+    /// The links of a group, and our own (tier-1) links of a material (empty when we do not
+    /// buy it directly).
+    std::span<const Link> links(Index group) const {
+        return {groupLinks.begin(size_t(group)), groupLinks.count(size_t(group))};
+    }
+    std::span<const Link> tier1Links(Index material) const {
+        const Index g = selfGroup[size_t(material)];
+        return g == kNone ? std::span<const Link>() : links(g);
+    }
+    /// A link's position in groupLinks.items (per-link result arrays are indexed by it).
+    size_t linkPosition(const Link& link) const { return size_t(&link - groupLinks.items.data()); }
 
     // Products
     std::vector<double> productVolume;
@@ -149,6 +179,15 @@ public:
     /// Materials in any BOM or bought directly by us, ordered by id.
     std::vector<Index> reportedMaterials;
 
+    // Walks of the graph
+    /// The seeds and every recipe input of them, at any depth: one flag per material.
+    std::vector<char> recipeClosure(std::span<const Index> seeds) const;
+    /// The seed nodes and every node they buy from, at any depth (a node's site buying the
+    /// recipe inputs of its material): one flag per node.
+    std::vector<char> upstreamNodes(std::span<const Index> seeds) const;
+    /// Fewest supply links from us to each site (1 = we buy from it; 0 = not reachable).
+    std::vector<int> siteTiers() const;
+
 private:
     static uint64_t key(Index a, Index b) { return (uint64_t(uint32_t(a)) << 32) | uint32_t(b); }
     void buildMaterials();
@@ -156,34 +195,9 @@ private:
 
     Dataset m_data;
     Index m_focus = kNone;
+    Index m_company = kNone;
     std::unordered_map<uint64_t, Index> m_groupIndex;
     std::unordered_map<uint64_t, Index> m_nodeIndex;
-};
-
-/// Which controls are in force on a date: per material, the issuer countries of material
-/// controls in force; per technology, whether any control in force covers it.
-class ControlState {
-public:
-    ControlState(const Network& net, Date asOf);
-    /// Flow of material m from a site in country c is covered by a material control issued by c.
-    bool materialControlledBy(Index material, Index country) const;
-    bool technologyControlled(Index technology) const { return m_tech[size_t(technology)]; }
-    /// True when the site depends on a technology under a control in force.
-    bool siteUsesControlledTechnology(Index site) const { return m_siteTech[size_t(site)]; }
-    /// The `controlled` lens of SPEC §3 for site s and material m.
-    bool flowControlled(Index site, Index material) const;
-    /// Material covered by a control in force issued by `country` (for unknown origin).
-    bool materialControlled(Index material, Index country) const {
-        return materialControlledBy(material, country);
-    }
-    Date asOf() const { return m_asOf; }
-
-private:
-    const Network& m_net;
-    Date m_asOf;
-    std::vector<std::vector<Index>> m_materialIssuers; // per material
-    std::vector<char> m_tech;
-    std::vector<char> m_siteTech;
 };
 
 } // namespace chokepoint::core::analysis

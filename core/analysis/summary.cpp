@@ -5,6 +5,7 @@
 #include <cmath>
 #include <string_view>
 
+#include "core/analysis/chaincoverage.h"
 #include "core/util/format.h"
 
 namespace chokepoint::core::analysis {
@@ -49,9 +50,10 @@ std::string joinIds(const Network& net, const std::vector<Index>& controls) {
     return text;
 }
 
-// Why node (s, m) counts as exposed under the lens.
-std::string reasonText(const Network& net, const ExposureResult& r, Index site, Index material,
-                       const Names& names) {
+// Why a link (s -> b, m) counts as exposed under the lens.
+std::string reasonText(const Network& net, const ExposureResult& r, const Link& link,
+                       Index buyer, Index material, const Names& names) {
+    const Index site = link.supplierSite;
     const Index country = net.siteCountry[size_t(site)];
     const bool inFocus = country != kNone && country == net.focusCountry();
     switch (r.lens) {
@@ -60,26 +62,22 @@ std::string reasonText(const Network& net, const ExposureResult& r, Index site, 
     case Lens::Owned:
         return inFocus ? "located in " + names.focus() : "owned from " + names.focus();
     case Lens::Controlled: {
-        std::vector<std::string> why;
+        const Index destination = net.destination(buyer);
         std::vector<Index> byCountry;
         std::string tech;
-        for (size_t c = 0; c < net.controls.size(); ++c) {
-            const ControlInfo& info = net.controls[c];
-            if (!info.inForceAt(r.asOf))
-                continue;
-            if (info.issuer == country && std::find(info.materials.begin(), info.materials.end(),
-                                                    material) != info.materials.end())
-                byCountry.push_back(Index(c));
-            for (auto* t = net.siteTechnologies.begin(size_t(site));
-                 t != net.siteTechnologies.end(size_t(site)) && tech.empty(); ++t)
-                if (std::find(info.technologies.begin(), info.technologies.end(), *t) !=
-                    info.technologies.end())
-                    tech = net.data().technologies[size_t(*t)].name + " (" +
-                           net.controlIds.id(Index(c)) + ")";
+        for (const ControlState::Cover& c :
+             r.controls->coversOfFlow(site, material, destination)) {
+            if (c.kind == ItemKind::Material)
+                byCountry.push_back(c.control);
+            else if (tech.empty())
+                tech = net.data().technologies[size_t(c.item)].name + " from " +
+                       names.country(net.controls[size_t(c.control)].issuer) + " (" +
+                       net.controlIds.id(c.control) + ")";
         }
+        std::vector<std::string> why;
         if (!byCountry.empty())
-            why.push_back("export from " + names.country(country) + " under " +
-                          joinIds(net, byCountry));
+            why.push_back("export from " + names.country(country) + " to " +
+                          names.country(destination) + " under " + joinIds(net, byCountry));
         if (!tech.empty())
             why.push_back("uses controlled technology " + tech);
         std::string text;
@@ -98,79 +96,16 @@ Index worstInput(const Network& net, const ExposureResult& r, Index node) {
     const Index* groups = net.nodeInputGroups.begin(size_t(node));
     Index best = kNone;
     double bestValue = -1.0;
+    const Index destination = net.siteCountry[size_t(net.nodes[size_t(node)].site)];
     for (uint32_t k = 0; k < net.recipes.count(size_t(m)); ++k) {
-        const double v =
-            groups[k] == kNone ? r.unknown[size_t(inputs[k].material)] : r.g[size_t(groups[k])];
+        const double v = groups[k] == kNone ? r.unknownAt(inputs[k].material, destination)
+                                            : r.g[size_t(groups[k])];
         if (v > bestValue) {
             bestValue = v;
             best = inputs[k].material;
         }
     }
     return best;
-}
-
-std::vector<Index> touchingControls(const Network& net, const std::vector<char>& materials,
-                                    const SummaryFilter& filter, Date asOf) {
-    // Materials: the filtered ones and all their recipe inputs.
-    std::vector<char> touched(net.materials.size(), 0);
-    std::vector<Index> stack;
-    for (size_t m = 0; m < materials.size(); ++m)
-        if (materials[m])
-            stack.push_back(Index(m));
-    while (!stack.empty()) {
-        const Index m = stack.back();
-        stack.pop_back();
-        if (touched[size_t(m)])
-            continue;
-        touched[size_t(m)] = 1;
-        for (auto* in = net.recipes.begin(size_t(m)); in != net.recipes.end(size_t(m)); ++in)
-            stack.push_back(in->material);
-    }
-    // Sites reachable through supply links from our filtered tier-1 links.
-    std::vector<char> nodeSeen(net.nodes.size(), 0);
-    std::vector<char> tech(net.technologies.size(), 0);
-    std::vector<Index> nodes;
-    for (size_t m = 0; m < materials.size(); ++m) {
-        const Index grp = net.selfGroup[m];
-        if (!materials[m] || grp == kNone)
-            continue;
-        for (auto* l = net.groupLinks.begin(size_t(grp)); l != net.groupLinks.end(size_t(grp)); ++l)
-            if (siteInFilterCountry(net, filter, l->supplierSite))
-                nodes.push_back(l->supplierNode);
-    }
-    while (!nodes.empty()) {
-        const Index n = nodes.back();
-        nodes.pop_back();
-        if (nodeSeen[size_t(n)])
-            continue;
-        nodeSeen[size_t(n)] = 1;
-        const Index site = net.nodes[size_t(n)].site;
-        for (auto* t = net.siteTechnologies.begin(size_t(site));
-             t != net.siteTechnologies.end(size_t(site)); ++t)
-            tech[size_t(*t)] = 1;
-        for (auto* grp = net.nodeInputGroups.begin(size_t(n));
-             grp != net.nodeInputGroups.end(size_t(n)); ++grp) {
-            if (*grp == kNone)
-                continue;
-            for (auto* l = net.groupLinks.begin(size_t(*grp));
-                 l != net.groupLinks.end(size_t(*grp)); ++l)
-                if (!nodeSeen[size_t(l->supplierNode)])
-                    nodes.push_back(l->supplierNode);
-        }
-    }
-    std::vector<Index> out;
-    for (size_t c = 0; c < net.controls.size(); ++c) {
-        const ControlInfo& info = net.controls[c];
-        if (!info.inForceAt(asOf))
-            continue;
-        const bool hit = std::any_of(info.materials.begin(), info.materials.end(),
-                                     [&](Index m) { return touched[size_t(m)] != 0; }) ||
-                         std::any_of(info.technologies.begin(), info.technologies.end(),
-                                     [&](Index t) { return tech[size_t(t)] != 0; });
-        if (hit)
-            out.push_back(Index(c));
-    }
-    return out;
 }
 
 std::string materialWhy(const Network& net, const ExposureResult& r, Index m,
@@ -180,30 +115,29 @@ std::string materialWhy(const Network& net, const ExposureResult& r, Index m,
     if (grp != kNone && s.directShare > kEps) {
         std::string sites;
         int listed = 0;
-        for (auto* l = net.groupLinks.begin(size_t(grp)); l != net.groupLinks.end(size_t(grp)); ++l)
-            if (r.exposed[size_t(l->supplierNode)] && listed++ < 2)
-                sites += (sites.empty() ? "" : ", ") + names.site(l->supplierSite);
+        for (const Link& l : net.links(grp))
+            if (r.exposed(net, l) && listed++ < 2)
+                sites += (sites.empty() ? "" : ", ") + names.site(l.supplierSite);
         clauses.push_back(formatPercent(s.directShare) + " from exposed tier-1 sites (" + sites +
                           ")");
     }
     // Deeper tiers: the largest non-exposed tier-1 contribution, and the unknown remainder.
     double known = 0.0, bestValue = 0.0;
     const Link* best = nullptr;
-    double unknownPart = r.unknown[size_t(m)];
+    const double u = r.unknownAt(m, net.companyCountry());
+    double unknownPart = u;
     if (grp != kNone) {
-        for (auto* l = net.groupLinks.begin(size_t(grp)); l != net.groupLinks.end(size_t(grp));
-             ++l) {
-            const size_t node = size_t(l->supplierNode);
-            if (r.exposed[node])
+        for (const Link& l : net.links(grp)) {
+            if (r.exposed(net, l))
                 continue;
-            const double v = l->share * r.f[node];
+            const double v = l.share * r.f(net, l);
             known += v;
             if (v > bestValue + kEps) {
                 bestValue = v;
-                best = &*l;
+                best = &l;
             }
         }
-        unknownPart = std::max(0.0, 1.0 - net.groups[size_t(grp)].shareSum) * r.unknown[size_t(m)];
+        unknownPart = std::max(0.0, 1.0 - net.groups[size_t(grp)].shareSum) * u;
     }
     if (known > kEps && best) {
         const Index input = worstInput(net, r, best->supplierNode);
@@ -213,15 +147,17 @@ std::string materialWhy(const Network& net, const ExposureResult& r, Index m,
         clauses.push_back(formatPercent(known) + " through deeper tiers, mainly " + via);
     }
     if (unknownPart > kEps)
-        clauses.push_back(formatPercent(unknownPart) +
-                          " from supply of unknown origin, counted at " + names.focus() +
-                          "'s share of world production");
+        clauses.push_back(formatPercent(unknownPart) + " from supply of unknown origin, counted at " +
+                          (r.lens == Lens::Controlled
+                               ? std::string("the world share of the countries whose controls "
+                                             "reach us")
+                               : names.focus() + "'s world share"));
     if (s.singleCountry && grp != kNone && net.groupLinks.count(size_t(grp)) > 0)
         clauses.push_back(
             "all tier-1 supply from " +
             names.country(
                 net.siteCountry[size_t(net.groupLinks.begin(size_t(grp))->supplierSite)]));
-    if (const auto controls = controlsCoveringMaterial(net, m, r.asOf); !controls.empty())
+    if (const auto controls = controlsCoveringMaterial(*r.controls, m); !controls.empty())
         clauses.push_back("covered by export control " + joinIds(net, controls));
     if (clauses.empty())
         clauses.push_back("no dependence under this lens");
@@ -232,11 +168,10 @@ std::string siteWhy(const Network& net, const ExposureResult& r, const Link& l, 
                     const Names& names) {
     std::vector<std::string> clauses;
     clauses.push_back(formatPercent(l.share) + " of our " + names.material(m));
-    const size_t node = size_t(l.supplierNode);
-    if (r.exposed[node]) {
-        clauses.push_back(reasonText(net, r, l.supplierSite, m, names));
+    if (r.exposed(net, l)) {
+        clauses.push_back(reasonText(net, r, l, kSelf, m, names));
     } else {
-        std::string text = "its inputs are " + formatPercent(r.f[node]) + " dependent";
+        std::string text = "its inputs are " + formatPercent(r.f(net, l)) + " dependent";
         if (const Index input = worstInput(net, r, l.supplierNode); input != kNone)
             text += ", mainly " + names.material(input);
         clauses.push_back(text);
@@ -270,21 +205,13 @@ bool siteInFilterCountry(const Network& net, const SummaryFilter& filter, Index 
 }
 
 std::vector<Index> filteredMaterials(const Network& net, const SummaryFilter& filter) {
-    std::vector<char> needed(net.materials.size(), filter.product == kNone ? 1 : 0);
+    std::vector<char> needed(net.materials.size(), 1);
     if (filter.product != kNone) {
-        std::vector<Index> stack;
+        std::vector<Index> bom;
         for (auto* b = net.productBom.begin(size_t(filter.product));
              b != net.productBom.end(size_t(filter.product)); ++b)
-            stack.push_back(b->material);
-        while (!stack.empty()) {
-            const Index m = stack.back();
-            stack.pop_back();
-            if (needed[size_t(m)])
-                continue;
-            needed[size_t(m)] = 1;
-            for (auto* in = net.recipes.begin(size_t(m)); in != net.recipes.end(size_t(m)); ++in)
-                stack.push_back(in->material);
-        }
+            bom.push_back(b->material);
+        needed = net.recipeClosure(bom);
     }
     std::vector<Index> out;
     for (const Index m : net.reportedMaterials) {
@@ -293,13 +220,10 @@ std::vector<Index> filteredMaterials(const Network& net, const SummaryFilter& fi
         if (filter.stage && net.data().materials[size_t(m)].stage != *filter.stage)
             continue;
         if (filter.country != kNone) {
-            const Index grp = net.selfGroup[size_t(m)];
-            bool any = false;
-            if (grp != kNone)
-                for (auto* l = net.groupLinks.begin(size_t(grp));
-                     l != net.groupLinks.end(size_t(grp)) && !any; ++l)
-                    any = siteInFilterCountry(net, filter, l->supplierSite);
-            if (!any)
+            const auto links = net.tier1Links(m);
+            if (std::none_of(links.begin(), links.end(), [&](const Link& l) {
+                    return siteInFilterCountry(net, filter, l.supplierSite);
+                }))
                 continue;
         }
         out.push_back(m);
@@ -313,6 +237,8 @@ Summary summarize(const Network& net, const ExposureResult& r, const SummaryFilt
     Summary out;
     out.lens = r.lens;
     out.asOf = r.asOf;
+    out.assumeScheduled = r.assumeScheduled;
+    out.afterReferenceCutoff = afterReferenceCutoff(net, r.asOf);
 
     std::vector<char> keep(net.materials.size(), 0);
     for (const Index m : filteredMaterials(net, filter))
@@ -325,21 +251,19 @@ Summary summarize(const Network& net, const ExposureResult& r, const SummaryFilt
         MaterialSummary s;
         s.material = m;
         s.dependence = e.dependence;
+        s.dependenceLow = e.dependenceLow;
+        s.dependenceHigh = e.dependenceHigh;
         s.directShare = e.directShare;
         s.deeperShare = std::max(0.0, e.dependence - e.directShare);
         s.hhi = e.hhi;
         s.singleCountry = e.hhi && std::fabs(*e.hhi - 10000.0) < 1e-6;
-        if (const Index grp = net.selfGroup[size_t(m)]; grp != kNone) {
-            for (auto* l = net.groupLinks.begin(size_t(grp)); l != net.groupLinks.end(size_t(grp));
-                 ++l) {
-                if (std::isnan(l->spend) || !siteInFilterCountry(net, filter, l->supplierSite))
-                    continue;
-                s.spend = s.spend.value_or(0.0) + l->spend;
-                s.spendAtRisk =
-                    s.spendAtRisk.value_or(0.0) + l->spend * r.f[size_t(l->supplierNode)];
-                if (const Index c = net.siteCountry[size_t(l->supplierSite)]; c != kNone)
-                    countrySpend[size_t(c)] += l->spend;
-            }
+        for (const Link& l : net.tier1Links(m)) {
+            if (std::isnan(l.spend) || !siteInFilterCountry(net, filter, l.supplierSite))
+                continue;
+            s.spend = s.spend.value_or(0.0) + l.spend;
+            s.spendAtRisk = s.spendAtRisk.value_or(0.0) + l.spend * r.f(net, l);
+            if (const Index c = net.siteCountry[size_t(l.supplierSite)]; c != kNone)
+                countrySpend[size_t(c)] += l.spend;
         }
         out.spend += s.spend.value_or(0.0);
         out.spendAtRisk += s.spendAtRisk.value_or(0.0);
@@ -358,17 +282,26 @@ Summary summarize(const Network& net, const ExposureResult& r, const SummaryFilt
         ProductSummary s;
         s.product = p.product;
         s.dependence = p.dependence;
+        s.dependenceLow = p.dependenceLow;
+        s.dependenceHigh = p.dependenceHigh;
         const double price = net.productPrice[size_t(p.product)];
         if (!std::isnan(price)) {
             s.revenue = net.productVolume[size_t(p.product)] * price;
             s.revenueAtRisk = p.revenueAtRisk;
+            s.revenueAtRiskLow = p.revenueAtRiskLow;
+            s.revenueAtRiskHigh = p.revenueAtRiskHigh;
             out.revenue += *s.revenue;
             out.revenueAtRisk += p.revenueAtRisk.value_or(0.0);
+            out.revenueAtRiskLow += p.revenueAtRiskLow.value_or(0.0);
+            out.revenueAtRiskHigh += p.revenueAtRiskHigh.value_or(0.0);
         }
         out.products.push_back(s);
     }
-    if (out.revenue > 0.0)
+    if (out.revenue > 0.0) {
         out.revenueDependence = out.revenueAtRisk / out.revenue;
+        out.revenueDependenceLow = out.revenueAtRiskLow / out.revenue;
+        out.revenueDependenceHigh = out.revenueAtRiskHigh / out.revenue;
+    }
 
     double totalSpend = 0.0;
     for (const double v : countrySpend)
@@ -383,7 +316,13 @@ Summary summarize(const Network& net, const ExposureResult& r, const SummaryFilt
                   return net.countries.id(a.country) < net.countries.id(b.country);
               });
 
-    out.controlsInForce = touchingControls(net, keep, filter, r.asOf);
+    {
+        std::vector<Index> roots;
+        for (size_t m = 0; m < keep.size(); ++m)
+            if (keep[m])
+                roots.push_back(Index(m));
+        out.controlsInForce = controlsTouching(*r.controls, chainReach(net, roots, filter.country));
+    }
 
     // Rank first, write the "why" only for the chokepoints kept.
     struct Candidate {
@@ -398,20 +337,16 @@ Summary summarize(const Network& net, const ExposureResult& r, const SummaryFilt
                 {{ChokepointKind::Material, s.material, kNone, s.dependence, s.spendAtRisk, {}},
                  nullptr,
                  &s});
-        const Index grp = net.selfGroup[size_t(s.material)];
-        if (grp == kNone)
-            continue;
-        for (auto* l = net.groupLinks.begin(size_t(grp)); l != net.groupLinks.end(size_t(grp));
-             ++l) {
-            const double f = r.f[size_t(l->supplierNode)];
-            if (l->share * f <= kEps || !siteInFilterCountry(net, filter, l->supplierSite))
+        for (const Link& l : net.tier1Links(s.material)) {
+            const double f = r.f(net, l);
+            if (l.share * f <= kEps || !siteInFilterCountry(net, filter, l.supplierSite))
                 continue;
             std::optional<double> spend;
-            if (!std::isnan(l->spend))
-                spend = l->spend * f;
+            if (!std::isnan(l.spend))
+                spend = l.spend * f;
             candidates.push_back(
-                {{ChokepointKind::Site, s.material, l->supplierSite, l->share * f, spend, {}},
-                 l,
+                {{ChokepointKind::Site, s.material, l.supplierSite, l.share * f, spend, {}},
+                 &l,
                  &s});
         }
     }
@@ -441,13 +376,24 @@ Summary summarize(const Network& net, const ExposureResult& r, const SummaryFilt
     return out;
 }
 
-std::vector<Index> controlsCoveringMaterial(const Network& net, Index material, Date asOf) {
+std::vector<Index> controlsCoveringMaterial(const ControlState& controls, Index material) {
+    const Network& net = controls.network();
+    std::vector<Index> destinations;
+    if (std::find(net.reportedMaterials.begin(), net.reportedMaterials.end(), material) !=
+        net.reportedMaterials.end())
+        destinations.push_back(net.companyCountry());
+    for (const Group& g : net.groups)
+        if (g.material == material && g.buyer != kSelf)
+            destinations.push_back(net.siteCountry[size_t(g.buyer)]);
+    std::sort(destinations.begin(), destinations.end());
+    destinations.erase(std::unique(destinations.begin(), destinations.end()), destinations.end());
     std::vector<Index> out;
-    for (size_t c = 0; c < net.controls.size(); ++c) {
-        const ControlInfo& info = net.controls[c];
-        if (info.inForceAt(asOf) && std::find(info.materials.begin(), info.materials.end(),
-                                              material) != info.materials.end())
-            out.push_back(Index(c));
+    for (const Index c : controls.controlsListing(ItemKind::Material, material)) {
+        const Index issuer = net.controls[size_t(c)].issuer;
+        if (std::any_of(destinations.begin(), destinations.end(), [&](Index d) {
+                return issuer != kNone && d != issuer && controls.reaches(c, d);
+            }))
+            out.push_back(c);
     }
     return out;
 }

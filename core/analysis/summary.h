@@ -41,6 +41,7 @@ inline constexpr double kHighDependence = 0.5;
 struct MaterialSummary {
     Index material = kNone;
     double dependence = 0.0;  ///< D(m)
+    double dependenceLow = 0.0, dependenceHigh = 0.0; ///< its range (SPEC §3 "Ranges")
     double directShare = 0.0; ///< tier-1 part (over all our links, as in ExposureResult)
     double deeperShare = 0.0; ///< D(m) − direct share: deeper tiers and unknown origin
     /// Σ annual spend / Σ spend · f(s, m) over our (country-filtered) tier-1 links that carry
@@ -54,8 +55,10 @@ struct MaterialSummary {
 struct ProductSummary {
     Index product = kNone;
     double dependence = 0.0;
+    double dependenceLow = 0.0, dependenceHigh = 0.0;
     std::optional<double> revenue;       ///< volume · unit price; missing without a price
     std::optional<double> revenueAtRisk; ///< revenue · D(P)
+    std::optional<double> revenueAtRiskLow, revenueAtRiskHigh;
 };
 
 /// Our tier-1 spend in one supplier-site country.
@@ -85,16 +88,22 @@ struct Summary {
 
     double revenue = 0.0;                    ///< Σ over filtered products with a price
     double revenueAtRisk = 0.0;              ///< Σ revenue at risk over the same products
+    double revenueAtRiskLow = 0.0, revenueAtRiskHigh = 0.0; ///< the same with the bounds
     std::optional<double> revenueDependence; ///< revenueAtRisk / revenue; missing if revenue = 0
+    std::optional<double> revenueDependenceLow, revenueDependenceHigh;
+    /// The as-of date is after the profile's reference_cutoff: views say so next to the
+    /// figures, and scheduled measures count only with *assume scheduled* (SPEC §3).
+    bool afterReferenceCutoff = false;
+    bool assumeScheduled = false; ///< the result counts scheduled measures
 
     double spend = 0.0;                ///< Σ MaterialSummary::spend
     double spendAtRisk = 0.0;          ///< Σ MaterialSummary::spendAtRisk
     size_t materialsOverHalf = 0;      ///< filtered materials with D(m) > kHighDependence
     size_t singleCountryMaterials = 0; ///< filtered materials with tier-1 HHI = 10000
-    /// Controls in force at asOf that touch the filtered supply chain: they cover a material
-    /// in it (a filtered material or, transitively, a recipe input of one) or a technology
-    /// used by a site reachable from our filtered tier-1 links. Indices into
-    /// Network::controls (= Dataset::controls), in data order.
+    /// Measures the result counts that touch the filtered supply chain (chaincoverage.h): they
+    /// cover a flow reachable from our filtered tier-1 links, a site there (technology), or
+    /// unknown-origin supply of a material in the chain. Indices into Network::controls
+    /// (= Dataset::controls), in data order.
     std::vector<Index> controlsInForce;
 
     std::vector<MaterialSummary> materials; ///< filtered; dependence descending, then id
@@ -110,8 +119,10 @@ struct Summary {
 Summary summarize(const Network& net, const ExposureResult& result,
                   const SummaryFilter& filter = {}, size_t maxChokepoints = 10);
 
-/// Controls in force at `asOf` listing `material` as an item, in data order.
-std::vector<Index> controlsCoveringMaterial(const Network& net, Index material, Date asOf);
+/// Measures `controls` counts that list `material` and reach a buyer of it from another
+/// country (us, when the material is reported or bought by us; any site buying it): the
+/// measures exports of the material to a buyer of ours fall under. In data order.
+std::vector<Index> controlsCoveringMaterial(const ControlState& controls, Index material);
 
 /// Indices into Dataset::sources named (';'-separated ids) by the material's world shares,
 /// in order of first mention; unknown ids are skipped.

@@ -45,9 +45,9 @@ SupplierViewResult supplierView(const Network& net, const ExposureResult& result
 
     for (size_t k = 0; k < roots.size(); ++k) {
         const Index m = roots[k];
-        if (const Index grp = net.selfGroup[size_t(m)]; grp != kNone) {
-            for (auto* l = net.groupLinks.begin(size_t(grp)); l != net.groupLinks.end(size_t(grp));
-                 ++l) {
+        {
+            for (const Link& link : net.tier1Links(m)) {
+                const Link* l = &link;
                 if (!siteInFilterCountry(net, filter, l->supplierSite))
                     continue;
                 const size_t n = size_t(l->supplierNode);
@@ -56,7 +56,7 @@ SupplierViewResult supplierView(const Network& net, const ExposureResult& result
                 if (std::isnan(l->spend))
                     continue;
                 const size_t s = size_t(l->supplierSite);
-                const double risk = l->spend * result.f[n];
+                const double risk = l->spend * result.f(net, *l);
                 hasSpend[s] = 1;
                 spend[s] += l->spend;
                 atRisk[s] += risk;
@@ -93,7 +93,28 @@ SupplierViewResult supplierView(const Network& net, const ExposureResult& result
     for (size_t n = 0; n < nNodes; ++n)
         if (tier[n] != kUnreached || alternative[n])
             siteNodes[size_t(net.nodes[n].site)].push_back(Index(n));
-    const ControlState controls(net, result.asOf);
+    // A node's flows: to us when we buy from it, else to every buyer; an alternative with no
+    // link at all: its flow to us, should we buy from it.
+    std::vector<double> nodeF(nNodes, 0.0);
+    std::vector<char> nodeExposed(nNodes, 0), nodeOurs(nNodes, 0), nodeLinked(nNodes, 0);
+    for (const Index g : net.selfGroup)
+        if (g != kNone)
+            for (const Link& l : net.links(g))
+                nodeOurs[size_t(l.supplierNode)] = 1;
+    for (size_t g = 0; g < net.groups.size(); ++g)
+        for (const Link& l : net.links(Index(g))) {
+            const size_t n = size_t(l.supplierNode);
+            nodeLinked[n] = 1;
+            if (nodeOurs[n] && net.groups[g].buyer != kSelf)
+                continue;
+            nodeF[n] = std::max(nodeF[n], result.f(net, l));
+            nodeExposed[n] = nodeExposed[n] || result.exposed(net, l);
+        }
+    for (size_t n = 0; n < nNodes; ++n)
+        if (!nodeLinked[n]) {
+            nodeExposed[n] = result.exposedToUs[n];
+            nodeF[n] = nodeExposed[n] ? 1.0 : result.nodeF[n];
+        }
     const auto& d = net.data();
     const auto byMaterialId = [&](Index a, Index b) {
         return net.materials.id(a) < net.materials.id(b);
@@ -118,8 +139,8 @@ SupplierViewResult supplierView(const Network& net, const ExposureResult& result
             sup.node = n;
             if (tier[size_t(n)] != kUnreached)
                 sup.tier = tier[size_t(n)];
-            sup.f = result.f[size_t(n)];
-            sup.exposed = result.exposed[size_t(n)] != 0;
+            sup.f = nodeF[size_t(n)];
+            sup.exposed = nodeExposed[size_t(n)] != 0;
             minTier(v.tier, sup.tier);
             v.dependence = std::max(v.dependence, sup.f);
             v.exposed = v.exposed || sup.exposed;
@@ -135,11 +156,9 @@ SupplierViewResult supplierView(const Network& net, const ExposureResult& result
         for (size_t k = 0; k < roots.size(); ++k)
             if (served[k / 64] >> (k % 64) & 1)
                 v.serves.push_back(roots[k]); // roots are by id already
-        for (auto* t = net.siteTechnologies.begin(size_t(s));
-             t != net.siteTechnologies.end(size_t(s)); ++t)
-            if (controls.technologyControlled(*t))
-                v.controlledTechnologies.push_back(*t);
-        std::sort(v.controlledTechnologies.begin(), v.controlledTechnologies.end());
+        for (const ControlState::Cover& c : result.controls->coversOfSite(s))
+            v.controlledTechnologies.push_back(c.item);
+        sortUnique(v.controlledTechnologies, std::less<Index>());
         if (hasSpend[size_t(s)]) {
             v.spend = spend[size_t(s)];
             v.spendAtRisk = atRisk[size_t(s)];

@@ -15,8 +15,10 @@ struct SiteSupply {
     Index material = kNone;
     Index node = kNone;
     std::optional<int> tier; ///< lowest tier at which it reaches us; nullopt: alternative only
-    double f = 0.0;          ///< f(s, m) under the result's lens
-    bool exposed = false;    ///< L(s, m)
+    /// f(s, m, b) under the result's lens: of the flow to us when we buy from it, else the
+    /// largest over its buyers (F(s, m) for an alternative only).
+    double f = 0.0;
+    bool exposed = false; ///< L(s, m, b) of the same flows (any of them)
 };
 
 /// A site in our (filtered) supply network.
@@ -28,8 +30,8 @@ struct SiteView {
     double dependence = 0.0;          ///< the largest f over its supplies
     bool exposed = false;             ///< any supply exposed (L)
     bool alternative = false;         ///< listed as an alternative for a filtered material
-    /// Technologies the site depends on that a control in force at the result's date covers,
-    /// in Dataset::technologies order.
+    /// Technologies through which the site is technology-controlled under the result's
+    /// measures (ControlState::coversOfSite), in Dataset::technologies order.
     std::vector<Index> controlledTechnologies;
     /// Reported materials (Network::reportedMaterials) whose supply chain reaches the site
     /// within the view, by material id.

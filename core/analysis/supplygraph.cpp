@@ -15,6 +15,7 @@ struct MergedLink {
     Index site;
     Index node;
     double share;
+    const Link* link; ///< the first of the site's links (one buyer: one exposure)
 };
 
 // What one buyer's expansion would add: children with the share of the buyer's purchase.
@@ -77,7 +78,8 @@ private:
         Planned unknown;
         unknown.node.kind = GraphNodeKind::Unknown;
         unknown.node.material = input;
-        unknown.node.f = m_result.unknown[size_t(input)];
+        unknown.node.f = m_result.unknownAt(
+            input, m_net.destination(buyer.kind == GraphNodeKind::Us ? kSelf : buyer.site));
         unknown.share = 1.0;
         if (grp == kNone) {
             plan.push_back(unknown);
@@ -85,14 +87,14 @@ private:
         }
         std::vector<MergedLink> links;
         double sum = 0.0;
-        for (auto* l = m_net.groupLinks.begin(size_t(grp)); l != m_net.groupLinks.end(size_t(grp));
-             ++l) {
+        for (const Link& link : m_net.links(grp)) {
+            const Link* l = &link;
             sum += l->share;
             const auto it = std::find_if(links.begin(), links.end(), [&](const MergedLink& m) {
                 return m.site == l->supplierSite;
             });
             if (it == links.end())
-                links.push_back({l->supplierSite, l->supplierNode, l->share});
+                links.push_back({l->supplierSite, l->supplierNode, l->share, l});
             else
                 it->share += l->share;
         }
@@ -107,14 +109,15 @@ private:
         double othersF = 0.0;
         for (size_t k = 0; k < links.size(); ++k) {
             const MergedLink& l = links[k];
-            const double f = m_result.f[size_t(l.node)];
-            const bool exposed = m_result.exposed[size_t(l.node)] != 0;
+            const double f = m_result.f(m_net, *l.link);
+            const bool exposed = m_result.exposed(m_net, *l.link);
             if (k < m_options.topLinks) {
                 Planned p;
                 p.node.kind = GraphNodeKind::Site;
                 p.node.site = l.site;
                 p.node.material = input;
                 p.node.node = l.node;
+                p.node.buyer = buyer.kind == GraphNodeKind::Us ? kSelf : buyer.site;
                 p.node.f = f;
                 p.node.exposed = exposed;
                 p.share = l.share;

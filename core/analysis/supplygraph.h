@@ -24,13 +24,17 @@ struct GraphNode {
     Index site = kNone;     ///< Site
     Index material = kNone; ///< what it supplies (Us: the root material)
     Index node = kNone;     ///< the Network node (site, material), for Site
+    /// Site: the buyer of the flow it was first drawn for (a site, or kSelf); f and exposed
+    /// are of that flow.
+    Index buyer = kSelf;
     /// Fraction of our supply of the root material that passes through it: Σ of its edges'
     /// flows (1 for us). A site reached on several paths at one tier is one node.
     double flow = 0.0;
-    /// Site: f(s, m). Unknown: u(material), what the engine counts for it. Others: the
+    /// Site: f(s, m, b) of its flow to the buyer. Unknown: u(material, dest(buyer)), what the
+    /// engine counts for it. Others: the
     /// share-weighted mean f of the folded links. Us: D(root).
     double f = 0.0;
-    bool exposed = false;     ///< Site: L(s, m)
+    bool exposed = false;     ///< Site: L(s, m, b)
     size_t folded = 0;        ///< Others: links folded in
     double foldedExposed = 0; ///< Others: Σ share of the folded links that are exposed (L)
     /// Its recipe inputs were not drawn (maxDepth or maxNodes): the graph goes on upstream.

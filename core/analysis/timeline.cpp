@@ -6,20 +6,9 @@
 
 namespace chokepoint::core::analysis {
 
-ControlStatus controlStatus(const Control& control, Date t) {
-    if (control.end && *control.end <= t)
-        return *control.end <= control.effective ? ControlStatus::NeverInForce
-                                                 : ControlStatus::Ended;
-    if (control.effective <= t)
-        return ControlStatus::InForce;
-    if (control.announced && t < *control.announced)
-        return ControlStatus::NotAnnounced;
-    return ControlStatus::Announced;
-}
-
 std::vector<Date> controlChangeDates(const Network& net) {
     std::vector<Date> dates;
-    for (const ControlInfo& c : net.controls) {
+    for (const Control& c : net.data().controls) {
         dates.push_back(c.effective);
         if (c.end)
             dates.push_back(*c.end);
@@ -31,7 +20,7 @@ std::vector<Date> controlChangeDates(const Network& net) {
 
 ControlTimeline controlledTimeline(const ExposureEngine& engine, Date asOf,
                                    const SummaryFilter& filter, const TimelineProgress& progress,
-                                   const ControlTimeline* reuse) {
+                                   const ControlTimeline* reuse, bool assumeScheduled) {
     const Network& net = engine.network();
     ControlTimeline out;
     std::vector<Date> dates = controlChangeDates(net);
@@ -46,16 +35,18 @@ ControlTimeline controlledTimeline(const ExposureEngine& engine, Date asOf,
             return out;
         }
         const Date d = dates[i];
+        auto state = std::make_shared<const ControlState>(net, d, assumeScheduled);
         std::vector<char> inForce(net.controls.size(), 0);
+        for (const Index c : state->inForceControls())
+            inForce[size_t(c)] = 1;
         TimelinePoint p;
         p.date = d;
         p.asOf = d == asOf;
         for (size_t c = 0; c < net.controls.size(); ++c) {
-            const ControlInfo& info = net.controls[c];
-            inForce[c] = info.inForceAt(d) ? 1 : 0;
-            if (info.effective == d)
+            const Control& ctl = net.data().controls[c];
+            if (ctl.effective == d)
                 p.starting.push_back(Index(c));
-            if (info.end && *info.end == d)
+            if (ctl.end && *ctl.end == d)
                 p.ending.push_back(Index(c));
         }
         const TimelinePoint* old = nullptr;
@@ -77,7 +68,8 @@ ControlTimeline controlledTimeline(const ExposureEngine& engine, Date asOf,
         if (it == byInForceSet.end())
             it = byInForceSet
                      .emplace(std::move(inForce),
-                              summarize(net, engine.compute(Lens::Controlled, d), filter, 0))
+                              summarize(net, engine.compute(Lens::Controlled, std::move(state)),
+                                        filter, 0))
                      .first;
         const Summary& s = it->second;
         p.revenue = s.revenue;

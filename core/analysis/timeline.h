@@ -6,25 +6,12 @@
 #include <optional>
 #include <vector>
 
+#include "core/analysis/controlstate.h"
 #include "core/analysis/exposureengine.h"
 #include "core/analysis/summary.h"
 #include "core/model/dataset.h"
 
 namespace chokepoint::core::analysis {
-
-/// Where an export-control measure stands on a date (the timeline and the items × measures
-/// matrix colour by it). The data cannot tell a suspension from a lifting: both are `end`.
-enum class ControlStatus {
-    NotAnnounced, ///< t is before the announcement date (only when `announced` is given)
-    Announced,    ///< announced (or no announcement date) but not yet effective
-    InForce,      ///< effective <= t and (no end or end > t): Control::inForceAt(t)
-    Ended,        ///< was in force and ended (suspended or lifted): effective < end <= t
-    NeverInForce, ///< suspended or withdrawn before it took effect: end <= effective, end <= t
-};
-
-/// The status of `control` on day `t` (see ControlStatus; checked in the order ended or never
-/// in force, in force, not announced, announced).
-ControlStatus controlStatus(const Control& control, Date t);
 
 /// Every `effective` and `end` date of the network's controls, sorted, without duplicates:
 /// the only days on which the set of controls in force (and so the `controlled` lens) can
@@ -56,13 +43,15 @@ struct ControlTimeline {
 using TimelineProgress = std::function<bool(size_t done, size_t total)>;
 
 /// The `controlled` lens (SPEC §3) summarised under `filter` on every change date of the
-/// controls plus `asOf`. Days with the same set of controls in force share one exposure run.
-/// `reuse` may be a complete timeline computed before with the same engine and filter (e.g.
-/// for another as-of date): its figures are taken for the dates it has, so moving the as-of
-/// date costs one exposure run. Pure function over const inputs; thread-safe.
+/// controls plus `asOf`, counting scheduled measures when `assumeScheduled`. Days with the same
+/// set of controls in force share one exposure run.
+/// `reuse` may be a complete timeline computed before with the same engine, filter and
+/// `assumeScheduled` (e.g. for another as-of date): its figures are taken for the dates it
+/// has, so moving the as-of date costs one exposure run. Pure function over const inputs; thread-safe.
 ControlTimeline controlledTimeline(const ExposureEngine& engine, Date asOf,
                                    const SummaryFilter& filter = {},
                                    const TimelineProgress& progress = {},
-                                   const ControlTimeline* reuse = nullptr);
+                                   const ControlTimeline* reuse = nullptr,
+                                   bool assumeScheduled = false);
 
 } // namespace chokepoint::core::analysis

@@ -208,6 +208,12 @@ MapScene buildMapScene(const an::Network& net, const an::ExposureResult& result,
     std::vector<int> siteTier(nSites, 0);
     std::vector<char> exposed(nSites, 0), upstream(nSites, 0);
     std::vector<double> siteFlow(nSites, 0.0);
+    // Whether the lens counts a flow depends on its destination (SPEC §3): a node is drawn
+    // exposed when any of its flows is, or its flow to us would be.
+    std::vector<char> nodeExposed(result.exposedToUs.begin(), result.exposedToUs.end());
+    for (size_t l = 0; l < net.groupLinks.items.size(); ++l)
+        if (result.linkExposed[l])
+            nodeExposed[size_t(net.groupLinks.items[l].supplierNode)] = 1;
     for (size_t n = 0; n < net.nodes.size(); ++n) {
         const an::Node& node = net.nodes[n];
         const bool onFlow = !nodeShare.empty() && nodeShare[n] > 0;
@@ -221,8 +227,8 @@ MapScene buildMapScene(const an::Network& net, const an::ExposureResult& result,
                                         : flowTier[n];
         int& st = siteTier[size_t(node.site)];
         st = st ? std::min(st, t) : t;
-        exposed[size_t(node.site)] |= result.exposed[n];
-        upstream[size_t(node.site)] |= result.f[n] > 0.0;
+        exposed[size_t(node.site)] |= nodeExposed[n];
+        upstream[size_t(node.site)] |= result.nodeF[n] > 0.0;
         if (onFlow)
             siteFlow[size_t(node.site)] = std::max(siteFlow[size_t(node.site)], nodeShare[n]);
     }
@@ -246,7 +252,7 @@ MapScene buildMapScene(const an::Network& net, const an::ExposureResult& result,
                 countryLinked[size_t(c)] = 1;
             if (!std::isfinite(l->spend))
                 continue;
-            const double risk = l->spend * result.f[size_t(l->supplierNode)];
+            const double risk = l->spend * result.f(net, *l);
             siteSpend[size_t(l->supplierSite)] += l->spend;
             siteRisk[size_t(l->supplierSite)] += risk;
             totalSpend += l->spend;
@@ -313,7 +319,7 @@ MapScene buildMapScene(const an::Network& net, const an::ExposureResult& result,
                 arc.to = position[size_t(group.buyer)];
             }
             arc.share = share;
-            arc.exposed = result.exposed[size_t(l->supplierNode)];
+            arc.exposed = result.exposed(net, *l);
             scene.arcs.push_back(arc);
         }
     }

@@ -79,11 +79,10 @@ struct Control {
     std::vector<std::string> targetCountries;
     std::optional<int> licenceReviewDays;
     std::optional<std::string> source;
+    /// Whether the measure counts (dates, status, *assume scheduled*) is for
+    /// core/analysis/controlstate.h to say.
     ControlStatus status = ControlStatus::Confirmed;
 
-    /// Dated in force at t: effective <= t and (no end or end > t). Whether a scheduled
-    /// measure counts is the caller's choice (SPEC §3, *assume scheduled*).
-    bool inForceAt(Date t) const { return effective <= t && (!end || *end > t); }
     bool operator==(const Control&) const = default;
 };
 

@@ -10,20 +10,6 @@ namespace chokepoint::core::report {
 
 namespace an = analysis;
 
-namespace {
-
-std::string statusText(const Control& c, Date asOf) {
-    if (c.end && *c.end <= c.effective)
-        return "suspended before taking effect";
-    if (c.inForceAt(asOf))
-        return "in force";
-    if (c.effective > asOf)
-        return "not yet in force";
-    return "ended or suspended";
-}
-
-} // namespace
-
 Section buildControlsSection(const ReportContext& ctx) {
     const an::Network& net = ctx.net;
     const auto& controls = net.data().controls;
@@ -31,11 +17,9 @@ Section buildControlsSection(const ReportContext& ctx) {
     Section sec{SectionId::Controls, sectionTitle(SectionId::Controls), {}};
 
     size_t inForce = 0, touching = 0;
-    for (size_t c = 0; c < controls.size(); ++c) {
-        if (!controls[c].inForceAt(asOf))
-            continue;
+    for (const an::Index c : ctx.controls->inForceControls()) {
         ++inForce;
-        touching += ctx.touches[c].touches() ? 1 : 0;
+        touching += ctx.touches[size_t(c)].touches() ? 1 : 0;
     }
     sec.blocks.push_back(Paragraph{
         formatCount(double(controls.size())) + " export-control measures are recorded; " +
@@ -62,7 +46,7 @@ Section buildControlsSection(const ReportContext& ctx) {
         if (ctl.end)
             last = std::max(last, *ctl.end);
         timeline.items.push_back({ctl.id + "  " + dataText(ctl.title), ctl.effective, ctl.end,
-                                  ctl.inForceAt(asOf) && ctx.touches[c].touches()});
+                                  ctx.controls->inForce(an::Index(c)) && ctx.touches[c].touches()});
     }
     // Whole quarters around the data, and room after the last date.
     timeline.axisStart = Date::fromYmd(first.year(), (first.month() - 1) / 3 * 3 + 1, 1);
@@ -94,8 +78,9 @@ Section buildControlsSection(const ReportContext& ctx) {
         std::vector<std::string> names;
         for (const an::Index m : touch.materials)
             names.push_back(materialName(net, m));
-        for (const an::Index tech : touch.technologies) {
-            const int sites = ctx.reach.techSites[size_t(tech)];
+        for (size_t k = 0; k < touch.technologies.size(); ++k) {
+            const an::Index tech = touch.technologies[k];
+            const int sites = touch.technologySites[k];
             names.push_back(technologyName(net, tech) + " (" + formatCount(sites) +
                             (sites == 1 ? " site)" : " sites)"));
         }
@@ -105,7 +90,7 @@ Section buildControlsSection(const ReportContext& ctx) {
                        (touch.otherItems == 1 ? ")" : "s)");
         t.addRow({Cell::ofText(ctl.id), Cell::ofText(cellText(ctl.title)),
                   Cell::ofText(controlKindText(ctl)), Cell::ofDate(ctl.effective),
-                  Cell::ofDate(ctl.end), Cell::ofText(statusText(ctl, asOf)),
+                  Cell::ofDate(ctl.end), Cell::ofText(statusText(*ctx.controls, an::Index(c))),
                   Cell::ofText(touches)});
     }
     t.note = "Issued by " +

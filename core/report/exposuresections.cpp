@@ -54,26 +54,19 @@ std::optional<double> productDependence(const an::ExposureResult& r, an::Index p
     return std::nullopt;
 }
 
-// Controls in force at `asOf` covering the material or any of its recipe inputs, at any depth.
-std::vector<an::Index> upstreamControls(const an::Network& net, an::Index material, Date asOf) {
-    std::vector<char> seen(net.materials.size(), 0);
-    std::vector<an::Index> stack{material};
-    while (!stack.empty()) {
-        const an::Index m = stack.back();
-        stack.pop_back();
-        if (seen[size_t(m)])
-            continue;
-        seen[size_t(m)] = 1;
-        for (auto* in = net.recipes.begin(size_t(m)); in != net.recipes.end(size_t(m)); ++in)
-            stack.push_back(in->material);
-    }
+// Measures in force covering exports of the material or of any of its recipe inputs, at any
+// depth, to a buyer of ours (summary.h controlsCoveringMaterial()).
+std::vector<an::Index> upstreamControls(const an::ControlState& controls, an::Index material) {
+    const an::Network& net = controls.network();
+    const an::Index seeds[] = {material};
+    const std::vector<char> closure = net.recipeClosure(seeds);
     std::vector<an::Index> out;
-    for (size_t c = 0; c < net.controls.size(); ++c) {
-        const an::ControlInfo& info = net.controls[c];
-        if (info.inForceAt(asOf) && std::any_of(info.materials.begin(), info.materials.end(),
-                                                [&](an::Index m) { return seen[size_t(m)] != 0; }))
-            out.push_back(an::Index(c));
-    }
+    for (size_t m = 0; m < closure.size(); ++m)
+        if (closure[m])
+            for (const an::Index c : an::controlsCoveringMaterial(controls, an::Index(m)))
+                out.push_back(c);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
 }
 
@@ -247,12 +240,9 @@ Section buildMaterialsSection(const ReportContext& ctx) {
     const an::Index focus = net.focusCountry();
     for (const an::MaterialSummary& m : s.materials) {
         const Material& mat = net.data().materials[size_t(m.material)];
-        const an::MaterialExposure* e = nullptr;
-        for (const auto& x : ctx.result().materials)
-            if (x.material == m.material)
-                e = &x;
+        const an::MaterialExposure* e = ctx.result().materialFigures(m.material);
         std::vector<std::string> controls;
-        for (const an::Index c : upstreamControls(net, m.material, ctx.options.asOf))
+        for (const an::Index c : upstreamControls(*ctx.controls, m.material))
             controls.push_back(net.controlIds.id(c));
         std::string stage(toString(mat.stage));
         stage[0] = char(std::toupper(static_cast<unsigned char>(stage[0])));
@@ -267,7 +257,7 @@ Section buildMaterialsSection(const ReportContext& ctx) {
                   controls.empty() ? Cell::ofText("none") : Cell::ofText(joinNames(controls, 4))});
     }
     t.note = "Most dependent first. Controls: material controls in force at the as-of date that "
-             "cover the material or any input it is made from. HHI: Herfindahl\u2013Hirschman "
+             "cover exports, to a buyer of ours, of the material or any input it is made from. HHI: Herfindahl\u2013Hirschman "
              "index of the country mix "
              "(0\u201310,000; 10,000 = one country), of our tier-1 purchases and of world "
              "production. China's world share is unknown where the data has no share of China "
@@ -298,8 +288,8 @@ Section buildSuppliersSection(const ReportContext& ctx) {
         const an::Index grp = net.selfGroup[size_t(m)];
         if (grp == an::kNone)
             continue;
-        for (auto* l = net.groupLinks.begin(size_t(grp)); l != net.groupLinks.end(size_t(grp));
-             ++l) {
+        for (const an::Link& link : net.links(grp)) {
+            const an::Link* l = &link;
             const an::Index sup = net.siteSupplier[size_t(l->supplierSite)];
             Row& row = rows[sup];
             row.supplier = sup;
@@ -310,7 +300,7 @@ Section buildSuppliersSection(const ReportContext& ctx) {
             if (!std::isnan(l->spend)) {
                 row.spend = row.spend.value_or(0.0) + l->spend;
                 row.spendAtRisk =
-                    row.spendAtRisk.value_or(0.0) + l->spend * r.f[size_t(l->supplierNode)];
+                    row.spendAtRisk.value_or(0.0) + l->spend * r.f(net, *l);
             }
         }
     }

@@ -33,13 +33,13 @@ Result<ReportDocument> buildReport(const an::Network& net, const ReportOptions& 
     progress(0.0, "Computing exposure");
     const an::ExposureEngine engine(net);
     ReportContext ctx{net, options, engine, {}, {}, {}, {}, {}};
+    ctx.controls =
+        std::make_shared<const an::ControlState>(net, options.asOf, options.assumeScheduled);
     for (const an::Lens lens : {an::Lens::Location, an::Lens::Owned, an::Lens::Controlled}) {
-        ctx.results[size_t(lens)] = engine.compute(lens, options.asOf);
+        ctx.results[size_t(lens)] = engine.compute(lens, ctx.controls);
         ctx.summaries[size_t(lens)] = an::summarize(net, ctx.results[size_t(lens)], {}, 10);
     }
-    ctx.reach = computeReach(net);
-    for (size_t c = 0; c < net.controls.size(); ++c)
-        ctx.touches.push_back(controlTouch(net, ctx.reach, an::Index(c)));
+    ctx.touches = controlTouches(net);
     if (options.stop.stop_requested())
         return cancelled;
 
@@ -52,6 +52,7 @@ Result<ReportDocument> buildReport(const an::Network& net, const ReportOptions& 
         run.threads = options.threads;
         run.stop = options.stop;
         run.defaultAsOf = options.asOf;
+        run.defaultAssumeScheduled = options.assumeScheduled;
         run.progress = [&, base](int done, int total) {
             progress(base + 0.9 / double(n) * double(done) / double(std::max(1, total)),
                      "Running scenario \u201c" + dataText(s.scenario.name) + "\u201d");

@@ -33,6 +33,9 @@ struct ReportOptions {
     /// The workspace holds the bundled example (Workspace::isBundledExample()): every page
     /// says that its company data is fictional.
     bool fictionalData = false;
+    /// Count scheduled (unconfirmed) measures as in force (SPEC §3); also the default of
+    /// scenarios without `assume_scheduled`.
+    bool assumeScheduled = false;
     /// Sections in report order (kAllSections order is used whatever the order given).
     std::vector<SectionId> sections{std::begin(kAllSections), std::end(kAllSections)};
     std::vector<ReportScenario> scenarios;

@@ -112,76 +112,40 @@ std::string touchText(const an::Network& net, const ControlTouch& touch, size_t 
     return joinNames(names, max);
 }
 
-ChainReach computeReach(const an::Network& net) {
-    ChainReach reach;
-    reach.materials.assign(net.materials.size(), 0);
-    reach.technologies.assign(net.technologies.size(), 0);
-    reach.techSites.assign(net.technologies.size(), 0);
-
-    std::vector<an::Index> stack(net.reportedMaterials.begin(), net.reportedMaterials.end());
-    while (!stack.empty()) {
-        const an::Index m = stack.back();
-        stack.pop_back();
-        if (reach.materials[size_t(m)])
-            continue;
-        reach.materials[size_t(m)] = 1;
-        for (auto* in = net.recipes.begin(size_t(m)); in != net.recipes.end(size_t(m)); ++in)
-            stack.push_back(in->material);
+std::vector<ControlTouch> controlTouches(const an::Network& net) {
+    const an::ControlState every = an::ControlState::every(net, Date());
+    const auto touches =
+        an::chainTouches(every, an::chainReach(net, net.reportedMaterials));
+    std::vector<ControlTouch> out;
+    for (size_t c = 0; c < net.controls.size(); ++c) {
+        ControlTouch t;
+        static_cast<an::ChainTouch&>(t) = touches[c];
+        const an::ControlInfo& info = net.controls[c];
+        for (const an::Index m : info.materials)
+            t.otherItems += std::find(t.materials.begin(), t.materials.end(), m) ==
+                            t.materials.end();
+        for (const an::Index k : info.technologies)
+            t.otherItems += std::find(t.technologies.begin(), t.technologies.end(), k) ==
+                            t.technologies.end();
+        out.push_back(std::move(t));
     }
-
-    std::vector<char> nodeSeen(net.nodes.size(), 0);
-    std::vector<char> siteSeen(net.sites.size(), 0);
-    std::vector<an::Index> nodes;
-    for (const an::Index m : net.reportedMaterials) {
-        const an::Index grp = net.selfGroup[size_t(m)];
-        if (grp == an::kNone)
-            continue;
-        for (auto* l = net.groupLinks.begin(size_t(grp)); l != net.groupLinks.end(size_t(grp)); ++l)
-            nodes.push_back(l->supplierNode);
-    }
-    while (!nodes.empty()) {
-        const an::Index n = nodes.back();
-        nodes.pop_back();
-        if (nodeSeen[size_t(n)])
-            continue;
-        nodeSeen[size_t(n)] = 1;
-        const an::Index site = net.nodes[size_t(n)].site;
-        if (!siteSeen[size_t(site)]) {
-            siteSeen[size_t(site)] = 1;
-            for (auto* t = net.siteTechnologies.begin(size_t(site));
-                 t != net.siteTechnologies.end(size_t(site)); ++t) {
-                reach.technologies[size_t(*t)] = 1;
-                ++reach.techSites[size_t(*t)];
-            }
-        }
-        for (auto* grp = net.nodeInputGroups.begin(size_t(n));
-             grp != net.nodeInputGroups.end(size_t(n)); ++grp) {
-            if (*grp == an::kNone)
-                continue;
-            for (auto* l = net.groupLinks.begin(size_t(*grp));
-                 l != net.groupLinks.end(size_t(*grp)); ++l)
-                nodes.push_back(l->supplierNode);
-        }
-    }
-    return reach;
+    return out;
 }
 
-ControlTouch controlTouch(const an::Network& net, const ChainReach& reach, an::Index control) {
-    ControlTouch touch;
-    const an::ControlInfo& info = net.controls[size_t(control)];
-    for (const an::Index m : info.materials) {
-        if (reach.materials[size_t(m)])
-            touch.materials.push_back(m);
-        else
-            ++touch.otherItems;
+std::string statusText(const an::ControlState& controls, an::Index control) {
+    const an::MeasureStatus s = controls.status(control);
+    switch (s.phase) {
+    case an::ControlStatus::NeverInForce:
+        return "suspended before taking effect";
+    case an::ControlStatus::InForce:
+        return s.scheduled ? "scheduled, unconfirmed" : "in force";
+    case an::ControlStatus::Ended:
+        return "ended or suspended";
+    case an::ControlStatus::NotAnnounced:
+    case an::ControlStatus::Announced:
+        return s.scheduled ? "scheduled, not yet due" : "not yet in force";
     }
-    for (const an::Index t : info.technologies) {
-        if (reach.technologies[size_t(t)])
-            touch.technologies.push_back(t);
-        else
-            ++touch.otherItems;
-    }
-    return touch;
+    return {};
 }
 
 } // namespace chokepoint::core::report

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/analysis/chaincoverage.h"
 #include "core/analysis/exposureengine.h"
 #include "core/analysis/network.h"
 #include "core/analysis/summary.h"
@@ -16,21 +17,10 @@
 
 namespace chokepoint::core::report {
 
-/// Which parts of the network our supply chain reaches: every material we report (BOM or
-/// bought) with its recipe inputs, and every site reachable from our tier-1 purchases through
-/// its suppliers' purchases, with the technologies they use.
-struct ChainReach {
-    std::vector<char> materials;    ///< per material
-    std::vector<char> technologies; ///< per technology
-    std::vector<int> techSites;     ///< per technology: reachable sites using it
-};
-
-/// What one export control touches in our supply chain.
-struct ControlTouch {
-    std::vector<analysis::Index> materials;    ///< covered materials in the chain
-    std::vector<analysis::Index> technologies; ///< covered technologies used in the chain
-    size_t otherItems = 0;                     ///< covered items outside the chain
-    bool touches() const { return !materials.empty() || !technologies.empty(); }
+/// What one export control would cover in our supply chain (analysis::chainTouches() with
+/// every measure counted), and how many of its items cover nothing there.
+struct ControlTouch : analysis::ChainTouch {
+    size_t otherItems = 0; ///< listed items that cover nothing in the chain
 };
 
 struct ReportContext {
@@ -39,7 +29,8 @@ struct ReportContext {
     const analysis::ExposureEngine& engine;
     std::array<analysis::ExposureResult, 3> results; ///< by Lens
     std::array<analysis::Summary, 3> summaries;      ///< by Lens, no filter
-    ChainReach reach;
+    /// The measures counted at the as-of date (with options.assumeScheduled).
+    std::shared_ptr<const analysis::ControlState> controls;
     std::vector<ControlTouch> touches;               ///< per control (Dataset::controls order)
     std::vector<scenario::ScenarioResult> scenarios; ///< per options.scenarios
 
@@ -82,9 +73,12 @@ std::string controlKindText(const Control& control);
 /// The touched materials and technologies by name ("Graphite, LFP cathode technology").
 std::string touchText(const analysis::Network& net, const ControlTouch& touch, size_t max);
 
-ChainReach computeReach(const analysis::Network& net);
-ControlTouch controlTouch(const analysis::Network& net, const ChainReach& reach,
-                          analysis::Index control);
+/// What each measure (Network::controls order) would cover in the chain of our reported
+/// materials, whatever its dates and status.
+std::vector<ControlTouch> controlTouches(const analysis::Network& net);
+/// The status column of a measure: "in force", "scheduled, unconfirmed", "ended or
+/// suspended", ...
+std::string statusText(const analysis::ControlState& controls, analysis::Index control);
 
 // The section builders, one per file.
 Section buildSummarySection(const ReportContext& ctx);

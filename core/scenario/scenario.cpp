@@ -49,6 +49,8 @@ std::string scenarioToJson(const Scenario& s) {
         w.member("description", *s.description);
     if (s.asOf)
         w.member("as_of", s.asOf->toString());
+    if (s.assumeScheduled)
+        w.member("assume_scheduled", *s.assumeScheduled);
     w.member("horizon_days", s.horizonDays);
     w.member("runs", s.runs);
     if (s.seed)

@@ -26,8 +26,10 @@ struct Selector {
     std::optional<std::vector<std::string>> materials;
     std::optional<std::vector<std::string>> technologies; ///< the site depends on any of them
     std::optional<std::vector<std::string>> sites;
-    /// true: the flow is covered as in the `controlled` lens at the scenario's as_of date;
-    /// false: it is not.
+    /// true: only flows (s → b, m) exposed under the `controlled` lens at the scenario's as_of
+    /// (material-controlled exports, everything a technology-controlled site delivers);
+    /// false: only flows that are not. A shock with `controlled` acts on flows, not sites
+    /// (SPEC §4: e(s, m, b, t)).
     std::optional<bool> controlled;
 
     bool operator==(const Selector&) const = default;
@@ -74,6 +76,9 @@ struct Scenario {
     std::string name;
     std::optional<std::string> description; ///< extension: free text for people
     std::optional<Date> asOf;               ///< default: today
+    /// Count scheduled (unconfirmed) measures as in force for `controlled` selectors (SPEC §3);
+    /// default false.
+    std::optional<bool> assumeScheduled;
     int horizonDays = 365;
     int runs = 1;                 ///< 1 = deterministic
     std::optional<uint64_t> seed; ///< default 0

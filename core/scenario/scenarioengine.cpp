@@ -179,13 +179,14 @@ ScenarioResult runScenario(const analysis::Network& net, const Scenario& scenari
     ScenarioResult res;
     res.name = scenario.name;
     res.asOf = scenario.asOf ? *scenario.asOf : options.defaultAsOf.value_or(Date::today());
+    res.assumeScheduled = scenario.assumeScheduled.value_or(options.defaultAssumeScheduled);
     res.runs = scenario.runs;
     res.seed = scenario.effectiveSeed();
     res.horizonDays = scenario.horizonDays;
     const int runs = std::max(1, scenario.runs);
     const bool monteCarlo = runs > 1;
 
-    const ScenarioPlan plan(net, scenario, res.asOf, monteCarlo);
+    const ScenarioPlan plan(net, scenario, res.asOf, res.assumeScheduled, monteCarlo);
     res.affectedEntities = plan.affectedOrder().size();
     res.variableEntities = monteCarlo ? plan.variableOrder().size() : 0;
     ScenarioEvaluator base(plan);
@@ -253,6 +254,7 @@ std::string scenarioResultToJson(const ScenarioResult& r) {
     w.member("seed", int64_t(r.seed));
     w.member("horizon_days", r.horizonDays);
     w.member("as_of", r.asOf.toString());
+    w.member("assume_scheduled", r.assumeScheduled);
     w.member("cancelled", r.cancelled);
     number("total_lost_revenue", r.totalLostRevenue);
     number("lost_revenue_p10", r.lostRevenueP10);

@@ -22,6 +22,8 @@ struct RunOptions {
     std::stop_token stop;
     /// Date for `controlled` selectors when the scenario has no as_of (default: today).
     std::optional<Date> defaultAsOf;
+    /// *Assume scheduled* when the scenario has no assume_scheduled.
+    bool defaultAssumeScheduled = false;
 };
 
 struct ProductOutcome {
@@ -50,6 +52,7 @@ struct ScenarioResult {
     bool cancelled = false;
     std::string name;
     Date asOf;
+    bool assumeScheduled = false; ///< scheduled measures counted for `controlled` selectors
     int runs = 1;
     uint64_t seed = 0;
     int horizonDays = 0;

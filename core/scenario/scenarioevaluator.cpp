@@ -18,7 +18,7 @@ constexpr double kTolerance = 1e-9;
 ScenarioEvaluator::ScenarioEvaluator(const ScenarioPlan& plan)
     : m_plan(&plan) {
     const analysis::Network& net = plan.net();
-    m_unknown.resize(net.materials.size());
+    m_unknown.resize(plan.unknownRows() * net.materials.size());
     m_node.resize(net.nodes.size());
     m_group.resize(net.groups.size());
     m_shockSteps.resize(plan.shocks().size());
@@ -96,6 +96,7 @@ void ScenarioEvaluator::evaluate(const Realization& r, const std::vector<Entity>
                                  const std::stop_token* stop, bool* stopped) {
     for (size_t k = 0; k < m_shockSteps.size(); ++k)
         m_plan->shockSteps(r, k, m_shockSteps[k]);
+    m_realization = &r;
     for (size_t i = 0; i < order.size(); ++i) {
         if (stop && (i & 4095) == 4095 && stop->stop_requested()) {
             *stopped = true;
@@ -117,13 +118,63 @@ void ScenarioEvaluator::evaluate(const Realization& r, const std::vector<Entity>
     }
 }
 
-// V(m, t) = max(0, min(1 − Σ_k (1 − f_k(t)) · W_k(m), min over inputs j of V(j, t))).
-void ScenarioEvaluator::evaluateUnknown(Index m) {
+void ScenarioEvaluator::gatherHits(const ScenarioPlan::Hit* begin, const ScenarioPlan::Hit* end) {
+    for (const ScenarioPlan::Hit* h = begin; h != end; ++h) {
+        if (h->draw < 0) {
+            if (const auto& steps = m_shockSteps[size_t(h->shock)]; !steps.empty())
+                m_hitRefs.push_back({h->shock, 0, uint32_t(steps.size())});
+            continue;
+        }
+        m_plan->hitSteps(*m_realization, *h, m_one);
+        if (!m_one.empty()) {
+            m_hitRefs.push_back({-1, uint32_t(m_hitSteps.size()), uint32_t(m_one.size())});
+            m_hitSteps.insert(m_hitSteps.end(), m_one.begin(), m_one.end());
+        }
+    }
+}
+
+SeriesInput ScenarioEvaluator::hitInput(const HitRef& ref) const {
+    const Step* base =
+        ref.shock >= 0 ? m_shockSteps[size_t(ref.shock)].data() : m_hitSteps.data() + ref.offset;
+    return {base, ref.count, 0};
+}
+
+ScenarioEvaluator::SeriesRef ScenarioEvaluator::flowSeries(const SeriesRef& node,
+                                                           const ScenarioPlan::Hit* begin,
+                                                           const ScenarioPlan::Hit* end) {
+    m_hitSteps.clear();
+    m_hitRefs.clear();
+    gatherHits(begin, end);
+    m_inputs.clear();
+    if (node.count)
+        m_inputs.push_back(input(node, 0));
+    for (const HitRef& ref : m_hitRefs)
+        m_inputs.push_back(hitInput(ref));
+    const uint32_t offset = uint32_t(m_flowSteps.size());
+    const size_t n = m_inputs.size();
+    if (n > 0)
+        m_combiner.combine(
+            m_inputs, m_plan->horizon(),
+            [&](const double* v) {
+                double a = 1.0;
+                for (size_t i = 0; i < n; ++i)
+                    a *= v[i];
+                return a;
+            },
+            m_flowSteps);
+    return {offset, uint32_t(m_flowSteps.size()) - offset, false};
+}
+
+// V(i, t, d) = max(0, min(1 − Σ_k (1 − f_k(t)) · W_k(i, d), min over inputs j of V(j, t, d))).
+void ScenarioEvaluator::evaluateUnknown(Index slot) {
     const analysis::Network& net = m_plan->net();
+    const size_t nMat = net.materials.size();
+    const size_t row = size_t(slot) / nMat;
+    const Index m = Index(size_t(slot) % nMat);
     const auto& hits = m_plan->unknownHits();
     m_inputs.clear();
     m_factors.clear();
-    for (auto* h = hits.begin(size_t(m)); h != hits.end(size_t(m)); ++h) {
+    for (auto* h = hits.begin(size_t(slot)); h != hits.end(size_t(slot)); ++h) {
         const auto& steps = m_shockSteps[size_t(h->shock)];
         if (!steps.empty()) {
             m_inputs.push_back({steps.data(), uint32_t(steps.size()), 0});
@@ -132,7 +183,7 @@ void ScenarioEvaluator::evaluateUnknown(Index m) {
     }
     const size_t nHits = m_inputs.size();
     for (auto* in = net.recipes.begin(size_t(m)); in != net.recipes.end(size_t(m)); ++in)
-        if (const SeriesRef& ref = m_unknown[size_t(in->material)]; ref.count)
+        if (const SeriesRef& ref = m_unknown[row * nMat + size_t(in->material)]; ref.count)
             m_inputs.push_back(input(ref, 0));
     const size_t n = m_inputs.size();
     const double* w = m_factors.data();
@@ -147,25 +198,29 @@ void ScenarioEvaluator::evaluateUnknown(Index m) {
             return std::max(0.0, u);
         },
         m_out);
-    store(m_unknown[size_t(m)]);
+    store(m_unknown[size_t(slot)]);
 }
 
 // A(s, m, t) = a(s, m, t) · min over recipe inputs i of G(s, i, t).
 void ScenarioEvaluator::evaluateNode(Index n) {
     const analysis::Network& net = m_plan->net();
-    const auto& shocks = m_plan->nodeShocks();
+    const auto& hits = m_plan->nodeHits();
+    m_hitSteps.clear();
+    m_hitRefs.clear();
+    gatherHits(hits.begin(size_t(n)), hits.end(size_t(n)));
     m_inputs.clear();
-    for (auto* k = shocks.begin(size_t(n)); k != shocks.end(size_t(n)); ++k) {
-        const auto& steps = m_shockSteps[size_t(*k)];
-        if (!steps.empty())
-            m_inputs.push_back({steps.data(), uint32_t(steps.size()), 0});
-    }
+    for (const HitRef& ref : m_hitRefs)
+        m_inputs.push_back(hitInput(ref));
     const size_t nShocks = m_inputs.size();
+    const Index site = net.nodes[size_t(n)].site;
     const Index m = net.nodes[size_t(n)].material;
+    const Index country = net.siteCountry[size_t(site)];
     const analysis::RecipeInput* in = net.recipes.begin(size_t(m));
     for (auto* g = net.nodeInputGroups.begin(size_t(n)); g != net.nodeInputGroups.end(size_t(n));
          ++g, ++in) {
-        const SeriesRef& ref = *g != kNone ? m_group[size_t(*g)] : m_unknown[size_t(in->material)];
+        const SeriesRef& ref = *g != kNone
+                                   ? m_group[size_t(*g)]
+                                   : m_unknown[m_plan->unknownSlot(in->material, country)];
         if (ref.count)
             m_inputs.push_back(input(ref, 0));
     }
@@ -185,29 +240,56 @@ void ScenarioEvaluator::evaluateNode(Index n) {
     store(m_node[size_t(n)]);
 }
 
-// G(b, i, t) = Σ w · A(s', i, t − ℓ) + (1 − Σ w) · V(i, t), written as
-// 1 − Σ w · (1 − A) − (1 − Σ w) · (1 − V) so that an undisturbed group is exactly 1.
+// G(b, i, t) = Σ w · A(s', i, t − ℓ) · e(s', i, b, t − ℓ) + (1 − Σ w) · V(i, t, dest(b)),
+// written as 1 − Σ w · (1 − A·e) − (1 − Σ w) · (1 − V) so that an undisturbed group is
+// exactly 1.
 void ScenarioEvaluator::evaluateGroup(Index g) {
     const analysis::Network& net = m_plan->net();
     const analysis::Group& group = net.groups[size_t(g)];
+    const auto& linkHits = m_plan->linkHits();
+    // Flow-level shocks first: each such link's A · e into m_flowSteps.
+    m_flowSteps.clear();
+    m_flowRefs.clear();
+    for (const analysis::Link& l : net.links(g)) {
+        const size_t pos = net.linkPosition(l);
+        if (linkHits.count(pos) == 0 || l.leadTimeDays >= m_plan->horizon())
+            continue;
+        const SeriesRef ref =
+            flowSeries(m_node[size_t(l.supplierNode)], linkHits.begin(pos), linkHits.end(pos));
+        m_flowRefs.push_back({pos, ref.offset, ref.count});
+    }
     m_inputs.clear();
     m_factors.clear();
-    for (auto* l = net.groupLinks.begin(size_t(g)); l != net.groupLinks.end(size_t(g)); ++l) {
-        const SeriesRef& ref = m_node[size_t(l->supplierNode)];
-        if (ref.count && l->leadTimeDays < m_plan->horizon()) {
-            m_inputs.push_back(input(ref, l->leadTimeDays));
-            m_factors.push_back(l->share);
+    size_t flow = 0;
+    for (const analysis::Link& l : net.links(g)) {
+        if (l.leadTimeDays >= m_plan->horizon())
+            continue;
+        if (flow < m_flowRefs.size() && m_flowRefs[flow].link == net.linkPosition(l)) {
+            const FlowRef& f = m_flowRefs[flow++];
+            if (f.count) {
+                m_inputs.push_back({m_flowSteps.data() + f.offset, f.count, l.leadTimeDays});
+                m_factors.push_back(l.share);
+            }
+            continue;
+        }
+        const SeriesRef& ref = m_node[size_t(l.supplierNode)];
+        if (ref.count) {
+            m_inputs.push_back(input(ref, l.leadTimeDays));
+            m_factors.push_back(l.share);
         }
     }
     // Shares may sum to slightly more than 1 (the importer allows rounding); the formula
     // then gives the unknown-origin term a small negative weight, as SPEC §4 writes it.
     const double residual = 1.0 - group.shareSum;
-    if (const SeriesRef& ref = m_unknown[size_t(group.material)]; ref.count && residual != 0.0) {
+    if (const SeriesRef& ref =
+            m_unknown[m_plan->unknownSlot(group.material, net.destination(group.buyer))];
+        ref.count && residual != 0.0) {
         m_inputs.push_back(input(ref, 0));
         m_factors.push_back(residual);
     }
     const size_t n = m_inputs.size();
     const double* w = m_factors.data();
+    m_out.clear();
     m_combiner.combine(
         m_inputs, m_plan->horizon(),
         [&](const double* v) {
@@ -224,7 +306,8 @@ void ScenarioEvaluator::supply(Index m, double* out) {
     const analysis::Network& net = m_plan->net();
     const int32_t h = m_plan->horizon();
     const Index g = net.selfGroup[size_t(m)];
-    const SeriesRef& ref = g != kNone ? m_group[size_t(g)] : m_unknown[size_t(m)];
+    const SeriesRef& ref = g != kNone ? m_group[size_t(g)]
+                                      : m_unknown[m_plan->unknownSlot(m, net.companyCountry())];
     const SeriesInput s = input(ref, 0);
     expandSteps(s.steps, s.count, h, out);
     // Supply is a fraction of what we buy: capped at 1 (shares summing to a little more than
@@ -239,12 +322,18 @@ void ScenarioEvaluator::supply(Index m, double* out) {
     if (t0 == h)
         return;
     m_alt.resize(size_t(h));
-    for (auto* a = net.alternatives.begin(size_t(m)); a != net.alternatives.end(size_t(m)); ++a) {
+    const auto& altHits = m_plan->alternativeHits();
+    for (uint32_t k = net.alternatives.start[size_t(m)]; k < net.alternatives.start[size_t(m) + 1];
+         ++k) {
+        const analysis::AlternativeInfo* a = &net.alternatives.items[k];
         const int64_t from = int64_t(t0) + a->qualificationDays;
         if (from >= h)
             continue;
-        const SeriesInput alt = input(m_node[size_t(a->node)], 0);
-        expandSteps(alt.steps, alt.count, h, m_alt.data());
+        // A(alt, m, t) · e(alt, m, self, t)
+        m_flowSteps.clear();
+        const SeriesRef ref =
+            flowSeries(m_node[size_t(a->node)], altHits.begin(k), altHits.end(k));
+        expandSteps(m_flowSteps.data() + ref.offset, ref.count, h, m_alt.data());
         for (int32_t t = int32_t(from); t < h; ++t)
             out[t] += a->maxShare * m_alt[size_t(t)];
     }

@@ -57,7 +57,13 @@ private:
     SeriesInput input(const SeriesRef& ref, int32_t shift) const;
     void evaluate(const Realization& r, const std::vector<ScenarioPlan::Entity>& order,
                   const std::stop_token* stop, bool* stopped);
-    void evaluateUnknown(analysis::Index m);
+    /// The factor series of hits [begin, end) into m_hitSteps; their (offset, count) appended
+    /// to m_hitRefs. Pointers into m_hitSteps are taken only after all hits of an entity.
+    void gatherHits(const ScenarioPlan::Hit* begin, const ScenarioPlan::Hit* end);
+    /// A(s', i, t) · e(s', i, b, t) of a node series and flow hits, appended to m_flowSteps.
+    SeriesRef flowSeries(const SeriesRef& node, const ScenarioPlan::Hit* begin,
+                         const ScenarioPlan::Hit* end);
+    void evaluateUnknown(analysis::Index slot);
     void evaluateNode(analysis::Index n);
     void evaluateGroup(analysis::Index g);
     void store(SeriesRef& ref);
@@ -67,6 +73,7 @@ private:
     std::vector<Step> m_own;
     std::vector<SeriesRef> m_unknown, m_node, m_group;
     std::vector<std::vector<Step>> m_shockSteps;
+    const Realization* m_realization = nullptr;
     std::vector<double> m_weights;
 
     // Scratch
@@ -74,6 +81,18 @@ private:
     std::vector<SeriesInput> m_inputs;
     std::vector<double> m_factors;
     std::vector<Step> m_out;
+    struct HitRef {
+        int32_t shock; ///< its common series (m_shockSteps), or -1: m_hitSteps[offset, +count)
+        uint32_t offset, count;
+    };
+    struct FlowRef {
+        size_t link; ///< position in Network::groupLinks.items
+        uint32_t offset, count; ///< in m_flowSteps
+    };
+    SeriesInput hitInput(const HitRef& ref) const;
+    std::vector<Step> m_hitSteps, m_flowSteps, m_one;
+    std::vector<HitRef> m_hitRefs;
+    std::vector<FlowRef> m_flowRefs;
     std::vector<std::vector<double>> m_supplyCache; ///< per need material, when not variable
     std::vector<char> m_supplyCached;
     std::vector<std::vector<double>> m_supplyNow;

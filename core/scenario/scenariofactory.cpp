@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "core/analysis/controlstate.h"
+
 namespace chokepoint::core::scenario {
 
 namespace an = analysis;
@@ -32,7 +34,10 @@ Result<Scenario> measureStressScenario(const an::Network& net, an::Index control
     const Delay delay = options.delay.value_or(licenceDelayFor(reviewDays));
     const double approval = options.approvalProbability.value_or(
         c.kind == ControlKind::Prohibition ? 0.0 : kDefaultApprovalProbability);
-    const bool inForce = c.inForceAt(asOf);
+    // A scheduled measure dated in force is stressed with *assume scheduled*, so that the
+    // `controlled` selector sees it.
+    const an::MeasureStatus status = an::ControlState(net, asOf, true).status(control);
+    const bool inForce = status.counted;
 
     Scenario s;
     s.name = "Licence delay: " + c.id + " " + c.title;
@@ -52,6 +57,8 @@ Result<Scenario> measureStressScenario(const an::Network& net, an::Index control
                        "; it is stressed as if it were.";
     s.description = description;
     s.asOf = asOf;
+    if (inForce && status.scheduled)
+        s.assumeScheduled = true;
     s.horizonDays = options.horizonDays;
     s.runs = options.runs;
     s.seed =

@@ -41,11 +41,12 @@ struct MeasureStressOptions {
 ///
 /// - `as_of` = `asOf`; one `licence` shock from day 0 per item kind of the measure:
 ///   material items select {countries: [issuer], materials: [...]} and technology items
-///   select {technologies: [...]}: exactly the flows the measure covers in the `controlled`
-///   lens (a two-field selector would need both to match). When the measure is in force at
-///   `asOf`, `controlled: true` is added too (it then selects the same flows and says why);
-///   a measure not in force at `asOf` (announced, suspended, a scheduled resumption) is
-///   stressed as if it were.
+///   select {technologies: [...]} (a two-field selector would need both to match). When the
+///   measure counts at `asOf` (dated in force; a scheduled one with `assume_scheduled` set in
+///   the scenario), `controlled: true` is added too: the shocks then act on the flows the
+///   `controlled` lens counts (exports to the destinations reached, sites abroad using the
+///   issuer's technology). A measure not in force at `asOf` (announced, suspended) is
+///   stressed on every flow of its items from the issuer, and on every site using them.
 /// - delay: `options.delay`, else the triangle of licenceDelayFor(licence_review_days, or 45
 ///   working days when the measure has none);
 /// - approval probability: `options.approvalProbability`, else 0 for a `prohibition`

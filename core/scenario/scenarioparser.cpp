@@ -243,8 +243,8 @@ public:
 
     Scenario scenario(const QJsonObject& o) {
         checkKeys(o, {},
-                  {"name", "description", "as_of", "horizon_days", "runs", "seed", "shocks",
-                   "mitigations"});
+                  {"name", "description", "as_of", "assume_scheduled", "horizon_days", "runs",
+                   "seed", "shocks", "mitigations"});
         Scenario s;
         if (auto name = string(o, "name", {}, true))
             s.name = *name;
@@ -254,6 +254,7 @@ public:
             if (!s.asOf)
                 add("as_of", "'" + *asOf + "' " + Date::parseProblem(*asOf));
         }
+        s.assumeScheduled = boolean(o, "assume_scheduled", {});
         if (auto h = integer(o, "horizon_days", {}))
             s.horizonDays = *h;
         if (auto r = integer(o, "runs", {}))

@@ -64,16 +64,22 @@ TEST_F(ExposureCli, JsonCarriesExactlyTheSpecKeys) {
     const auto doc = QJsonDocument::fromJson(QByteArray::fromStdString(out), &pe);
     ASSERT_EQ(pe.error, QJsonParseError::NoError) << out;
     const QJsonObject o = doc.object();
-    EXPECT_EQ(keysOf(o),
-              (std::set<std::string>{"lens", "as_of", "materials", "products", "suppliers"}));
+    // SPEC §5, plus after_reference_cutoff (docs/json-output.md).
+    EXPECT_EQ(keysOf(o), (std::set<std::string>{"lens", "as_of", "reference_cutoff",
+                                                "assume_scheduled", "after_reference_cutoff",
+                                                "materials", "products", "suppliers"}));
     EXPECT_EQ(o["lens"].toString(), "owned");
     EXPECT_EQ(o["as_of"].toString(), "2025-08-01");
+    EXPECT_EQ(o["reference_cutoff"].toString(), "2026-01-31"); // the example's profile
+    EXPECT_EQ(o["assume_scheduled"], QJsonValue(false));
+    EXPECT_EQ(o["after_reference_cutoff"], QJsonValue(false));
     const auto materials = o["materials"].toArray();
     ASSERT_EQ(materials.size(), 5);
     for (const auto& m : materials) {
-        EXPECT_EQ(keysOf(m.toObject()),
-                  (std::set<std::string>{"id", "name", "dependence", "direct_share",
-                                         "spend_at_risk", "hhi", "world_hhi"}));
+        EXPECT_EQ(
+            keysOf(m.toObject()),
+            (std::set<std::string>{"id", "name", "dependence", "dependence_low", "dependence_high",
+                                   "direct_share", "spend_at_risk", "hhi", "world_hhi"}));
         EXPECT_TRUE(m.toObject()["dependence"].isDouble());
     }
     // Figure from the worked example's expected file (tests/data/small-network).
@@ -84,7 +90,9 @@ TEST_F(ExposureCli, JsonCarriesExactlyTheSpecKeys) {
     ASSERT_EQ(products.size(), 2);
     for (const auto& p : products)
         EXPECT_EQ(keysOf(p.toObject()),
-                  (std::set<std::string>{"id", "name", "dependence", "revenue_at_risk"}));
+                  (std::set<std::string>{"id", "name", "dependence", "dependence_low",
+                                         "dependence_high", "revenue_at_risk",
+                                         "revenue_at_risk_low", "revenue_at_risk_high"}));
     const auto suppliers = o["suppliers"].toArray();
     ASSERT_EQ(suppliers.size(), 13); // only the tier-1 suppliers
     std::string previous;
@@ -115,11 +123,15 @@ TEST_F(ExposureCli, CsvHeadersPerList) {
     ASSERT_EQ(run({"--as-of", "2025-08-01", "--format", "csv", "--by", "material"}, &out), 0);
     auto l = lines(out);
     ASSERT_EQ(l.size(), 6u);
-    EXPECT_EQ(l[0], "id,name,dependence,direct_share,spend_at_risk,hhi,world_hhi");
+    EXPECT_EQ(l[0], "id,name,dependence,dependence_low,dependence_high,direct_share,"
+                    "spend_at_risk,hhi,world_hhi");
+    // The worked example: location, m0_0, 0.9735561951 (0.9356911360 to 1).
     EXPECT_EQ(l[1].rfind("m0_0,Material m0_0,0.97355619513", 0), 0u) << l[1];
+    EXPECT_NE(l[1].find(",0.935691136023,1,"), std::string::npos) << l[1];
 
     ASSERT_EQ(run({"--format", "csv", "--by", "product"}, &out), 0);
-    EXPECT_EQ(lines(out)[0], "id,name,dependence,revenue_at_risk");
+    EXPECT_EQ(lines(out)[0], "id,name,dependence,dependence_low,dependence_high,revenue_at_risk,"
+                             "revenue_at_risk_low,revenue_at_risk_high");
     ASSERT_EQ(run({"--format", "csv", "--by", "supplier"}, &out), 0);
     l = lines(out);
     EXPECT_EQ(l[0], "id,name,dependence");
@@ -127,11 +139,76 @@ TEST_F(ExposureCli, CsvHeadersPerList) {
 
     ASSERT_EQ(run({"--format", "csv"}, &out), 0);
     l = lines(out);
-    EXPECT_EQ(l[0], "list,id,name,dependence,direct_share,spend_at_risk,hhi,world_hhi,"
-                    "revenue_at_risk");
+    EXPECT_EQ(l[0], "list,id,name,dependence,dependence_low,dependence_high,direct_share,"
+                    "spend_at_risk,hhi,world_hhi,revenue_at_risk,revenue_at_risk_low,"
+                    "revenue_at_risk_high");
     EXPECT_EQ(l.size(), 1u + 5 + 2 + 13);
     for (size_t i = 1; i < l.size(); ++i)
-        EXPECT_EQ(std::count(l[i].begin(), l[i].end(), ','), 8) << l[i];
+        EXPECT_EQ(std::count(l[i].begin(), l[i].end(), ','), 12) << l[i];
+}
+
+// Every expected exposure file of the worked example through the command line: every key and
+// figure (1e-6 relative), null where it is null.
+TEST_F(ExposureCli, MatchesEveryExpectedFileOfTheWorkedExample) {
+    struct Case {
+        const char* file;
+        std::vector<std::string> args;
+    };
+    const std::vector<Case> cases = {
+        {"expected-exposure-location-2025-08-01.json",
+         {"--lens", "location", "--as-of", "2025-08-01"}},
+        {"expected-exposure-owned-2025-08-01.json", {"--lens", "owned", "--as-of", "2025-08-01"}},
+        {"expected-exposure-controlled-2025-08-01.json",
+         {"--lens", "controlled", "--as-of", "2025-08-01"}},
+        {"expected-exposure-controlled-2026-12-07.json",
+         {"--lens", "controlled", "--as-of", "2026-12-07"}},
+        {"expected-exposure-controlled-2026-12-07-assume-scheduled.json",
+         {"--lens", "controlled", "--as-of", "2026-12-07", "--assume-scheduled"}},
+    };
+    for (const Case& c : cases) {
+        SCOPED_TRACE(c.file);
+        std::vector<std::string> args = c.args;
+        args.insert(args.end(), {"--format", "json"});
+        std::string out, err;
+        ASSERT_EQ(run(args, &out, &err), 0) << err;
+        const QJsonObject actual = QJsonDocument::fromJson(QByteArray::fromStdString(out)).object();
+        const QJsonObject expected =
+            QJsonDocument::fromJson(
+                QByteArray::fromStdString(readFile(dataDir() + "/small-network/" + c.file)))
+                .object();
+        const bool assumed = c.args.back() == "--assume-scheduled";
+        EXPECT_EQ(actual["assume_scheduled"], QJsonValue(assumed));
+        EXPECT_EQ(actual["after_reference_cutoff"],
+                  QJsonValue(c.args[3] == "2026-12-07")); // cut-off 2026-01-31
+        size_t figures = 0;
+        for (auto it = expected.begin(); it != expected.end(); ++it) {
+            const QJsonValue a = actual[it.key()];
+            if (!it.value().isArray()) {
+                EXPECT_EQ(a, it.value()) << it.key().toStdString();
+                continue;
+            }
+            const QJsonArray e = it.value().toArray(), got = a.toArray();
+            ASSERT_EQ(got.size(), e.size()) << it.key().toStdString();
+            for (qsizetype i = 0; i < e.size(); ++i) {
+                const QJsonObject eo = e[i].toObject(), ao = got[i].toObject();
+                for (auto f = eo.begin(); f != eo.end(); ++f) {
+                    const std::string what = it.key().toStdString() + "[" +
+                                             eo["id"].toString().toStdString() + "]." +
+                                             f.key().toStdString();
+                    ASSERT_TRUE(ao.contains(f.key())) << what;
+                    if (f.value().isDouble()) {
+                        ASSERT_TRUE(ao[f.key()].isDouble()) << what;
+                        const double x = f.value().toDouble(), y = ao[f.key()].toDouble();
+                        EXPECT_NEAR(y, x, 1e-6 * std::max(1.0, std::fabs(x))) << what;
+                        ++figures;
+                    } else {
+                        EXPECT_EQ(ao[f.key()], f.value()) << what;
+                    }
+                }
+            }
+        }
+        EXPECT_GE(figures, 60u);
+    }
 }
 
 TEST_F(ExposureCli, TableReadsWellInATerminal) {

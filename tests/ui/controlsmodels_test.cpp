@@ -151,7 +151,7 @@ TEST_F(ControlsModelsTest, ImpactAndDiffModels) {
     DiffFlowModel flows;
     test::ModelChecker c1(&materials), c2(&products), c3(&sites), c4(&suppliers), c5(&flows);
     const an::MeasureImpact ec10 =
-        an::measureImpact(*net, net->controlIds.find("EC10"), day("2025-08-01"));
+        an::measureImpact(*engine, net->controlIds.find("EC10"), day("2025-08-01"));
     for (int i = 0; i < 2; ++i) { // twice: the tester checks the reset
         materials.setImpact(*net, ec10);
         products.setImpact(*net, ec10);

@@ -17,6 +17,7 @@
 
 #include "core/analysis/exposureengine.h"
 #include "core/util/format.h"
+#include "tests/support/referencecontrols.h"
 #include "tests/ui/uitestsupport.h"
 #include "ui/appstate.h"
 #include "ui/charts/donutchart.h"
@@ -46,6 +47,13 @@ struct Kpis {
     size_t over50 = 0, singleCountry = 0, controls = 0;
 };
 
+// f(s, m, self) of a tier-1 flow: 1 when the flow to us is exposed, else F(s, m).
+double fToUs(const an::Network& net, const an::ExposureResult& r, const std::string& site,
+             const std::string& m) {
+    const auto node = size_t(net.findNode(net.sites.find(site), net.materials.find(m)));
+    return r.exposedToUs[node] ? 1.0 : r.nodeF[node];
+}
+
 Kpis expectedKpis(const an::Network& net, const an::ExposureResult& r, core::Date asOf) {
     const core::Dataset& d = net.data();
     Kpis k;
@@ -69,9 +77,7 @@ Kpis expectedKpis(const an::Network& net, const an::ExposureResult& r, core::Dat
         if (!l.buyerSite.empty())
             continue;
         if (l.annualSpend)
-            k.spendAtRisk +=
-                *l.annualSpend * r.f[size_t(net.findNode(net.sites.find(l.supplierSite),
-                                                         net.materials.find(l.materialId)))];
+            k.spendAtRisk += *l.annualSpend * fToUs(net, r, l.supplierSite, l.materialId);
         if (l.share > 0)
             countriesOf[l.materialId].insert(siteCountry[l.supplierSite]);
     }
@@ -82,7 +88,7 @@ Kpis expectedKpis(const an::Network& net, const an::ExposureResult& r, core::Dat
 
     // Our network: materials in a BOM or bought directly, with their recipe inputs; sites
     // reached by following supply rows from us upstream, with their technologies.
-    std::set<std::string> materials, sites, techs;
+    std::set<std::string> materials, sites;
     std::vector<std::string> todo;
     for (const auto& b : d.productBom)
         todo.push_back(b.materialId);
@@ -115,18 +121,83 @@ Kpis expectedKpis(const an::Network& net, const an::ExposureResult& r, core::Dat
                     if (l.buyerSite == node.first && l.materialId == rec.inputMaterialId)
                         frontier.push_back({l.supplierSite, l.materialId});
     }
-    for (const auto& st : d.siteTechnologies)
-        if (sites.count(st.siteId))
-            techs.insert(st.technologyId);
+    // A measure in force touches us (SPEC §3, v2) when it controls a flow of our chain (an
+    // export of a listed material from the issuer to a destination it reaches), could control
+    // unknown-origin supply of our chain (it lists the material or a recipe input of it,
+    // reaches the buyer's destination from another country, and the issuer produces some of
+    // that item or nobody is known to), or reaches a site of our chain abroad that uses a
+    // listed technology from the issuer.
+    const test::reference::ControlRules rules(d, asOf, false);
+    auto inputsOf = [&](const std::string& m) {
+        std::set<std::string> out, todo2{m};
+        while (!todo2.empty()) {
+            const std::string x = *todo2.begin();
+            todo2.erase(todo2.begin());
+            if (!out.insert(x).second)
+                continue;
+            for (const auto& rec : d.recipes)
+                if (rec.materialId == x)
+                    todo2.insert(rec.inputMaterialId);
+        }
+        return out;
+    };
+    // Purchases of our chain: (buyer, material, Σ share).
+    std::map<std::pair<std::string, std::string>, double> purchases;
+    for (const auto& l : d.supply)
+        if (l.buyerSite.empty())
+            purchases[{"", l.materialId}] += l.share;
+    for (const auto& node : seen)
+        for (const auto& rec : d.recipes)
+            if (rec.materialId == node.second)
+                purchases[{node.first, rec.inputMaterialId}] += 0.0;
+    for (const auto& l : d.supply)
+        if (!l.buyerSite.empty() && purchases.count({l.buyerSite, l.materialId}))
+            purchases[{l.buyerSite, l.materialId}] += l.share;
+    auto mayProduce = [&](const std::string& issuer, const std::string& m) {
+        bool any = false;
+        for (const auto& w : d.worldShares)
+            if (w.materialId == m) {
+                any = true;
+                if (w.country == issuer && w.share > 0)
+                    return true;
+            }
+        return !any;
+    };
     for (const auto& c : d.controls) {
-        if (!c.inForceAt(asOf))
+        if (asOf < c.effective || (c.end && !(asOf < *c.end)) ||
+            c.status != core::ControlStatus::Confirmed)
             continue;
+        auto lists = [&](core::ItemKind kind, const std::string& item) {
+            for (const auto& ci : d.controlItems)
+                if (ci.controlId == c.id && ci.itemKind == kind && ci.itemId == item)
+                    return true;
+            return false;
+        };
         bool touches = false;
-        for (const auto& item : d.controlItems)
-            if (item.controlId == c.id &&
-                (item.itemKind == core::ItemKind::Material ? materials.count(item.itemId)
-                                                           : techs.count(item.itemId)))
+        for (const auto& l : d.supply) {
+            if (!purchases.count({l.buyerSite, l.materialId}))
+                continue;
+            const std::string to = rules.destination(l.buyerSite);
+            if (rules.countryOf(l.supplierSite) == c.issuer &&
+                lists(core::ItemKind::Material, l.materialId) && to != c.issuer &&
+                rules.reaches(c, to))
                 touches = true;
+        }
+        for (const auto& [purchase, share] : purchases) {
+            if (share >= 1.0 - 1e-9)
+                continue;
+            const std::string to = rules.destination(purchase.first);
+            for (const auto& m : inputsOf(purchase.second))
+                if (lists(core::ItemKind::Material, m) && to != c.issuer && rules.reaches(c, to) &&
+                    mayProduce(c.issuer, m))
+                    touches = true;
+        }
+        for (const auto& st : d.siteTechnologies) {
+            const std::string where = rules.countryOf(st.siteId);
+            if (sites.count(st.siteId) && st.sourceCountry == c.issuer && where != c.issuer &&
+                lists(core::ItemKind::Technology, st.technologyId) && rules.reaches(c, where))
+                touches = true;
+        }
         k.controls += touches ? 1 : 0;
     }
     return k;

@@ -90,7 +90,9 @@ protected:
         return data().sites[size_t(net->sites.find(site))].supplierId;
     }
     double f(const an::ExposureResult& r, const std::string& site, const std::string& m) const {
-        return r.f[size_t(net->findNode(net->sites.find(site), net->materials.find(m)))];
+        // f(s, m, self): our tier-1 flows.
+        const auto node = size_t(net->findNode(net->sites.find(site), net->materials.find(m)));
+        return r.exposedToUs[node] ? 1.0 : r.nodeF[node];
     }
     QVariant cell(TableModel* model, const QString& key, int column) const {
         const int row = model->rowForKey(key);

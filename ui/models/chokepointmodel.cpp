@@ -40,8 +40,8 @@ void ChokepointModel::setSummary(const an::Network& net, const an::Summary& summ
         if (c.kind == an::ChokepointKind::Material)
             for (const an::MaterialSummary& m : summary.materials)
                 if (m.material == c.material) { // a material's figure with its range
-                    dependence.text = percentRangeText(m.dependence, m.dependenceLow,
-                                                       m.dependenceHigh);
+                    dependence.text =
+                        percentRangeText(m.dependence, m.dependenceLow, m.dependenceHigh);
                     dependence.tooltip = rangeExplanation();
                 }
         row.cells << dependence << money(c.spendAtRisk) << text(why, why);

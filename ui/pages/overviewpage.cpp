@@ -269,11 +269,11 @@ void OverviewPage::redraw() {
         if (cats.size() == kMaxMaterials)
             break;
         const auto& mat = d.materials[size_t(m.material)];
-        cats.push_back({qs(mat.id), shortName(qs(mat.name)),
-                        tr("<b>%1</b><br>Dependence: <b>%2</b> (range %3)<br>Spend at risk: %4")
-                            .arg(qs(mat.name).toHtmlEscaped(), percentText(m.dependence),
-                                 rangeText(m.dependenceLow, m.dependenceHigh),
-                                 moneyText(m.spendAtRisk))});
+        cats.push_back(
+            {qs(mat.id), shortName(qs(mat.name)),
+             tr("<b>%1</b><br>Dependence: <b>%2</b> (range %3)<br>Spend at risk: %4")
+                 .arg(qs(mat.name).toHtmlEscaped(), percentText(m.dependence),
+                      rangeText(m.dependenceLow, m.dependenceHigh), moneyText(m.spendAtRisk))});
         direct << m.directShare;
         deeper << m.deeperShare;
     }
@@ -302,15 +302,14 @@ void OverviewPage::redraw() {
     QVector<double> atRisk;
     for (const an::ProductSummary& p : s.products) {
         const auto& prod = d.products[size_t(p.product)];
-        products.push_back({qs(prod.id), shortName(qs(prod.name), 24),
-                            tr("<b>%1</b><br>Dependence: %2<br>Revenue: %3<br>Revenue at "
-                               "risk: <b>%4</b>")
-                                .arg(qs(prod.name).toHtmlEscaped(),
-                                     percentRangeText(p.dependence, p.dependenceLow,
-                                                      p.dependenceHigh),
-                                     moneyText(p.revenue),
-                                     moneyRangeText(p.revenueAtRisk, p.revenueAtRiskLow,
-                                                    p.revenueAtRiskHigh))});
+        products.push_back(
+            {qs(prod.id), shortName(qs(prod.name), 24),
+             tr("<b>%1</b><br>Dependence: %2<br>Revenue: %3<br>Revenue at "
+                "risk: <b>%4</b>")
+                 .arg(qs(prod.name).toHtmlEscaped(),
+                      percentRangeText(p.dependence, p.dependenceLow, p.dependenceHigh),
+                      moneyText(p.revenue),
+                      moneyRangeText(p.revenueAtRisk, p.revenueAtRiskLow, p.revenueAtRiskHigh))});
         atRisk << p.revenueAtRisk.value_or(0.0);
     }
     m_products->chart()->setTitle(tr("Revenue at risk by product"));

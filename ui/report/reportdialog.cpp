@@ -295,6 +295,7 @@ rp::ReportOptions ReportDialog::reportOptions() const {
     rp::ReportOptions options;
     options.workspaceName = m_workspaceName.toStdString();
     options.fictionalData = m_state.isBundledExample();
+    options.assumeScheduled = m_state.filters().assumeScheduled; // as the window shows
     const QDate d = m_asOf->date();
     options.asOf = core::Date::fromYmd(d.year(), d.month(), d.day());
     options.lens = an::Lens(m_lens->currentData().toInt());

@@ -155,7 +155,9 @@ TEST(Explanation, ReasonsFollowTheLens) {
     checkAddsUp(ctl.root);
 
     const Index sG = t.net.findNode(t.net.sites.find("sG"), t.net.materials.find("gra"));
-    EXPECT_EQ(exposureReason(t.engine, t.result, sG), ExposureReason::MaterialControl);
+    // sG (CHN) sells its graphite to sB in Korea: an export under c1.
+    EXPECT_EQ(exposureReason(t.engine, t.result, sG, t.net.sites.find("sB")),
+              ExposureReason::MaterialControl);
 
     // Graphite is not bought directly: everything is the unknown-origin part, u(gra) = 0.8.
     const Explanation gra = t.explain(Lens::Controlled, "gra");

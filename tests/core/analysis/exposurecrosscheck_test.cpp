@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "core/analysis/exposureengine.h"
+#include "core/io/bundled.h"
 #include "core/synth/generator.h"
 #include "tests/core/analysis/exposurereference.h"
 
@@ -39,19 +40,25 @@ size_t compare(const Network& net, const ExposureResult& r, const reference::Fig
             continue;
         }
         expectClose(m.dependence, it->second.dependence, id + " dependence");
+        expectClose(m.dependenceLow, it->second.dependenceLow, id + " dependence_low");
+        expectClose(m.dependenceHigh, it->second.dependenceHigh, id + " dependence_high");
         expectClose(m.directShare, it->second.directShare, id + " direct_share");
         expectClose(m.spendAtRisk, it->second.spendAtRisk, id + " spend_at_risk");
         expectClose(m.hhi, it->second.hhi, id + " hhi");
         expectClose(m.worldHhi, it->second.worldHhi, id + " world_hhi");
-        n += 5;
+        n += 7;
     }
     EXPECT_EQ(r.products.size(), ref.products.size());
     for (const auto& p : r.products) {
         const std::string& id = net.products.id(p.product);
         const auto& rp = ref.products.at(id);
         expectClose(p.dependence, rp.dependence, id + " dependence");
+        expectClose(p.dependenceLow, rp.dependenceLow, id + " dependence_low");
+        expectClose(p.dependenceHigh, rp.dependenceHigh, id + " dependence_high");
         expectClose(p.revenueAtRisk, rp.revenueAtRisk, id + " revenue_at_risk");
-        n += 2;
+        expectClose(p.revenueAtRiskLow, rp.revenueAtRiskLow, id + " revenue_at_risk_low");
+        expectClose(p.revenueAtRiskHigh, rp.revenueAtRiskHigh, id + " revenue_at_risk_high");
+        n += 6;
     }
     EXPECT_EQ(r.suppliers.size(), ref.suppliers.size());
     for (const auto& s : r.suppliers) {
@@ -72,12 +79,17 @@ size_t crossCheck(const core::Dataset& data, const std::vector<const char*>& dat
     const ExposureEngine engine(net);
     size_t n = 0;
     for (const Lens lens : {Lens::Location, Lens::Owned, Lens::Controlled})
-        for (const char* date : dates) {
-            SCOPED_TRACE(std::string(toString(lens)) + " " + date);
-            const Date t = *Date::parse(date);
-            n += compare(net, engine.compute(lens, t),
-                         reference::exposure(data, std::string(toString(lens)), t));
-        }
+        for (const char* date : dates)
+            for (const bool assumeScheduled : {false, true}) {
+                if (assumeScheduled && lens != Lens::Controlled)
+                    continue;
+                SCOPED_TRACE(std::string(toString(lens)) + " " + date +
+                             (assumeScheduled ? " assume scheduled" : ""));
+                const Date t = *Date::parse(date);
+                n += compare(
+                    net, engine.compute(lens, t, assumeScheduled),
+                    reference::exposure(data, std::string(toString(lens)), t, assumeScheduled));
+            }
     return n;
 }
 
@@ -97,7 +109,9 @@ TEST(ExposureCrossCheck, GeneratedNetworks) {
 
 // Irregular networks: recipes between any materials (a DAG by index), sites buying any
 // material from any other site, unknown remainders, missing spends and prices, controls by
-// several issuers with random periods.
+// several issuers with random periods, target lists and scheduled status, technologies of
+// Chinese, other or unknown source, our company's country given or not, world shares that
+// may sum to under 0.8.
 core::Dataset irregularNetwork(uint64_t seed) {
     core::synth::SplitMix64 rng(seed);
     core::Dataset d;
@@ -138,9 +152,15 @@ core::Dataset irregularNetwork(uint64_t seed) {
                            rng.chance(0.3) ? "CHN" : country(), std::nullopt, std::nullopt,
                            std::nullopt});
         for (int t = 0; t < 4; ++t)
-            if (rng.chance(0.15))
-                d.siteTechnologies.push_back({id, "t" + std::to_string(t)});
+            if (rng.chance(0.15)) {
+                std::optional<std::string> source;
+                if (rng.chance(0.7))
+                    source = rng.chance(0.5) ? "CHN" : country();
+                d.siteTechnologies.push_back({id, "t" + std::to_string(t), source});
+            }
     }
+    if (rng.chance(0.7))
+        d.profile.companyCountry = country();
     for (int c = 0; c < 5; ++c) {
         core::Control ctl;
         ctl.id = "c" + std::to_string(c);
@@ -149,6 +169,14 @@ core::Dataset irregularNetwork(uint64_t seed) {
         ctl.effective = Date::fromYmd(2023, 1, 1).addDays(int(rng.below(1400)));
         if (rng.chance(0.5))
             ctl.end = ctl.effective.addDays(1 + int(rng.below(500)));
+        if (rng.chance(0.3))
+            for (int k = 0; k < 2; ++k)
+                if (const std::string target = country();
+                    std::find(ctl.targetCountries.begin(), ctl.targetCountries.end(), target) ==
+                    ctl.targetCountries.end())
+                    ctl.targetCountries.push_back(target);
+        if (rng.chance(0.25))
+            ctl.status = core::ControlStatus::Scheduled;
         d.controls.push_back(ctl);
         for (int m = 0; m < nMat; ++m)
             if (rng.chance(0.3))
@@ -196,6 +224,13 @@ core::Dataset irregularNetwork(uint64_t seed) {
                 d.productBom.push_back({id, "m" + std::to_string(m), 1.0});
     }
     return d;
+}
+
+// The bundled data set (what tests/data/golden holds), before and after its reference cut-off.
+TEST(ExposureCrossCheck, BundledData) {
+    auto data = core::io::bundledDataset();
+    ASSERT_TRUE(data.ok());
+    EXPECT_GT(crossCheck(*data, {"2025-08-01", "2026-12-07"}), 200u);
 }
 
 TEST(ExposureCrossCheck, IrregularNetworks) {

@@ -37,15 +37,21 @@ protected:
 TEST_F(ExposureDiffTest, CoveringControlsOfAFlow) {
     const Index cn = net.sites.find("cn_chem");
     const Index chem = net.materials.find("chem");
-    EXPECT_TRUE(controlsCoveringFlow(net, cn, chem, *Date::parse("2023-06-01")).empty());
-    EXPECT_EQ(ids(controlsCoveringFlow(net, cn, chem, *Date::parse("2024-06-01"))),
-              std::vector<std::string>({"C1"}));
-    EXPECT_EQ(ids(controlsCoveringFlow(net, cn, chem, *Date::parse("2025-06-01"))),
-              std::vector<std::string>({"C1", "C2"}));
+    const Index deu = net.countries.find("DEU");
+    auto covering = [&](Index site, const char* date) {
+        return ControlState(net, *Date::parse(date)).controlsCoveringFlow(site, chem, deu);
+    };
+    // cn_chem's chem to de_cell in Germany: an export of China under C1 from 2024. C2 (a
+    // Chinese technology control on t_chem) does not cover it: cn_chem is a plant in China.
+    EXPECT_TRUE(covering(cn, "2023-06-01").empty());
+    EXPECT_EQ(ids(covering(cn, "2024-06-01")), std::vector<std::string>({"C1"}));
+    EXPECT_EQ(ids(covering(cn, "2025-06-01")), std::vector<std::string>({"C1"}));
+    // The same flow inside China is no export: not covered.
+    EXPECT_TRUE(ControlState(net, *Date::parse("2025-06-01"))
+                    .controlsCoveringFlow(cn, chem, net.countries.find("CHN"))
+                    .empty());
     // Chinese chem control, German site: not covered.
-    EXPECT_TRUE(
-        controlsCoveringFlow(net, net.sites.find("de_cell"), chem, *Date::parse("2025-06-01"))
-            .empty());
+    EXPECT_TRUE(covering(net.sites.find("de_cell"), "2025-06-01").empty());
 }
 
 // C1 comes into force: cn_chem's chem becomes controlled (tier 2, no spend of ours, f 0 -> 1);
@@ -107,18 +113,55 @@ TEST_F(ExposureDiffTest, AMeasureEndsAndOnlyUnknownOriginChanges) {
     EXPECT_NEAR(d.revenueAtRiskAfter, 0.0, 1e-12);
 }
 
-// C2 adds a second control on a flow already covered: its cover changes, no figure does.
-TEST_F(ExposureDiffTest, CoverChangesWithoutFigures) {
+// C2 (a Chinese technology control on t_chem) comes into force, but the only site using
+// t_chem is cn_chem, a plant in China: technology controls reach plants abroad, so no flow's
+// cover and no figure changes (v1 counted it as a second cover of cn_chem's chem).
+TEST_F(ExposureDiffTest, ATechnologyControlDoesNotReachPlantsOfTheIssuer) {
     const ExposureDiff d = diff("2025-05-01", "2025-07-01");
     EXPECT_EQ(ids(d.cameIntoForce), std::vector<std::string>({"C2"}));
-    ASSERT_EQ(d.flows.size(), 1u);
-    EXPECT_EQ(flowName(d.flows[0]), "cn_chem/chem");
-    EXPECT_EQ(d.flows[0].change, FlowChange::CoverChanged);
-    EXPECT_EQ(ids(d.flows[0].controlsBefore), std::vector<std::string>({"C1"}));
-    EXPECT_EQ(ids(d.flows[0].controlsAfter), std::vector<std::string>({"C1", "C2"}));
+    EXPECT_TRUE(d.flows.empty());
     EXPECT_TRUE(d.materials.empty());
     EXPECT_TRUE(d.products.empty());
     EXPECT_NEAR(d.revenueAtRiskAfter - d.revenueAtRiskBefore, 0.0, 1e-12);
+}
+
+// A flow already covered gains a second cover: its cover changes, no figure does. kr_chem (in
+// Korea, Chinese t_chem) sells us all our chem, which Korea's own measure K1 covers from 2024
+// (an export to Germany, our country); China's technology control T1 reaches it from 2025.
+// Dependence is 1 at both dates.
+TEST(ExposureDiffCover, CoverChangesWithoutFigures) {
+    const Network net(test::datasetFromCsv({
+        {"profile", "key,value\ncompany_country,DEU\n"},
+        {"countries", "iso3,name\nCHN,China\nDEU,Germany\nKOR,Korea\n"},
+        {"materials", "id,name,stage\nchem,Chemical,refining\n"},
+        {"technologies", "id,name\nt_chem,Chem process\n"},
+        {"controls", "id,issuer,title,effective,kind\nK1,KOR,Korean chem,2024-01-01,licence\n"
+                     "T1,CHN,Chinese tech,2025-01-01,licence\n"},
+        {"control_items", "control_id,item_kind,item_id\nK1,material,chem\nT1,technology,t_chem\n"},
+        {"suppliers", "id,name\nkr,KR Co\n"},
+        {"sites", "id,supplier_id,country\nkr_chem,kr,KOR\n"},
+        {"site_technologies", "site_id,technology_id,source_country\nkr_chem,t_chem,CHN\n"},
+        {"products", "id,name,annual_volume,unit_price\nbox,Box,10,100\n"},
+        {"product_bom", "product_id,material_id,qty_per_unit\nbox,chem,1\n"},
+        {"supply", "buyer_site,material_id,supplier_site,share,annual_spend\n,chem,kr_chem,1,50\n"},
+    }));
+    const ExposureEngine engine(net);
+    const ExposureDiff d =
+        diffControlledExposure(engine, *Date::parse("2024-06-01"), *Date::parse("2025-06-01"));
+    ASSERT_EQ(d.cameIntoForce.size(), 1u);
+    EXPECT_EQ(net.controlIds.id(d.cameIntoForce[0]), "T1");
+    ASSERT_EQ(d.flows.size(), 1u);
+    EXPECT_EQ(net.sites.id(d.flows[0].site), "kr_chem");
+    EXPECT_EQ(d.flows[0].change, FlowChange::CoverChanged);
+    ASSERT_EQ(d.flows[0].controlsBefore.size(), 1u);
+    EXPECT_EQ(net.controlIds.id(d.flows[0].controlsBefore[0]), "K1");
+    ASSERT_EQ(d.flows[0].controlsAfter.size(), 2u);
+    EXPECT_EQ(net.controlIds.id(d.flows[0].controlsAfter[0]), "K1");
+    EXPECT_EQ(net.controlIds.id(d.flows[0].controlsAfter[1]), "T1");
+    EXPECT_TRUE(d.materials.empty());
+    EXPECT_TRUE(d.products.empty());
+    EXPECT_NEAR(d.revenueAtRiskBefore, 1000.0, 1e-9); // 10 · 100 · 1
+    EXPECT_NEAR(d.revenueAtRiskAfter, 1000.0, 1e-9);
 }
 
 // Backwards in time C6 goes out of force: de_motor becomes free, 100 -> 0; the van falls from

@@ -29,7 +29,7 @@ core::Dataset networkA() {
                       "supG,G,CHN,CHN\nsupH,H,USA,CHN\n"},
         {"sites", "id,supplier_id,country\nsA,supA,USA\nsB,supB,KOR\nsC,supC,DEU\nsD,supD,CHN\n"
                   "sE,supE,KOR\nsF,supF,IDN\nsG,supG,CHN\nsH,supH,USA\n"},
-        {"site_technologies", "site_id,technology_id\nsA,t2\nsE,t1\n"},
+        {"site_technologies", "site_id,technology_id,source_country\nsA,t2,USA\nsE,t1,CHN\n"},
         {"products", "id,name,annual_volume,unit_price\nP1,Pack,1000,50\nP2,Anode kit,10,\n"
                      "P3,Service,5,10\n"},
         {"product_bom", "product_id,material_id,qty_per_unit\nP1,cell,2\nP2,gra,1\n"},

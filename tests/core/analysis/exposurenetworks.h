@@ -9,11 +9,11 @@ namespace chokepoint::test {
 
 /// Network A: cell <- {cat, gra}, cat <- ref, ref <- ore.
 ///
-///   sites: sA USA (supA, USA)       makes cell, uses technology t2 (never controlled)
+///   sites: sA USA (supA, USA)       makes cell, uses technology t2 from the USA (never controlled)
 ///          sB KOR (supB, owner CHN) makes cell  -- a Chinese-owned site abroad
 ///          sC DEU (supC)            makes cat
 ///          sD CHN (supD)            makes cat
-///          sE KOR (supE)            makes ref, uses technology t1
+///          sE KOR (supE)            makes ref, uses technology t1 from China
 ///          sF IDN (supF)            mines ore
 ///          sG CHN (supG)            mines gra
 ///          sH USA (supH, owner CHN) mines gra -- a Chinese-owned mine abroad

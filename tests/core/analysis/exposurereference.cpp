@@ -6,17 +6,26 @@
 #include <utility>
 #include <vector>
 
+#include "tests/support/referencecontrols.h"
+
 namespace chokepoint::test::reference {
 namespace {
 
 using Key = std::pair<std::string, std::string>;
 
+// Which estimate: the point estimate, the low bound (U = 0, unknown technology sources never
+// exposed) or the high bound (U = 1 where an exposed country has a world share of i above 0
+// or i has no world shares at all; unknown technology sources exposed).
+enum class Bound { Point, Low, High };
+
 class Reference {
 public:
-    Reference(const core::Dataset& d, std::string lens, core::Date t)
+    Reference(const core::Dataset& d, std::string lens, core::Date t, bool assumeScheduled,
+              Bound bound)
         : m_d(d)
         , m_lens(std::move(lens))
-        , m_t(t) {
+        , m_bound(bound)
+        , m_rules(d, t, assumeScheduled) {
         for (const auto& s : d.sites) {
             m_siteCountry[s.id] = s.country;
             m_siteSupplier[s.id] = s.supplierId;
@@ -28,67 +37,71 @@ public:
         for (const auto& l : d.supply)
             m_links[{l.buyerSite, l.materialId}].push_back(&l);
         for (const auto& w : d.worldShares)
-            m_world[{w.materialId, w.country}] = w.share;
+            m_world[{w.materialId, w.country}] += w.share;
     }
 
-    // effective <= t, and no end or end > t
-    bool inForce(const core::Control& c) const {
-        return !(m_t < c.effective) && (!c.end || m_t < *c.end);
-    }
-
-    // A control in force (issued by `issuer`, or by anyone when issuer is empty) lists the item.
-    bool covered(const std::string& issuer, core::ItemKind kind, const std::string& item) const {
-        for (const auto& c : m_d.controls) {
-            if (!inForce(c) || (!issuer.empty() && c.issuer != issuer))
-                continue;
-            for (const auto& ci : m_d.controlItems)
-                if (ci.controlId == c.id && ci.itemKind == kind && ci.itemId == item)
-                    return true;
-        }
-        return false;
-    }
-
-    bool lensHolds(const std::string& site, const std::string& m) const {
+    // L(s, m, b) of the lens, in this bound.
+    bool lensHolds(const std::string& site, const std::string& m, const std::string& buyer) const {
         const std::string& country = m_siteCountry.at(site);
         if (m_lens == "location")
             return country == "CHN";
         if (m_lens == "owned")
             return country == "CHN" || m_owner.at(m_siteSupplier.at(site)) == "CHN";
-        if (covered(country, core::ItemKind::Material, m))
-            return true;
-        for (const auto& st : m_d.siteTechnologies)
-            if (st.siteId == site && covered("", core::ItemKind::Technology, st.technologyId))
-                return true;
-        return false;
+        return m_rules.materialControlled(site, m, buyer) ||
+               m_rules.technologyControlled(site, m_bound == Bound::High);
     }
 
-    double fallback(const std::string& i) const {
-        auto it = m_world.find({i, "CHN"});
-        const double share = it == m_world.end() ? 0.0 : it->second;
-        if (m_lens != "controlled")
-            return share;
-        return covered("CHN", core::ItemKind::Material, i) ? share : 0.0;
-    }
-
-    double u(const std::string& i) {
-        if (auto it = m_u.find(i); it != m_u.end())
-            return it->second;
-        double v = fallback(i);
-        for (const auto& j : inputsOf(i))
-            v = std::max(v, u(j));
-        return m_u[i] = v;
-    }
-
-    double f(const std::string& s, const std::string& m) {
-        if (auto it = m_f.find({s, m}); it != m_f.end())
-            return it->second;
-        double v = 0.0;
-        if (lensHolds(s, m))
-            v = 1.0;
+    // U(i, d).
+    double fallback(const std::string& i, const std::string& d) const {
+        bool anyWorld = false;
+        for (const auto& w : m_d.worldShares)
+            anyWorld = anyWorld || w.materialId == i;
+        std::set<std::string> exposedCountries;
+        if (m_lens == "controlled")
+            exposedCountries = m_rules.unknownIssuers(i, d);
         else
-            for (const auto& i : inputsOf(m))
-                v = std::max(v, g(s, i));
-        return m_f[{s, m}] = v;
+            exposedCountries = {"CHN"};
+        if (m_bound == Bound::Low)
+            return 0.0;
+        if (m_bound == Bound::High) {
+            if (m_lens == "controlled" && exposedCountries.empty())
+                return 0.0;
+            if (!anyWorld)
+                return 1.0;
+            for (const auto& c : exposedCountries) {
+                auto it = m_world.find({i, c});
+                if (it != m_world.end() && it->second > 0.0)
+                    return 1.0;
+            }
+            return 0.0;
+        }
+        double sum = 0.0;
+        for (const auto& c : exposedCountries) {
+            auto it = m_world.find({i, c});
+            sum += it == m_world.end() ? 0.0 : it->second;
+        }
+        return std::min(1.0, sum);
+    }
+
+    double u(const std::string& i, const std::string& d) {
+        if (auto it = m_u.find({i, d}); it != m_u.end())
+            return it->second;
+        double v = fallback(i, d);
+        for (const auto& j : inputsOf(i))
+            v = std::max(v, u(j, d));
+        return m_u[{i, d}] = v;
+    }
+
+    // F(s, m): what a flow of s carries when it is not exposed.
+    double F(const std::string& s, const std::string& m) {
+        double v = 0.0;
+        for (const auto& i : inputsOf(m))
+            v = std::max(v, g(s, i));
+        return v;
+    }
+
+    double f(const std::string& s, const std::string& m, const std::string& b) {
+        return lensHolds(s, m, b) ? 1.0 : F(s, m);
     }
 
     double g(const std::string& b, const std::string& i) {
@@ -96,10 +109,10 @@ public:
             return it->second;
         double known = 0.0, w = 0.0;
         for (const auto* l : linksOf(b, i)) {
-            known += l->share * f(l->supplierSite, i);
+            known += l->share * f(l->supplierSite, i, b);
             w += l->share;
         }
-        return m_g[{b, i}] = known + (1.0 - w) * u(i);
+        return m_g[{b, i}] = known + (1.0 - w) * u(i, m_rules.destination(b));
     }
 
     std::vector<const core::SupplyLink*> linksOf(const std::string& b, const std::string& i) const {
@@ -111,11 +124,14 @@ public:
         return it == m_inputs.end() ? std::vector<std::string>{} : it->second;
     }
 
-    static std::optional<double> hhi(const std::map<std::string, double>& byCountry) {
+    // Σ_c (100 · share_c / total)²; none when the shares add up to nothing or to less than
+    // `minTotal`.
+    static std::optional<double> hhi(const std::map<std::string, double>& byCountry,
+                                     double minTotal = 0.0) {
         double total = 0.0;
         for (const auto& [c, s] : byCountry)
             total += s;
-        if (total <= 0.0)
+        if (total <= 0.0 || total < minTotal)
             return std::nullopt;
         double h = 0.0;
         for (const auto& [c, s] : byCountry)
@@ -139,10 +155,10 @@ public:
             double spend = 0.0;
             bool anySpend = false;
             for (const auto* l : links) {
-                if (lensHolds(l->supplierSite, m))
+                if (lensHolds(l->supplierSite, m, ""))
                     mf.directShare += l->share;
                 if (l->annualSpend) {
-                    spend += *l->annualSpend * f(l->supplierSite, m);
+                    spend += *l->annualSpend * f(l->supplierSite, m, "");
                     anySpend = true;
                 }
                 mix[m_siteCountry.at(l->supplierSite)] += l->share;
@@ -152,7 +168,7 @@ public:
             for (const auto& w : m_d.worldShares)
                 if (w.materialId == m)
                     world[w.country] += w.share;
-            mf.worldHhi = hhi(world);
+            mf.worldHhi = hhi(world, 0.8); // null under 0.8 of the world known
             out.materials[m] = mf;
         }
         for (const auto& p : m_d.products) {
@@ -168,7 +184,7 @@ public:
         for (const auto& l : m_d.supply)
             if (l.buyerSite.empty()) {
                 auto& acc = perSupplier[m_siteSupplier.at(l.supplierSite)];
-                acc.first += l.share * f(l.supplierSite, l.materialId);
+                acc.first += l.share * f(l.supplierSite, l.materialId, "");
                 acc.second += l.share;
             }
         for (const auto& [id, acc] : perSupplier)
@@ -180,19 +196,34 @@ public:
 private:
     const core::Dataset& m_d;
     std::string m_lens;
-    core::Date m_t;
+    Bound m_bound;
+    ControlRules m_rules;
     std::map<std::string, std::string> m_siteCountry, m_siteSupplier, m_owner;
     std::map<std::string, std::vector<std::string>> m_inputs;
     std::map<Key, std::vector<const core::SupplyLink*>> m_links;
     std::map<Key, double> m_world;
-    std::map<std::string, double> m_u;
-    std::map<Key, double> m_f, m_g;
+    std::map<Key, double> m_u;
+    std::map<Key, double> m_g;
 };
 
 } // namespace
 
-Figures exposure(const core::Dataset& d, const std::string& lens, core::Date t) {
-    return Reference(d, lens, t).run();
+Figures exposure(const core::Dataset& d, const std::string& lens, core::Date t,
+                 bool assumeScheduled) {
+    Figures out = Reference(d, lens, t, assumeScheduled, Bound::Point).run();
+    const Figures low = Reference(d, lens, t, assumeScheduled, Bound::Low).run();
+    const Figures high = Reference(d, lens, t, assumeScheduled, Bound::High).run();
+    for (auto& [id, m] : out.materials) {
+        m.dependenceLow = low.materials.at(id).dependence;
+        m.dependenceHigh = high.materials.at(id).dependence;
+    }
+    for (auto& [id, p] : out.products) {
+        p.dependenceLow = low.products.at(id).dependence;
+        p.dependenceHigh = high.products.at(id).dependence;
+        p.revenueAtRiskLow = low.products.at(id).revenueAtRisk;
+        p.revenueAtRiskHigh = high.products.at(id).revenueAtRisk;
+    }
+    return out;
 }
 
 } // namespace chokepoint::test::reference

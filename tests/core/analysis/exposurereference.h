@@ -13,6 +13,7 @@ namespace chokepoint::test::reference {
 
 struct MaterialFigures {
     double dependence = 0;
+    double dependenceLow = 0, dependenceHigh = 0;
     double directShare = 0;
     std::optional<double> spendAtRisk;
     std::optional<double> hhi;
@@ -21,7 +22,8 @@ struct MaterialFigures {
 
 struct ProductFigures {
     double dependence = 0;
-    std::optional<double> revenueAtRisk;
+    double dependenceLow = 0, dependenceHigh = 0;
+    std::optional<double> revenueAtRisk, revenueAtRiskLow, revenueAtRiskHigh;
 };
 
 struct Figures {
@@ -30,7 +32,8 @@ struct Figures {
     std::map<std::string, std::optional<double>> suppliers; // tier-1 only, by id
 };
 
-/// lens: "location", "owned" or "controlled".
-Figures exposure(const core::Dataset& d, const std::string& lens, core::Date t);
+/// lens: "location", "owned" or "controlled"; SPEC §3 (v2) with its low and high bounds.
+Figures exposure(const core::Dataset& d, const std::string& lens, core::Date t,
+                 bool assumeScheduled = false);
 
 } // namespace chokepoint::test::reference

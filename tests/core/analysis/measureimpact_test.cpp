@@ -15,10 +15,11 @@ namespace {
 class MeasureImpactTest : public ::testing::Test {
 protected:
     MeasureImpactTest()
-        : net(test::controlsTestData()) {}
+        : net(test::controlsTestData())
+        , engine(net) {}
     MeasureImpact impact(const char* control, const char* date = "2022-06-01",
                          SummaryFilter filter = {}) const {
-        return measureImpact(net, net.controlIds.find(control), *Date::parse(date), filter);
+        return measureImpact(engine, net.controlIds.find(control), *Date::parse(date), filter);
     }
     const MaterialSummary* material(const MeasureImpact& m, const char* id) const {
         for (const auto& s : m.summary.materials)
@@ -27,11 +28,12 @@ protected:
         return nullptr;
     }
     Network net;
+    ExposureEngine engine;
 };
 
 TEST(SiteTiersTest, FewestLinksFromUs) {
     const Network net(test::controlsTestData());
-    const std::vector<int> tiers = siteTiers(net);
+    const std::vector<int> tiers = net.siteTiers();
     EXPECT_EQ(tiers[size_t(net.sites.find("de_cell"))], 1);
     EXPECT_EQ(tiers[size_t(net.sites.find("kr_cell"))], 1);
     EXPECT_EQ(tiers[size_t(net.sites.find("de_motor"))], 1);
@@ -75,20 +77,41 @@ TEST_F(MeasureImpactTest, MaterialMeasure) {
     EXPECT_NEAR(*m.suppliers[1].dependence, 0.8, 1e-12);
 }
 
-// C2 alone (the technology of cn_chem): f(cn_chem) = 1, but chem is not a covered material,
-// so unknown chem counts 0: g(de_cell) = 0.5, g(kr_cell) = 0; D(cell) = 0.3; spend at risk
-// 600 * 0.5 = 300; revenue at risk 3,000. Supplier de: 0.3 / 1.6 = 0.1875; kr: 0 (left out).
+// C2 alone (China's technology t_chem): cn_chem uses it in China, which a technology control
+// does not reach (v2; v1 counted cn_chem): nothing is covered.
+// With kr_cell using t_chem from China too, C2 covers kr_cell, a plant abroad: f(kr_cell) = 1.
+// chem is no item of C2, so unknown chem counts 0 and g(de_cell, chem) = 0: D(cell) = 0.6 * 0
+// + 0.4 * 1 = 0.4; spend at risk 400 * 1 = 400; revenue at risk 10 * 1,000 * 0.4 = 4,000.
+// Suppliers: de 0 (left out); kr 0.4 * 1 / 0.4 = 1.
 TEST_F(MeasureImpactTest, TechnologyMeasure) {
-    const MeasureImpact m = impact("C2");
-    EXPECT_NEAR(material(m, "cell")->dependence, 0.3, 1e-12);
-    EXPECT_NEAR(m.summary.spendAtRisk, 300.0, 1e-9);
-    EXPECT_NEAR(m.summary.revenueAtRisk, 3000.0, 1e-9);
+    const MeasureImpact domestic = impact("C2");
+    EXPECT_TRUE(domestic.flows.empty());
+    EXPECT_NEAR(domestic.summary.revenueAtRisk, 0.0, 1e-12);
+    EXPECT_TRUE(domestic.summary.controlsInForce.empty());
+
+    core::Dataset d = test::controlsTestData();
+    d.siteTechnologies.push_back({"kr_cell", "t_chem", std::string("CHN")});
+    const Network abroadNet(d);
+    const ExposureEngine abroadEngine(abroadNet);
+    const MeasureImpact m =
+        measureImpact(abroadEngine, abroadNet.controlIds.find("C2"), *Date::parse("2022-06-01"));
+    const MaterialSummary* cell = nullptr;
+    for (const auto& s : m.summary.materials)
+        if (s.material == abroadNet.materials.find("cell"))
+            cell = &s;
+    ASSERT_NE(cell, nullptr);
+    EXPECT_NEAR(cell->dependence, 0.4, 1e-12);
+    EXPECT_NEAR(m.summary.spendAtRisk, 400.0, 1e-9);
+    EXPECT_NEAR(m.summary.revenueAtRisk, 4000.0, 1e-9);
     ASSERT_EQ(m.flows.size(), 1u);
-    EXPECT_EQ(net.sites.id(m.flows[0].site), "cn_chem");
+    EXPECT_EQ(abroadNet.sites.id(m.flows[0].site), "kr_cell");
     EXPECT_TRUE(m.flows[0].byTechnology);
     EXPECT_FALSE(m.flows[0].byMaterial);
+    EXPECT_EQ(m.flows[0].tier, 1);
     ASSERT_EQ(m.suppliers.size(), 1u);
-    EXPECT_NEAR(*m.suppliers[0].dependence, 0.1875, 1e-12);
+    EXPECT_EQ(abroadNet.suppliers.id(m.suppliers[0].supplier), "kr");
+    EXPECT_NEAR(*m.suppliers[0].dependence, 1.0, 1e-12);
+    ASSERT_EQ(m.summary.controlsInForce.size(), 1u);
 }
 
 // C5 was never in force; alone it is counted as if it were: the same figures as C1.
@@ -99,9 +122,10 @@ TEST_F(MeasureImpactTest, NeverInForceMeasureIsShownAsIfInForce) {
     EXPECT_EQ(m.summary.asOf.toString(), "2026-06-01");
 }
 
-// C3 alone (ore): no site of ours is Chinese ore, but unknown ore counts China's 0.5 share:
-// u(chem) = 0.5, g(de_cell) = 0.25, g(kr_cell) = 0.5, D(cell) = 0.15 + 0.2 = 0.35; spend at
-// risk 150 + 200 = 350; revenue at risk 3,500. No flow is covered itself.
+// C3 alone (ore): no site of ours is Chinese ore, but unknown ore counts China's 0.5 share
+// (C3 is China's, and the destinations DEU and KOR are not China): u(chem, d) = 0.5, g(de_cell) =
+// 0.25, g(kr_cell) = 0.5, D(cell) = 0.15 + 0.2 = 0.35; spend at risk 150 + 200 = 350; revenue at
+// risk 3,500. No flow is covered itself.
 TEST_F(MeasureImpactTest, UnknownOriginOnly) {
     const MeasureImpact m = impact("C3");
     EXPECT_TRUE(m.flows.empty());
@@ -145,7 +169,7 @@ TEST_F(MeasureImpactTest, MeasuresOutsideOurChain) {
 }
 
 TEST_F(MeasureImpactTest, UnknownIndexGivesAnEmptyResult) {
-    const MeasureImpact m = measureImpact(net, Index(99), *Date::parse("2022-06-01"));
+    const MeasureImpact m = measureImpact(engine, Index(99), *Date::parse("2022-06-01"));
     EXPECT_TRUE(m.flows.empty());
     EXPECT_TRUE(m.summary.materials.empty());
 }

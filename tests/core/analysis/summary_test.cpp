@@ -147,7 +147,9 @@ TEST_F(SummaryTest, OwnedLens) {
     EXPECT_EQ(s.chokepoints[4].site, site("kr_cell"));
 }
 
-// Controlled lens: before C1 nothing is exposed; after C2, cn_chem is covered twice.
+// Controlled lens: before C1 nothing is exposed; after C2 only C1 touches the chain: C2 is a
+// technology control and cn_chem uses t_chem in China (v2: technology controls reach plants
+// abroad; v1 counted C2 too).
 TEST_F(SummaryTest, ControlledLensFollowsDate) {
     const Summary before = run(Lens::Controlled, "2023-06-01");
     EXPECT_NEAR(before.spendAtRisk, 0.0, 1e-12);
@@ -157,7 +159,7 @@ TEST_F(SummaryTest, ControlledLensFollowsDate) {
 
     const Summary after = run(Lens::Controlled, "2025-07-01");
     EXPECT_NEAR(after.spendAtRisk, 860.0, 1e-9); // as the location lens
-    EXPECT_EQ(controlIds(after), std::vector<std::string>({"C1", "C2"}));
+    EXPECT_EQ(controlIds(after), std::vector<std::string>({"C1"}));
     // cell: chem is covered by C1 (from China); cell itself is not covered.
     EXPECT_EQ(after.chokepoints[0].why,
               "86.0 % through deeper tiers, mainly Chemical of DE cell plant");
@@ -208,11 +210,12 @@ TEST_F(SummaryTest, ChokepointLimit) {
 
 TEST_F(SummaryTest, Lookups) {
     const auto covering =
-        controlsCoveringMaterial(net, material("chem"), *Date::parse("2025-01-01"));
+        controlsCoveringMaterial(ControlState(net, *Date::parse("2025-01-01")), material("chem"));
     ASSERT_EQ(covering.size(), 1u);
     EXPECT_EQ(net.controlIds.id(covering[0]), "C1");
     EXPECT_TRUE(
-        controlsCoveringMaterial(net, material("chem"), *Date::parse("2023-12-31")).empty());
+        controlsCoveringMaterial(ControlState(net, *Date::parse("2023-12-31")), material("chem"))
+            .empty());
 
     const auto& sources = net.data().sources;
     const auto chem = materialSources(net, material("chem"));

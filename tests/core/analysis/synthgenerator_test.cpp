@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "core/analysis/controlstate.h"
 #include "core/io/interchange.h"
 #include "core/synth/generator.h"
 #include "tests/support/testsupport.h"
@@ -91,7 +92,7 @@ TEST(SynthGenerator, HasTheShapeTheBenchNeeds) {
     const auto t = *core::Date::parse("2025-08-01");
     size_t inForce = 0, future = 0;
     for (const auto& c : d.controls) {
-        inForce += c.inForceAt(t);
+        inForce += core::analysis::controlStatus(c, t) == core::analysis::ControlStatus::InForce;
         future += c.effective > t;
     }
     EXPECT_GE(inForce, 2u);

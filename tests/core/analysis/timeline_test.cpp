@@ -16,7 +16,8 @@ namespace chokepoint::test {
 // (all unknown); cn_chem buys ore 1.0 from au_ore. cn_chem depends on technology t_chem.
 // Tiers: de_cell, kr_cell, de_motor 1; cn_chem 2; au_ore 3. World CHN: ore 0.5, chem 0.8.
 // Controls: C1 chem (CHN, announced 2023-10-01, from 2024-01-01, 45 review days); C2 t_chem
-// (prohibition, from 2025-06-01); C3 ore (2020-01-01 until 2021-01-01); C4 gallium (from
+// (prohibition, from 2025-06-01; cn_chem uses Chinese t_chem in China, so C2 never covers it:
+// technology controls reach plants abroad); C3 ore (2020-01-01 until 2021-01-01); C4 gallium (from
 // 2020-01-01); C5 chem, announced 2025-10-01, due 2026-01-01 but suspended 2025-12-01 (never
 // in force); C6 motor issued by DEU from 2027-01-01 (30 review days); C7 no items.
 core::Dataset controlsTestData() {
@@ -48,7 +49,7 @@ core::Dataset controlsTestData() {
         {"sites", "id,supplier_id,country,name\ncn_chem,cn,CHN,CN chem plant\n"
                   "de_cell,de,DEU,DE cell plant\nkr_cell,kr,KOR,KR cell plant\n"
                   "au_ore,au,AUS,AU mine\nde_motor,de,DEU,DE motor plant\n"},
-        {"site_technologies", "site_id,technology_id\ncn_chem,t_chem\n"},
+        {"site_technologies", "site_id,technology_id,source_country\ncn_chem,t_chem,CHN\n"},
         {"products", "id,name,annual_volume,unit_price\ncar,Car,10,1000\nvan,Van,5,2000\n"},
         {"product_bom", "product_id,material_id,qty_per_unit\ncar,cell,1\ncar,motor,1\n"
                         "van,motor,2\n"},
@@ -113,18 +114,23 @@ TEST_F(TimelineTest, ChangeDatesAreEveryEffectiveAndEndDateOnce) {
                                         "2025-12-01", "2026-01-01", "2027-01-01"}));
 }
 
-// Hand-worked controlled lens (revenue 20,000, spend 1,100):
-// - 2020-01-01 (C3, C4, C7): ore is covered, so u(ore) = U(ore) = 0.5 and u(chem) = 0.5; au_ore is
-//   Australian (not covered), cn_chem's g(ore) = 0, so f(cn_chem) = 0. g(de_cell, chem) =
+// Hand-worked controlled lens (revenue 20,000, spend 1,100). No company country: our
+// destination is unknown, which every measure without targets reaches:
+// - 2020-01-01 (C3, C4, C7): ore is covered, so u(ore, d) = U(ore, d) = 0.5 for the
+//   destinations outside China (DEU, KOR) and u(chem, d) = 0.5; au_ore is Australian (not
+//   covered), cn_chem's g(ore) = 0, so f(cn_chem) = 0. g(de_cell, chem) =
 //   0.5 * 0 + 0.5 * 0.5 = 0.25, g(kr_cell, chem) = u(chem) = 0.5. D(cell) = 0.6 * 0.25 +
 //   0.4 * 0.5 = 0.35; motor 0. Revenue at risk 10,000 * 0.35 = 3,500 (17.5 %); spend at risk
 //   600 * 0.25 + 400 * 0.5 = 350.
 // - 2021-01-01 and the as-of day 2022-06-01 (C4, C7): nothing of ours covered: all 0.
-// - 2024-01-01 (C1): f(cn_chem) = 1, u(chem) = 0.8: g(de_cell) = 0.5 + 0.4 = 0.9,
+// - 2024-01-01 (C1): cn_chem's chem to de_cell is an export: f = 1; u(chem, DEU or KOR) = 0.8:
+// g(de_cell) = 0.5 + 0.4 = 0.9,
 //   g(kr_cell) = 0.8, D(cell) = 0.54 + 0.32 = 0.86: 8,600 (43 %), spend 540 + 320 = 860.
-// - 2025-06-01 (C2 too), 2025-12-01 and 2026-01-01 (C5 never in force): unchanged.
-// - 2027-01-01 (C6): de_motor is German and C6 is German: D(motor) = 1, so car and van are
-//   both 1: 20,000 (100 %); spend at risk 860 + 100 = 960; two materials over 50 %.
+// - 2025-06-01 (C2 too: it covers nothing, cn_chem uses t_chem in China), 2025-12-01 and
+//   2026-01-01 (C5 never in force): unchanged.
+// - 2027-01-01 (C6): de_motor is German, C6 is German and our unknown destination is not
+//   Germany: D(motor) = 1, so car and van are both 1: 20,000 (100 %); spend at risk 860 +
+//   100 = 960; two materials over 50 %.
 TEST_F(TimelineTest, ControlledFiguresOnEveryChangeDateAndTheAsOfDate) {
     const ControlTimeline t = controlledTimeline(engine, day("2022-06-01"));
     ASSERT_FALSE(t.cancelled);
@@ -147,13 +153,13 @@ TEST_F(TimelineTest, ControlledFiguresOnEveryChangeDateAndTheAsOfDate) {
         EXPECT_NEAR(p.spendAtRisk, spendAtRisk[i], 1e-9);
         EXPECT_EQ(p.materialsOverHalf, over50[i]);
     }
-    // Touching our chain: C3 (ore is an input of chem), C1, C2 (t_chem at a site we reach),
-    // C6; never C4 (gallium) or C7 (no items).
+    // Touching our chain: C3 (ore, an input of the chem of unknown origin), C1, C6; never C2
+    // (cn_chem, the one site using t_chem, is in China), C4 (gallium) or C7 (no items).
     EXPECT_EQ(ids(t.points[0].controlsTouching), std::vector<std::string>({"C3"}));
     EXPECT_TRUE(t.points[1].controlsTouching.empty());
     EXPECT_EQ(ids(t.points[3].controlsTouching), std::vector<std::string>({"C1"}));
-    EXPECT_EQ(ids(t.points[4].controlsTouching), std::vector<std::string>({"C1", "C2"}));
-    EXPECT_EQ(ids(t.points[7].controlsTouching), std::vector<std::string>({"C1", "C2", "C6"}));
+    EXPECT_EQ(ids(t.points[4].controlsTouching), std::vector<std::string>({"C1"}));
+    EXPECT_EQ(ids(t.points[7].controlsTouching), std::vector<std::string>({"C1", "C6"}));
 
     EXPECT_EQ(ids(t.points[0].starting), std::vector<std::string>({"C3", "C4", "C7"}));
     EXPECT_EQ(ids(t.points[1].ending), std::vector<std::string>({"C3"}));

@@ -241,9 +241,11 @@ TEST(ScenarioEngine, LicenceDelaysAndApprovals) {
                 1e-12); // 0 on days 2..5 only: the shock ends
     // Deterministic run: the mode of a triangular delay (4: days 2..5).
     EXPECT_NEAR(lost(R"("delay_days": {"min": 1, "mode": 4, "max": 9})"), 4.0, 1e-12);
-    // Deterministic run: approved when p >= 0.5.
-    EXPECT_NEAR(lost(R"("delay_days": 3, "approval_probability": 0.5)"), 3.0, 1e-12);
-    EXPECT_NEAR(lost(R"("delay_days": 3, "approval_probability": 0.49)"), 8.0, 1e-12);
+    // Deterministic run: an approval probability below 1 counts as refused (SPEC §4; 0.1
+    // applied p >= 0.5): 0 from day 2 to the end, 8 days.
+    EXPECT_NEAR(lost(R"("delay_days": 3, "approval_probability": 0.99)"), 8.0, 1e-12);
+    EXPECT_NEAR(lost(R"("delay_days": 3, "approval_probability": 0.5)"), 8.0, 1e-12);
+    EXPECT_NEAR(lost(R"("delay_days": 3, "approval_probability": 1)"), 3.0, 1e-12);
     // A delay longer than the shock: 0 while the shock lasts (days 2..4), then 1.
     EXPECT_NEAR(lost(R"("delay_days": 6, "duration_days": 3)"), 3.0, 1e-12);
     // A delay of 0 with approval: nothing happens.

@@ -85,16 +85,19 @@ TEST_F(MeasureStressTest, MaterialMeasureInForce) {
     EXPECT_EQ(*parsed, s);
 }
 
-// Deterministic run: delay = mode 63 days, approved (0.6 >= 0.5). cn_chem stops; unknown chem
-// is hit at China's world share 0.8, so V(chem) = 0.2 (ore is not an item: V(ore) = 1).
-// G(de_cell, chem) = 0.5 * 0 + 0.5 * 0.2 = 0.1; kr_cell buys no chem: G = V = 0.2.
-// S(cell) = 0.6 * 0.1 + 0.4 * 0.2 = 0.14 on days 0..62, no stock: the car runs at 14 %.
-// Lost revenue = 63 days * 0.86 * 10 / 365 cars * 1000 = 541,800 / 365. The van (motors) is fine.
+// Deterministic run: delay = mode 63 days, then refused (an approval probability of 0.6 is
+// below 1), so the licence shock holds all year. cn_chem's chem to de_cell is an export from
+// China to Germany: stopped. Unknown chem is hit at China's world share 0.8 for every buyer
+// (DEU, KOR: both reached, neither the issuer), so V(chem) = 0.2 (ore is not an item:
+// V(ore) = 1). G(de_cell, chem) = 0.5 * 0 + 0.5 * 0.2 = 0.1; kr_cell buys no chem:
+// G = V = 0.2. S(cell) = 0.6 * 0.1 + 0.4 * 0.2 = 0.14 on all 365 days, no stock: the car runs
+// at 14 %. Lost revenue = 365 days * 0.86 * 10 / 365 cars * 1000 = 8,600. The van (motors) is
+// fine.
 TEST_F(MeasureStressTest, MaterialMeasureLossByHand) {
     const ScenarioResult r = runDeterministic("C1", "2024-06-01");
-    EXPECT_NEAR(r.totalLostRevenue, 541800.0 / 365.0, 1e-6);
+    EXPECT_NEAR(r.totalLostRevenue, 8600.0, 1e-6);
     ASSERT_EQ(r.products.size(), 2u);
-    EXPECT_NEAR(r.products[0].lostUnits, 63 * 0.86 * 10 / 365.0, 1e-9);
+    EXPECT_NEAR(r.products[0].lostUnits, 0.86 * 10, 1e-9);
     EXPECT_NEAR(r.products[1].lostRevenue, 0.0, 1e-12);
 }
 
@@ -114,8 +117,9 @@ TEST_F(MeasureStressTest, ProhibitionIsNeverApproved) {
 }
 
 // C6 is not yet in force at 2026-06-01: no `controlled` key (it would select nothing), the
-// measure is stressed as if it were. 30 working days -> 10 / 42 / 60. German motors stop for
-// 42 days: car and van both stop: 42 / 365 * (10 * 1000 + 5 * 2000) = 840,000 / 365.
+// measure is stressed as if it were. 30 working days -> 10 / 42 / 60. Deterministic: 42 days,
+// then refused (approval 0.6 < 1): German motors stop all year, car and van with them:
+// 10 * 1000 + 5 * 2000 = 20,000.
 TEST_F(MeasureStressTest, MeasureNotInForceIsStressedAsIfItWere) {
     const Scenario s = build("C6", "2026-06-01");
     ASSERT_EQ(s.shocks.size(), 1u);
@@ -125,7 +129,7 @@ TEST_F(MeasureStressTest, MeasureNotInForceIsStressedAsIfItWere) {
     ASSERT_TRUE(s.description);
     EXPECT_NE(s.description->find("not in force"), std::string::npos);
     const ScenarioResult r = runDeterministic("C6", "2026-06-01");
-    EXPECT_NEAR(r.totalLostRevenue, 840000.0 / 365.0, 1e-6);
+    EXPECT_NEAR(r.totalLostRevenue, 20000.0, 1e-6);
 }
 
 TEST_F(MeasureStressTest, OptionsOverrideTheDefaults) {
@@ -150,10 +154,13 @@ TEST_F(MeasureStressTest, MeasureWithoutItemsCannotBeStressed) {
     EXPECT_FALSE(measureStressScenario(net, analysis::Index(99), day("2024-06-01")).ok());
 }
 
-// On the bundled data, EC10 at 2025-07-15 gives the selector of the shipped example
-// tech-licences-july-2025.json (plus `controlled`, which selects the same flows then): the
-// same flows, delays and approval, so the same loss.
-TEST(MeasureStressBundledTest, Ec10MatchesTheShippedExample) {
+// On the bundled data, EC10 at 2025-07-15 gives the technologies, delays, approval and seed of
+// the shipped example tech-licences-july-2025.json, plus `controlled: true`. The shipped
+// example stresses every site using those technologies (Chinese plants included, as v1 did);
+// under v2 a technology control reaches only plants abroad using the issuer's technology, so
+// the measure's own stress hits a subset of those flows: with the same deterministic timing
+// it can never lose more.
+TEST(MeasureStressBundledTest, Ec10SelectsTheShippedTechnologiesUnderTheControlledLens) {
     auto data = io::bundledDataset();
     ASSERT_TRUE(data.ok());
     const analysis::Network net(std::move(*data));
@@ -171,18 +178,17 @@ TEST(MeasureStressBundledTest, Ec10MatchesTheShippedExample) {
     auto techs = *shipped->shocks[0].select.technologies;
     std::sort(techs.begin(), techs.end());
     EXPECT_EQ(built->shocks[0].select.technologies, techs);
+    EXPECT_EQ(built->shocks[0].select.controlled, true);
     EXPECT_EQ(built->shocks[0].delayDays, shipped->shocks[0].delayDays);
     EXPECT_EQ(built->shocks[0].approvalProbability, shipped->shocks[0].approvalProbability);
     EXPECT_EQ(built->seed, shipped->seed);
 
     Scenario a = *built, b = *shipped;
-    a.runs = b.runs = 200;
+    a.runs = b.runs = 1;
     const ScenarioResult ra = runScenario(net, a);
     const ScenarioResult rb = runScenario(net, b);
     EXPECT_GT(rb.totalLostRevenue, 0.0);
-    EXPECT_DOUBLE_EQ(ra.totalLostRevenue, rb.totalLostRevenue);
-    EXPECT_DOUBLE_EQ(ra.lostRevenueP10, rb.lostRevenueP10);
-    EXPECT_DOUBLE_EQ(ra.lostRevenueP90, rb.lostRevenueP90);
+    EXPECT_LE(ra.totalLostRevenue, rb.totalLostRevenue + 1e-6);
 }
 
 } // namespace

@@ -3,8 +3,10 @@
 #include <chrono>
 #include <cmath>
 #include <gtest/gtest.h>
+#include <map>
 
 #include "core/scenario/random.h"
+#include "core/scenario/scenarioevaluator.h"
 #include "core/scenario/scenarioparser.h"
 #include "core/scenario/scenarioplan.h"
 #include "tests/core/scenario/scenariotestutil.h"
@@ -221,16 +223,22 @@ TEST(ScenarioMonteCarlo, ProgressAndCancellation) {
 }
 
 TEST(ScenarioMonteCarlo, SingleRunIsDeterministicAndIgnoresTheSeed) {
-    // runs = 1: the mode (40) and "approved if p >= 0.5", whatever the seed.
+    // runs = 1: the mode (40) and an approval probability below 1 counts as refused (SPEC §4),
+    // whatever the seed: 40 days without cells, then refused to the end of the 200-day
+    // horizon: 200 cars at $1 lost.
     auto net = licenceNet();
     const auto a =
         test::runJson(*net, licenceScenario(1, 1, R"({"min": 10, "mode": 40, "max": 100})", 0.6));
     const auto b =
         test::runJson(*net, licenceScenario(1, 99, R"({"min": 10, "mode": 40, "max": 100})", 0.6));
-    EXPECT_EQ(a.totalLostRevenue, 40.0);
-    EXPECT_EQ(b.totalLostRevenue, 40.0);
-    EXPECT_EQ(a.lostRevenueP10, 40.0);
-    EXPECT_EQ(a.lostRevenueP90, 40.0);
+    EXPECT_EQ(a.totalLostRevenue, 200.0);
+    EXPECT_EQ(b.totalLostRevenue, 200.0);
+    EXPECT_EQ(a.lostRevenueP10, 200.0);
+    EXPECT_EQ(a.lostRevenueP90, 200.0);
+    // Approval 1: approved after the mode: 40 cars lost.
+    const auto c =
+        test::runJson(*net, licenceScenario(1, 5, R"({"min": 10, "mode": 40, "max": 100})", 1.0));
+    EXPECT_EQ(c.totalLostRevenue, 40.0);
 }
 
 TEST(ScenarioRandom, ReferenceValues) {
@@ -274,28 +282,57 @@ TEST(ScenarioRandom, TriangularAndQuantiles) {
     EXPECT_TRUE(std::isnan(quantileSorted({}, 0.5)));
 }
 
-TEST(ScenarioMonteCarlo, EachRunEqualsADeterministicRunWithItsDraws) {
+TEST(ScenarioMonteCarlo, EachRunEqualsAFullEvaluationOfItsDraws) {
     // Monte Carlo recomputes only the variable part of the network on top of shared series;
-    // a deterministic run of the same draws (fixed delays, approval 1 or 0) recomputes
+    // a fresh evaluator given the same draws (per shock and per exporting site) recomputes
     // everything. Both must agree run by run.
     auto net = smallNetwork();
     const auto parsed = parseScenario(kMixedShocks, *net);
     ASSERT_TRUE(parsed);
     const Scenario& s = *parsed;
-    const ScenarioResult mc = runScenario(*net, s);
-    const ScenarioPlan plan(*net, s, *s.asOf, true);
+    RunOptions one;
+    one.threads = 1;
+    const ScenarioResult mc = runScenario(*net, s, one);
+    const ScenarioPlan plan(*net, s, *s.asOf, false, true);
+    std::vector<double> lostUnits(net->products.size()), daily(size_t(s.horizonDays));
     for (int run = 0; run < 8; ++run) {
         const Realization draw = plan.drawRealization(s.effectiveSeed(), uint64_t(run));
-        Scenario fixed = s;
-        fixed.runs = 1;
-        for (size_t k = 0; k < fixed.shocks.size(); ++k)
-            if (fixed.shocks[k].kind == ShockKind::Licence) {
-                fixed.shocks[k].delayDays = Delay::fixed(draw.delay[k]);
-                fixed.shocks[k].approvalProbability = draw.approved[k] ? 1.0 : 0.0;
-            }
-        const double lost = runScenario(*net, fixed).totalLostRevenue;
+        ScenarioEvaluator full(plan);
+        ASSERT_TRUE(full.evaluateAll(draw, std::stop_token()));
+        const double lost = full.simulate(lostUnits.data(), daily.data(), nullptr);
         EXPECT_NEAR(mc.runLostRevenue[size_t(run)], lost, 1e-9 * (1.0 + lost)) << "run " << run;
     }
+}
+
+TEST(ScenarioMonteCarlo, LicencesAreDrawnPerExportingSite) {
+    // Two Chinese sites each sell us half our cells; one licence shock on both. Each site
+    // draws its own approval (p = 0.5), so over many runs the loss takes three values: both
+    // approved (delay 10 days: 10 cars), one refused (10 + 190 / 2 = 105), both refused (200),
+    // with probabilities 1/4, 1/2, 1/4. One draw per shock would give only 10 and 200.
+    auto net = test::networkFromCsv({
+        {"countries", test::kTestCountries},
+        {"materials", "id,name,stage\ncell,Cell,cell\n"},
+        {"suppliers", "id,name\nA,A\nB,B\n"},
+        {"sites", "id,supplier_id,country\ncn1,A,CHN\ncn2,B,CHN\n"},
+        {"products", "id,name,annual_volume,unit_price\ncar,Car,365,1\n"},
+        {"product_bom", "product_id,material_id,qty_per_unit\ncar,cell,1\n"},
+        {"supply", "buyer_site,material_id,supplier_site,share\n,cell,cn1,0.5\n,cell,cn2,0.5\n"},
+    });
+    RunOptions one, two;
+    one.threads = 1;
+    two.threads = 2;
+    const auto r = test::runJson(*net, licenceScenario(400, 3, "10", 0.5), one);
+    std::map<long, int> counts;
+    for (const double lost : r.runLostRevenue)
+        ++counts[std::lround(lost)];
+    ASSERT_EQ(counts.size(), 3u);
+    EXPECT_EQ(counts.begin()->first, 10);
+    EXPECT_EQ(std::next(counts.begin())->first, 105);
+    EXPECT_EQ(counts.rbegin()->first, 200);
+    EXPECT_NEAR(counts[105] / 400.0, 0.5, 0.1);
+    // The same numbers on two threads.
+    EXPECT_EQ(test::runJson(*net, licenceScenario(400, 3, "10", 0.5), two).runLostRevenue,
+              r.runLostRevenue);
 }
 
 TEST(ScenarioMonteCarlo, OnlyRandomShocksAreRecomputedPerRun) {

@@ -6,6 +6,8 @@
 #include <set>
 #include <tuple>
 
+#include "tests/support/referencecontrols.h"
+
 namespace chokepoint::test {
 
 using core::scenario::Scenario;
@@ -22,7 +24,8 @@ class Reference {
 public:
     Reference(const core::Dataset& d, const Scenario& s, core::Date asOf)
         : m_d(d)
-        , m_s(s) {
+        , m_s(s)
+        , m_rules(d, asOf, s.assumeScheduled.value_or(false)) {
         for (const auto& site : d.sites) {
             m_siteCountry[site.id] = site.country;
             for (const auto& sup : d.suppliers)
@@ -31,30 +34,10 @@ public:
         }
         for (const auto& st : d.siteTechnologies)
             m_siteTechs[st.siteId].insert(st.technologyId);
-        for (const auto& c : d.controls) {
-            if (!(c.effective <= asOf && (!c.end || *c.end > asOf)))
-                continue;
-            for (const auto& item : d.controlItems) {
-                if (item.controlId != c.id)
-                    continue;
-                if (item.itemKind == core::ItemKind::Material)
-                    m_controlledMaterial.insert({c.issuer, item.itemId});
-                else
-                    m_controlledTech.insert(item.itemId);
-            }
-        }
         for (const auto& r : d.recipes)
             m_inputs[r.materialId].push_back(r.inputMaterialId);
         for (const auto& w : d.worldShares)
             m_worldShare[{w.materialId, w.country}] = w.share;
-    }
-
-    // The `controlled` lens of SPEC §3.
-    bool flowControlled(const std::string& site, const std::string& material) const {
-        for (const auto& t : techsOf(site))
-            if (m_controlledTech.count(t))
-                return true;
-        return m_controlledMaterial.count({m_siteCountry.at(site), material}) > 0;
     }
 
     std::set<std::string> techsOf(const std::string& site) const {
@@ -82,9 +65,20 @@ public:
         }
         if (sel.sites && !listHas(sel.sites, site))
             return false;
-        if (sel.controlled && flowControlled(site, material) != *sel.controlled)
-            return false;
         return true;
+    }
+
+    // a(s, m, t): the shocks without `controlled` whose selector matches (s, m).
+    // e(s, m, b, t): those with `controlled` whose other fields match (s, m) and under which
+    // the flow (s -> b, m) is exposed in the `controlled` lens (or not, for false).
+    double flowFactor(const std::string& site, const std::string& material,
+                      const std::string& buyer, int t) const {
+        double f = 1.0;
+        for (const auto& k : m_s.shocks)
+            if (k.select.controlled && hits(k, site, material) &&
+                m_rules.flowControlled(site, material, buyer) == *k.select.controlled)
+                f *= factor(k, t);
+        return f;
     }
 
     double factor(const Shock& k, int t) const {
@@ -100,7 +94,8 @@ public:
             const int delay = int(std::floor(k.delayDays->mode + 0.5));
             if (t < start + delay)
                 return 0.0;
-            return k.approvalProbability.value_or(1.0) >= 0.5 ? 1.0 : 0.0;
+            // Deterministic: an approval probability below 1 counts as refused.
+            return k.approvalProbability.value_or(1.0) >= 1.0 ? 1.0 : 0.0;
         }
         }
         return 1.0;
@@ -109,12 +104,15 @@ public:
     double a(const std::string& site, const std::string& material, int t) const {
         double f = 1.0;
         for (const auto& k : m_s.shocks)
-            if (hits(k, site, material))
+            if (!k.select.controlled && hits(k, site, material))
                 f *= factor(k, t);
         return f;
     }
 
-    double V(const std::string& material, int t) const {
+    // V(i, t, d). A shock hits unknown supply when its selector names countries and no sites,
+    // technologies or owners; with `controlled` true only the countries c != d whose measures
+    // in force list i and reach d count, with false only the others.
+    double V(const std::string& material, int t, const std::string& d) const {
         double loss = 0.0;
         for (const auto& k : m_s.shocks) {
             const auto& sel = k.select;
@@ -122,21 +120,23 @@ public:
                 continue;
             if (sel.materials && !listHas(sel.materials, material))
                 continue;
+            const auto issuers = m_rules.unknownIssuers(material, d);
             double shares = 0.0;
-            for (const auto& c :
-                 std::set<std::string>(sel.countries->begin(), sel.countries->end())) {
-                if (sel.controlled &&
-                    (m_controlledMaterial.count({c, material}) > 0) != *sel.controlled)
+            for (const auto& w : m_d.worldShares) {
+                if (w.materialId != material)
                     continue;
-                auto it = m_worldShare.find({material, c});
-                shares += it == m_worldShare.end() ? 0.0 : it->second;
+                if (sel.countries && !listHas(sel.countries, w.country))
+                    continue;
+                if (sel.controlled && (issuers.count(w.country) > 0) != *sel.controlled)
+                    continue;
+                shares += w.share;
             }
             loss += (1.0 - factor(k, t)) * shares;
         }
         double v = 1.0 - loss;
         if (auto it = m_inputs.find(material); it != m_inputs.end())
             for (const auto& j : it->second)
-                v = std::min(v, V(j, t));
+                v = std::min(v, V(j, t, d));
         return std::max(0.0, v);
     }
 
@@ -159,10 +159,12 @@ public:
         double sum = 0.0, shares = 0.0;
         for (const auto& link : m_d.supply)
             if (link.buyerSite == buyer && link.materialId == material) {
-                sum += link.share * A(link.supplierSite, material, t - link.leadTimeDays);
+                const int at = t - link.leadTimeDays;
+                const double e = at < 0 ? 1.0 : flowFactor(link.supplierSite, material, buyer, at);
+                sum += link.share * A(link.supplierSite, material, at) * e;
                 shares += link.share;
             }
-        return sum + (1.0 - shares) * V(material, t);
+        return sum + (1.0 - shares) * V(material, t, m_rules.destination(buyer));
     }
 
     ReferenceOutcome run() {
@@ -193,7 +195,8 @@ public:
                     if (alt.materialId == m)
                         for (int t = t0 + alt.qualificationDays; t < h; ++t) {
                             m_memo.clear();
-                            s[size_t(t)] += alt.maxShare * A(alt.siteId, m, t);
+                            s[size_t(t)] += alt.maxShare * A(alt.siteId, m, t) *
+                                            flowFactor(alt.siteId, m, "", t);
                         }
             }
             for (double& v : s) // supply is capped at 1
@@ -269,8 +272,7 @@ private:
     const Scenario& m_s;
     std::map<std::string, std::string> m_siteCountry, m_siteOwner;
     std::map<std::string, std::set<std::string>> m_siteTechs;
-    std::set<std::pair<std::string, std::string>> m_controlledMaterial; // (issuer, material)
-    std::set<std::string> m_controlledTech;
+    reference::ControlRules m_rules;
     std::map<std::string, std::vector<std::string>> m_inputs;
     std::map<std::pair<std::string, std::string>, double> m_worldShare;
     std::map<std::tuple<std::string, std::string, int>, double> m_memo;

@@ -25,8 +25,9 @@ struct ReferenceOutcome {
 /// A deliberately plain implementation of SPEC §4 for one deterministic run, written
 /// straight from the formulas: string-keyed maps, every day computed from scratch by
 /// recursion, nothing shared with the engine. Slow; for tests on small networks only.
-/// Licence shocks use the documented deterministic rules (delay = mode rounded half up,
-/// approved when p >= 0.5).
+/// Licence shocks use the deterministic rules of SPEC §4 (delay = mode rounded half up, an
+/// approval probability below 1 counts as refused); `controlled` selectors follow the v2
+/// rules of SPEC §3 at `asOf` (tests/support/referencecontrols.h).
 ReferenceOutcome referenceScenario(const core::Dataset& data,
                                    const core::scenario::Scenario& scenario, core::Date asOf);
 

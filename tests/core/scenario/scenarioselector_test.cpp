@@ -12,14 +12,17 @@ using test::materialOf;
 
 namespace {
 
-// Five sites each sell us 0.2 of our cells, lead time 0:
-//   s1 China,     owner CHN, depends on t_lfp
-//   s2 Korea,     owner CHN
-//   s3 Korea,     owner KOR, depends on t_lfp
+// Five sites each sell us 0.2 of our cells, lead time 0 (our company's country is unknown):
+//   s1 China,     owner CHN, depends on t_lfp (Chinese technology, but in China)
+//   s2 Korea,     owner CHN, depends on t_lfp of unknown source
+//   s3 Korea,     owner KOR, depends on t_lfp from China
 //   s4 Australia, owner AUS
 //   s5 Germany,   no owner,  depends on t_other
-// Controls: t_lfp is licensed by China from 2025-07-15; cells from China were licensed
-// 2024-01-01 to 2025-01-01. A stop hitting n sites gives S = 1 - 0.2 n on day 0.
+// Controls: t_lfp is licensed by China from 2025-07-15 (a technology control reaches plants
+// abroad using Chinese technology: s3 only; s2's source is unknown, so not in the point
+// estimate); cells from China were licensed 2024-01-01 to 2025-01-01 (exports of s1; an
+// unknown destination is reached by a measure without targets). A stop hitting n sites gives
+// S = 1 - 0.2 n on day 0.
 std::unique_ptr<core::analysis::Network> fiveSites() {
     return test::networkFromCsv({
         {"countries", test::kTestCountries},
@@ -32,7 +35,8 @@ std::unique_ptr<core::analysis::Network> fiveSites() {
                           "ctl_cell,material,cell\n"},
         {"suppliers", "id,name,owner_country\nA,A,CHN\nB,B,CHN\nC,C,KOR\nD,D,AUS\nE,E,\n"},
         {"sites", "id,supplier_id,country\ns1,A,CHN\ns2,B,KOR\ns3,C,KOR\ns4,D,AUS\ns5,E,DEU\n"},
-        {"site_technologies", "site_id,technology_id\ns1,t_lfp\ns3,t_lfp\ns5,t_other\n"},
+        {"site_technologies", "site_id,technology_id,source_country\ns1,t_lfp,CHN\ns2,t_lfp,\n"
+                              "s3,t_lfp,CHN\ns5,t_other,DEU\n"},
         {"products", "id,name,annual_volume,unit_price\ncar,Car,365,1000\n"},
         {"product_bom", "product_id,material_id,qty_per_unit\ncar,cell,1\n"},
         {"supply", "buyer_site,material_id,supplier_site,share\n,cell,s1,0.2\n,cell,s2,0.2\n"
@@ -55,7 +59,7 @@ TEST(ScenarioSelector, EveryKindOfSelector) {
     EXPECT_NEAR(supplyOnDay0(*net, R"({"countries": ["CHN"]})"), 0.8, 1e-12);        // s1
     EXPECT_NEAR(supplyOnDay0(*net, R"({"countries": ["KOR", "AUS"]})"), 0.4, 1e-12); // s2-4
     EXPECT_NEAR(supplyOnDay0(*net, R"({"owner_countries": ["CHN"]})"), 0.6, 1e-12);  // s1, s2
-    EXPECT_NEAR(supplyOnDay0(*net, R"({"technologies": ["t_lfp"]})"), 0.6, 1e-12);   // s1, s3
+    EXPECT_NEAR(supplyOnDay0(*net, R"({"technologies": ["t_lfp"]})"), 0.4, 1e-12);   // s1-3
     EXPECT_NEAR(supplyOnDay0(*net, R"({"sites": ["s4", "s5"]})"), 0.6, 1e-12);
     EXPECT_NEAR(supplyOnDay0(*net, R"({"materials": ["cell"]})"), 0.0, 1e-12);    // all
     EXPECT_NEAR(supplyOnDay0(*net, R"({"materials": ["lithium"]})"), 1.0, 1e-12); // none
@@ -64,10 +68,11 @@ TEST(ScenarioSelector, EveryKindOfSelector) {
 
 TEST(ScenarioSelector, ControlledFollowsTheControlledLensAtAsOf) {
     auto net = fiveSites();
-    // 2025-08-01: t_lfp is controlled (s1, s3); the cell control has ended.
-    EXPECT_NEAR(supplyOnDay0(*net, R"({"controlled": true})"), 0.6, 1e-12);
-    // false: the flows not covered (s2, s4, s5).
-    EXPECT_NEAR(supplyOnDay0(*net, R"({"controlled": false})"), 0.4, 1e-12);
+    // 2025-08-01: t_lfp is controlled abroad with Chinese technology (s3); the cell control
+    // has ended.
+    EXPECT_NEAR(supplyOnDay0(*net, R"({"controlled": true})"), 0.8, 1e-12);
+    // false: the flows not covered (s1, s2, s4, s5).
+    EXPECT_NEAR(supplyOnDay0(*net, R"({"controlled": false})"), 0.2, 1e-12);
     // 2025-07-01: neither control is in force.
     EXPECT_NEAR(supplyOnDay0(*net, R"({"controlled": true})", "2025-07-01"), 1.0, 1e-12);
     // 2024-06-01: cells from China are controlled (s1); the technology control is not yet.
@@ -78,10 +83,12 @@ TEST(ScenarioSelector, AllGivenFieldsMustMatch) {
     auto net = fiveSites();
     EXPECT_NEAR(supplyOnDay0(*net, R"({"countries": ["KOR"], "owner_countries": ["CHN"]})"), 0.8,
                 1e-12); // s2
-    EXPECT_NEAR(supplyOnDay0(*net, R"({"technologies": ["t_lfp"], "countries": ["KOR"]})"), 0.8,
-                1e-12); // s3
-    EXPECT_NEAR(supplyOnDay0(*net, R"({"countries": ["CHN", "KOR"], "controlled": true})"), 0.6,
-                1e-12); // s1, s3
+    EXPECT_NEAR(supplyOnDay0(*net, R"({"technologies": ["t_lfp"], "countries": ["KOR"]})"), 0.6,
+                1e-12); // s2, s3
+    EXPECT_NEAR(supplyOnDay0(*net, R"({"countries": ["CHN", "KOR"], "controlled": true})"), 0.8,
+                1e-12); // s3 (s1 uses Chinese technology in China: not controlled)
+    EXPECT_NEAR(supplyOnDay0(*net, R"({"countries": ["CHN"], "controlled": true})", "2024-06-01"),
+                0.8, 1e-12); // s1's cells are exports to an unknown destination
     EXPECT_NEAR(supplyOnDay0(*net, R"({"sites": ["s1", "s4"], "materials": ["cell"],
                                        "owner_countries": ["AUS"]})"),
                 0.8, 1e-12); // s4
@@ -93,8 +100,10 @@ namespace {
 // We buy 0.6 of our cells from a Korean site, the other 0.4 is of unknown origin. World
 // shares of cells: China 0.5, Korea 0.3, Australia 0.1. Cathode (the cell's recipe input,
 // China 0.9 of world output) is covered by a Chinese material control from 2025-01-01.
-std::unique_ptr<core::analysis::Network> unknownOrigin(const std::string& supply) {
+std::unique_ptr<core::analysis::Network> unknownOrigin(const std::string& supply,
+                                                       const std::string& profile = "key,value\n") {
     return test::networkFromCsv({
+        {"profile", profile},
         {"countries", test::kTestCountries},
         {"materials", "id,name,stage\ncell,Cell,cell\ncathode,Cathode,cathode\n"
                       "lithium,Lithium,refining\n"},
@@ -177,6 +186,22 @@ TEST(ScenarioSelector, UnknownOriginFollowsRecipeInputs) {
     EXPECT_NEAR(supplyWith(*net, R"({"select": {"countries": ["CHN"], "controlled": false},
                                      "kind": "stop"})"),
                 0.8, 1e-12);
+}
+
+TEST(ScenarioSelector, ControlledUnknownOriginDependsOnTheDestination) {
+    // Our company in China: the Chinese cathode measure does not reach our own unknown supply
+    // (a flow inside China is no export), but kr's cathode goes to Korea and is hit.
+    // V(cathode, KOR) = 1 - 0.9 = 0.1, so A(kr, cell) = 0.1; V(cell, CHN) = min(1 (cells are
+    // not controlled), V(cathode, CHN) = 1) = 1. S = 0.6 · 0.1 + 0.4 · 1 = 0.46.
+    auto net = unknownOrigin(",cell,kr,0.6\n", "key,value\ncompany_country,CHN\n");
+    EXPECT_NEAR(supplyWith(*net, R"({"select": {"countries": ["CHN"], "controlled": true},
+                                     "kind": "stop"})"),
+                0.46, 1e-12);
+    // Our company in Germany: both are hit, as with an unknown company country: S = 0.1.
+    auto de = unknownOrigin(",cell,kr,0.6\n", "key,value\ncompany_country,DEU\n");
+    EXPECT_NEAR(supplyWith(*de, R"({"select": {"countries": ["CHN"], "controlled": true},
+                                    "kind": "stop"})"),
+                0.1, 1e-12);
 }
 
 TEST(ScenarioSelector, MaterialsBoughtFromNobodyAreAllUnknown) {

@@ -78,20 +78,20 @@ TEST(Sensitivity, CapacityIsLinear) {
 }
 
 TEST(Sensitivity, LicenceDelayApprovalAndTheirOrder) {
-    // Licence from day 0, delay d (deterministic: the mode), approval p (deterministic:
-    // approved when p ≥ 0.5) to the horizon of 100 days. Approved: d days lost; refused: all
-    // 100 days lost.
-    //   delay 10 (as written) -> $10,000; 5 -> $5,000; 15 -> $15,000 (swing $10,000);
-    //   approval 0.25 -> refused, $100,000; 0.75 -> approved, $10,000 (swing $90,000).
+    // Licence from day 0, delay d (deterministic: the mode), approval p (deterministic: an
+    // approval probability below 1 counts as refused) to the horizon of 100 days. Approved: d
+    // days lost; refused: all 100 days lost.
+    //   delay 10 (as written, approved) -> $10,000; 5 -> $5,000; 15 -> $15,000 (swing $10,000);
+    //   approval 0.25 -> refused, $100,000; 1 -> approved, $10,000 (swing $90,000).
     auto net = network();
     const Scenario s = parse(*net, R"({"name": "lic", "horizon_days": 100,
         "mitigations": {"alternatives": false},
         "shocks": [{"select": {"countries": ["CHN"]}, "kind": "licence",
                     "delay_days": {"min": 2, "mode": 10, "max": 20},
-                    "approval_probability": 0.6}]})");
+                    "approval_probability": 1}]})");
     auto r = runSensitivity(*net, s,
                             {{ParameterKind::Delay, 0, {}, 5, 15},
-                             {ParameterKind::ApprovalProbability, 0, {}, 0.25, 0.75}});
+                             {ParameterKind::ApprovalProbability, 0, {}, 0.25, 1.0}});
     ASSERT_TRUE(r.ok()) << r.errorString();
     EXPECT_DOUBLE_EQ(r->baseLostRevenue, 10000.0);
     ASSERT_EQ(r->bars.size(), 2u);
@@ -101,6 +101,17 @@ TEST(Sensitivity, LicenceDelayApprovalAndTheirOrder) {
     EXPECT_DOUBLE_EQ(r->bars[0].highLostRevenue, 10000.0);
     EXPECT_DOUBLE_EQ(barOf(*r, ParameterKind::Delay).lowLostRevenue, 5000.0);
     EXPECT_DOUBLE_EQ(barOf(*r, ParameterKind::Delay).highLostRevenue, 15000.0);
+
+    // Any approval below 1 is refused in the deterministic run: 0.6 is as bad as 0.
+    const Scenario refused = parse(*net, R"({"name": "lic", "horizon_days": 100,
+        "mitigations": {"alternatives": false},
+        "shocks": [{"select": {"countries": ["CHN"]}, "kind": "licence",
+                    "delay_days": 10, "approval_probability": 0.6}]})");
+    auto q = runSensitivity(*net, refused, {{ParameterKind::Delay, 0, {}, 5, 15}});
+    ASSERT_TRUE(q.ok()) << q.errorString();
+    EXPECT_DOUBLE_EQ(q->baseLostRevenue, 100000.0);
+    EXPECT_DOUBLE_EQ(q->bars[0].lowLostRevenue, 100000.0);
+    EXPECT_DOUBLE_EQ(q->bars[0].highLostRevenue, 100000.0);
 }
 
 TEST(Sensitivity, DelayMovesTheTriangleWithItsMode) {

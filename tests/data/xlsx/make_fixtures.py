@@ -32,7 +32,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 SMALL_NETWORK = os.path.join(HERE, "..", "small-network", "data")
 
 # Interchange tables in Chokepoint's order, with the columns written as numbers or dates.
-TABLES = ["countries", "sources", "materials", "recipes", "world_shares", "technologies",
+TABLES = ["profile", "countries", "sources", "materials", "recipes", "world_shares", "technologies",
           "controls", "control_items", "suppliers", "sites", "site_technologies", "products",
           "product_bom", "supply", "inventory", "alternatives"]
 NUMBER_COLUMNS = {"qty_per_unit", "share", "year", "licence_review_days", "lat", "lon",

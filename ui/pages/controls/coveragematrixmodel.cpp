@@ -171,12 +171,18 @@ CoverageMatrixModel::Matrix CoverageMatrixModel::buildTechnologies(const an::Net
                 m.tips << QString();
                 continue;
             }
-            const State st = controls.technologyControlled(t) ? State::Controlled : State::Free;
+            const auto covers = controls.coversOfSite(s);
+            const bool controlled =
+                std::any_of(covers.begin(), covers.end(),
+                            [&](const an::ControlState::Cover& c) { return c.item == t; });
+            const State st = controlled ? State::Controlled : State::Free;
             m.states << st;
             m.tips << tr("<b>%1</b> depends on <b>%2</b><br>At %3: %4<br>Measures covering it: %5")
                           .arg(siteName(s).toHtmlEscaped(), esc(tech.name), dateText(asOf),
-                               st == State::Controlled ? tr("a control in force covers it")
-                                                       : tr("no control in force covers it"),
+                               st == State::Controlled
+                                   ? tr("a control in force covers it (the issuer's technology, "
+                                        "used abroad)")
+                                   : tr("no control in force covers it here"),
                                covering);
         }
     }
@@ -234,13 +240,21 @@ CoverageMatrixModel::buildTechnologiesByCountry(const an::Network& net, core::Da
     for (size_t r = 0; r < techs.size(); ++r)
         techRow[techs[r]] = r;
     // counts[row][column]: sites of that country depending on that technology
+    // covered[row][column]: those of them a control in force reaches through it (a plant
+    // outside the issuer using the issuer's technology; ControlState decides).
     std::vector<std::vector<size_t>> counts(techs.size(), std::vector<size_t>(columns.size(), 0));
+    auto covered = counts;
     for (size_t i = 0; i < sites.size(); ++i) {
         std::set<an::Index> seen; // a site listing a technology twice counts once
+        const auto covers = controls.coversOfSite(sites[i]);
         for (auto* t = net.siteTechnologies.begin(size_t(sites[i]));
              t != net.siteTechnologies.end(size_t(sites[i])); ++t)
-            if (seen.insert(*t).second)
+            if (seen.insert(*t).second) {
                 ++counts[techRow[*t]][position[siteColumn[i]]];
+                if (std::any_of(covers.begin(), covers.end(),
+                                [&](const an::ControlState::Cover& c) { return c.item == *t; }))
+                    ++covered[techRow[*t]][position[siteColumn[i]]];
+            }
     }
 
     Matrix m;
@@ -270,9 +284,10 @@ CoverageMatrixModel::buildTechnologiesByCountry(const an::Network& net, core::Da
         const an::Index t = techs[r];
         const auto& tech = d.technologies[size_t(t)];
         const QString covering = coveringText(net, t, asOf);
-        const bool controlled = controls.technologyControlled(t);
         for (size_t i = 0; i < order.size(); ++i) {
             const size_t n = counts[r][i];
+            const size_t k = covered[r][i];
+            const bool controlled = k > 0;
             if (n == 0) {
                 m.states << State::Empty;
                 m.tips << QString();
@@ -284,8 +299,10 @@ CoverageMatrixModel::buildTechnologiesByCountry(const an::Network& net, core::Da
                          "Measures covering it: %7")
                           .arg(countText(double(n)), countText(double(col.sites)),
                                col.name.toHtmlEscaped(), esc(tech.name), dateText(asOf),
-                               controlled ? tr("a control in force covers it")
-                                          : tr("no control in force covers it"),
+                               controlled ? tr("a control in force covers %1 of them (the issuer's "
+                                               "technology, used abroad)")
+                                                .arg(countText(double(k)))
+                                          : tr("no control in force covers it here"),
                                covering);
         }
     }

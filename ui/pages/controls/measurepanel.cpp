@@ -213,9 +213,10 @@ void MeasurePanel::refresh(bool impactToo) {
     }
     m_impactSummary->setText(tr("<i>Computing what this measure touches…</i>"));
     m_impactRunner->run(
-        [net, c, asOf = m_state.filters().asOf, filter = m_state.summaryFilter()](const JobToken&) {
+        [engine = m_state.engine(), c, asOf = m_state.filters().asOf,
+         filter = m_state.summaryFilter()](const JobToken&) {
             return std::make_shared<const an::MeasureImpact>(
-                an::measureImpact(*net, c, asOf, filter));
+                an::measureImpact(*engine, c, asOf, filter));
         },
         [this, net](std::shared_ptr<const an::MeasureImpact> impact) {
             if (net == m_state.network())

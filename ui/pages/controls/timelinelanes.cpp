@@ -127,8 +127,8 @@ QVector<TimelineSection> buildTimelineSections(const an::Network& net, TimelineG
     std::map<int, std::vector<std::pair<std::tuple<int, std::string>, TimelineLane>>> bySection;
     for (auto& [key, build] : lanes) {
         std::sort(build.controls.begin(), build.controls.end(), [&](size_t a, size_t b) {
-            return std::tuple(net.controls[a].effective.days(), net.controlIds.id(an::Index(a))) <
-                   std::tuple(net.controls[b].effective.days(), net.controlIds.id(an::Index(b)));
+            return std::tuple(net.data().controls[a].effective.days(), net.controlIds.id(an::Index(a))) <
+                   std::tuple(net.data().controls[b].effective.days(), net.controlIds.id(an::Index(b)));
         });
         // Measures with the same items share a lane when their spans do not overlap (a
         // measure, then its resumption); overlapping ones get lanes of their own.

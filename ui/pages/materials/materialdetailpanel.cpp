@@ -104,7 +104,7 @@ void MaterialDetailPanel::showMaterial(const ExposureSet& exposure, const an::Su
                        "unknown origin")
                         .arg(percentText(e.directShare));
     QStringList controls;
-    for (const an::Index c : an::controlsCoveringMaterial(net, material, summary.asOf))
+    for (const an::Index c : an::controlsCoveringMaterial(*r.controls, material))
         controls << qs(net.controlIds.id(c));
     text +=
         controls.isEmpty()

@@ -110,7 +110,7 @@ NetworkDrawing networkDrawing(const an::ExposureEngine& engine, const an::Exposu
             tip += tr("<br>Carries <b>%1</b> of our supply of %2").arg(percentText(n.flow), root);
             tip +=
                 tr("<br>Dependence of its output: <b>%1</b> (%2)")
-                    .arg(percentText(n.f), reasonText(an::exposureReason(engine, result, n.node)));
+                    .arg(percentText(n.f), reasonText(an::exposureReason(engine, result, n.node, n.buyer)));
             break;
         }
         case an::GraphNodeKind::Unknown:
