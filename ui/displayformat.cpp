@@ -145,8 +145,9 @@ QString lensDescription(core::analysis::Lens lens) {
         return QObject::tr("Exposed when the site is in China or its supplier's ultimate "
                            "owner is Chinese.");
     case core::analysis::Lens::Controlled:
-        return QObject::tr("Exposed when the flow is covered by an export control in force "
-                           "at the as-of date (material or technology).");
+        return QObject::tr("Exposed when the flow is an export covered by a control in force "
+                           "for its destination at the as-of date, or the site, outside the "
+                           "issuing country, uses the issuer's controlled technology.");
     }
     return {};
 }

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "core/analysis/worldshares.h"
 #include "core/report/reportcontext.h"
 #include "core/util/format.h"
 
@@ -24,10 +25,27 @@ double barAspect(size_t n, bool legend) {
     return std::clamp((80.0 + (legend ? 24.0 : 0.0) + 26.0 * double(n)) / 640.0, 0.28, 1.2);
 }
 
+// The lens and the date of a section's figures, and the reference cut-off when the date is
+// after it (SPEC §3: said next to the figures).
 std::string lensNote(const ReportContext& ctx) {
-    return lensTitle(ctx.options.lens) + " lens: " + lensDescription(ctx.options.lens) +
-           ". As of " + ctx.options.asOf.toString() + ".";
+    std::string note = lensTitle(ctx.options.lens) + " lens: " + lensDescription(ctx.options.lens) +
+                       ". As of " + ctx.options.asOf.toString() + ".";
+    if (const std::string ref = referenceNote(ctx); !ref.empty())
+        note += " " + ref;
+    return note;
 }
+
+// The low–high range of a figure as a cell (SPEC §3 "Ranges").
+Cell percentRangeCell(double low, double high) {
+    return Cell::ofText(formatPercentRange(low, high));
+}
+Cell moneyRangeCell(const std::optional<double>& low, const std::optional<double>& high) {
+    return low && high ? Cell::ofText(formatMoneyRange(*low, *high)) : Cell::missing();
+}
+constexpr const char* kRangeNote =
+    "Range: the low bound counts supply of unknown origin and technology of unknown source as "
+    "not exposed, the high bound as exposed wherever China (under the export-controls lens: a "
+    "country with a control in force) could be behind them.";
 
 // The world share of `country` in `material`; nullopt when the data has none (unknown, not 0).
 std::optional<double> worldShareOf(const an::Network& net, an::Index material, an::Index country) {
@@ -39,10 +57,41 @@ std::optional<double> worldShareOf(const an::Network& net, an::Index material, a
     return share;
 }
 
-// China's world share as a cell: "unknown" when the data has no share of China in it.
+std::vector<an::Index> materialsOf(const an::Summary& s) {
+    std::vector<an::Index> out;
+    for (const an::MaterialSummary& m : s.materials)
+        out.push_back(m.material);
+    return out;
+}
+
+// China's world share as a cell: "unknown" when the data has no share of China in it; with
+// what it measures when that is not production ("90.0 % (capacity)", SPEC §2 basis).
 Cell worldShareCell(const an::Network& net, an::Index material, an::Index focus) {
     const auto share = focus == an::kNone ? std::nullopt : worldShareOf(net, material, focus);
-    return share ? Cell::ofNumber(*share, NumberFormat::Percent) : Cell::ofText("unknown");
+    if (!share)
+        return Cell::ofText("unknown");
+    if (const auto fact = an::worldShareFact(net, material, focus); fact && fact->qualified())
+        return Cell::ofText(formatPercent(*share) + " (" +
+                            std::string(an::shareBasisLabel(fact->basis)) + ")");
+    return Cell::ofNumber(*share, NumberFormat::Percent);
+}
+
+// The materials whose China share measures something else than production, with what and the
+// source's note: "Synthetic graphite: share of world production capacity (note)".
+std::string worldShareBasisNote(const an::Network& net, const std::vector<an::Index>& materials) {
+    const an::Index focus = net.focusCountry();
+    std::string out;
+    for (const an::Index m : materials) {
+        const auto fact = focus == an::kNone ? std::nullopt : an::worldShareFact(net, m, focus);
+        if (!fact || !fact->qualified())
+            continue;
+        out += (out.empty() ? "" : "; ") + materialName(net, m) + ": " +
+               std::string(an::shareBasisMeasure(fact->basis)) +
+               (fact->note.empty() ? std::string() : " (" + dataText(fact->note) + ")");
+    }
+    return out.empty()
+               ? out
+               : " China's world share measures something else than production for " + out + ".";
 }
 
 // D(P) of network product `product` in `r`, whose products are ordered by id, not by network
@@ -77,6 +126,7 @@ Table lensTable(const ReportContext& ctx) {
     t.addColumn("Lens", Align::Left, 1.3);
     t.addColumn("What counts as exposed", Align::Left, 3.0);
     t.addColumn("Revenue dependence", Align::Right, 1.0);
+    t.addColumn("Range", Align::Right, 1.1);
     t.addColumn("Revenue at risk", Align::Right, 1.0);
     t.addColumn("Spend at risk", Align::Right, 1.0);
     t.addColumn("Materials over 50 %", Align::Right, 1.0);
@@ -87,6 +137,9 @@ Table lensTable(const ReportContext& ctx) {
             name += " (headline)";
         t.addRow({Cell::ofText(name), Cell::ofText(lensDescription(lens)),
                   Cell::ofNumber(s.revenueDependence, NumberFormat::Percent),
+                  s.revenueDependenceLow && s.revenueDependenceHigh
+                      ? percentRangeCell(*s.revenueDependenceLow, *s.revenueDependenceHigh)
+                      : Cell::missing(),
                   Cell::ofNumber(s.revenueAtRisk, NumberFormat::Money),
                   Cell::ofNumber(s.spendAtRisk, NumberFormat::Money),
                   Cell::ofNumber(double(s.materialsOverHalf), NumberFormat::Count)});
@@ -134,8 +187,10 @@ Section buildProductsSection(const ReportContext& ctx) {
     t.addColumn("Location", Align::Right, 0.9);
     t.addColumn("Ownership", Align::Right, 0.9);
     t.addColumn("Controls", Align::Right, 0.9);
+    t.addColumn("Range", Align::Right, 1.15);
     t.addColumn("Revenue at risk", Align::Right, 0.9);
-    t.addColumn("Most dependent material", Align::Left, 2.2);
+    t.addColumn("Range", Align::Right, 1.3);
+    t.addColumn("Most dependent material", Align::Left, 2.0);
     for (const an::ProductSummary& p : s.products) {
         const Product& prod = net.data().products[size_t(p.product)];
         std::vector<Cell> row = {Cell::ofText(cellText(prod.name)),
@@ -145,7 +200,9 @@ Section buildProductsSection(const ReportContext& ctx) {
         for (const an::Lens lens : {an::Lens::Location, an::Lens::Owned, an::Lens::Controlled})
             row.push_back(Cell::ofNumber(productDependence(ctx.results[size_t(lens)], p.product),
                                          NumberFormat::Percent));
+        row.push_back(percentRangeCell(p.dependenceLow, p.dependenceHigh));
         row.push_back(Cell::ofNumber(p.revenueAtRisk, NumberFormat::Money));
+        row.push_back(moneyRangeCell(p.revenueAtRiskLow, p.revenueAtRiskHigh));
         an::Index driver = an::kNone;
         double best = -1.0;
         for (auto* b = net.productBom.begin(size_t(p.product));
@@ -162,10 +219,12 @@ Section buildProductsSection(const ReportContext& ctx) {
         t.addRow(std::move(row));
     }
     t.note = "Volume per year, unit price and annual revenue. Location, Ownership, Controls: the "
-             "product's dependence under each lens. Revenue at risk and the most dependent "
-             "material under the " +
+             "product's dependence under each lens. Ranges, revenue at risk and the most "
+             "dependent material under the " +
              lensTitle(ctx.options.lens) +
-             " lens. Products without a unit price have no revenue figures.";
+             " lens. Products without a unit price have no revenue "
+             "figures. " +
+             kRangeNote;
     sec.blocks.push_back(std::move(t));
     sec.blocks.push_back(Subheading{"Exposure under each lens"});
     sec.blocks.push_back(lensTable(ctx));
@@ -180,7 +239,8 @@ Section buildMaterialsSection(const ReportContext& ctx) {
         "A material's dependence is the share of our supply of it that depends on China through "
         "any tier: the part bought directly from exposed sites (tier 1), and the part that comes "
         "through our suppliers' own exposed inputs or supply of unknown origin (counted at "
-        "China's share of world production). " +
+        "China's world share of the material, under the export-controls lens at the world share "
+        "of the countries whose controls reach us). " +
         lensNote(ctx)});
 
     BarChart bars;
@@ -230,6 +290,7 @@ Section buildMaterialsSection(const ReportContext& ctx) {
     t.addColumn("Material", Align::Left, 2.6);
     t.addColumn("Stage", Align::Left, 0.95);
     t.addColumn("Dependence", Align::Right, 1.0);
+    t.addColumn("Range", Align::Right, 1.15);
     t.addColumn("Direct (tier 1)", Align::Right, 0.9);
     t.addColumn("Deeper tiers", Align::Right, 0.9);
     t.addColumn("Spend at risk", Align::Right, 1.0);
@@ -248,6 +309,7 @@ Section buildMaterialsSection(const ReportContext& ctx) {
         stage[0] = char(std::toupper(static_cast<unsigned char>(stage[0])));
         t.addRow({Cell::ofText(cellText(mat.name)), Cell::ofText(stage),
                   Cell::ofNumber(m.dependence, NumberFormat::Percent),
+                  percentRangeCell(m.dependenceLow, m.dependenceHigh),
                   Cell::ofNumber(m.directShare, NumberFormat::Percent),
                   Cell::ofNumber(m.deeperShare, NumberFormat::Percent),
                   Cell::ofNumber(m.spendAtRisk, NumberFormat::Money),
@@ -257,11 +319,13 @@ Section buildMaterialsSection(const ReportContext& ctx) {
                   controls.empty() ? Cell::ofText("none") : Cell::ofText(joinNames(controls, 4))});
     }
     t.note = "Most dependent first. Controls: material controls in force at the as-of date that "
-             "cover exports, to a buyer of ours, of the material or any input it is made from. HHI: Herfindahl\u2013Hirschman "
+             "cover exports, to a buyer of ours, of the material or any input it is made from. "
+             "HHI: Herfindahl\u2013Hirschman "
              "index of the country mix "
              "(0\u201310,000; 10,000 = one country), of our tier-1 purchases and of world "
              "production. China's world share is unknown where the data has no share of China "
-             "for the material.";
+             "for the material." +
+             worldShareBasisNote(net, materialsOf(s)) + " " + kRangeNote;
     sec.blocks.push_back(std::move(t));
     return sec;
 }
@@ -299,8 +363,7 @@ Section buildSuppliersSection(const ReportContext& ctx) {
                 row.materials.push_back(m);
             if (!std::isnan(l->spend)) {
                 row.spend = row.spend.value_or(0.0) + l->spend;
-                row.spendAtRisk =
-                    row.spendAtRisk.value_or(0.0) + l->spend * r.f(net, *l);
+                row.spendAtRisk = row.spendAtRisk.value_or(0.0) + l->spend * r.f(net, *l);
             }
         }
     }

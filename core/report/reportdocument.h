@@ -151,6 +151,8 @@ struct TimelineChart {
         core::Date start;
         std::optional<core::Date> end; ///< none: still running at the axis end
         bool highlight = false;        ///< e.g. in force and touching us
+        /// Scheduled, unconfirmed (status scheduled): drawn dashed, apart from confirmed ones.
+        bool scheduled = false;
         bool operator==(const Item&) const = default;
     };
     std::vector<Item> items;
@@ -159,6 +161,7 @@ struct TimelineChart {
     std::string markerLabel;
     std::string highlightName; ///< legend text of highlighted items
     std::string otherName;     ///< legend text of the others
+    std::string scheduledName; ///< legend text of scheduled items (whatever their colour)
     bool operator==(const TimelineChart&) const = default;
 };
 
