@@ -18,6 +18,7 @@
 #include "ui/pages/pageregistry.h"
 #include "ui/selectionkey.h"
 #include "ui/widgets/kpitile.h"
+#include "ui/widgets/scheduledcount.h"
 #include "ui/widgets/tableview.h"
 
 namespace chokepoint::ui {
@@ -256,10 +257,11 @@ void OverviewPage::redraw() {
         ids << qs(d.controls[size_t(c)].id);
         titles << qs(d.controls[size_t(c)].id + ": " + d.controls[size_t(c)].title);
     }
-    m_tiles[Controls]->setValue(countText(double(ids.size())),
-                                ids.isEmpty() ? tr("none at this date")
-                                              : QLocale().createSeparatedList(ids.mid(0, 4)) +
-                                                    (ids.size() > 4 ? tr(", …") : QString()));
+    // Confirmed measures counted; scheduled ones apart in the caption.
+    setControlsTile(m_tiles[Controls], net, s.asOf, s.assumeScheduled, s.controlsInForce,
+                    ids.isEmpty() ? tr("none at this date")
+                                  : QLocale().createSeparatedList(ids.mid(0, 4)) +
+                                        (ids.size() > 4 ? tr(", …") : QString()));
     m_tiles[Controls]->setToolTip(titles.join(QLatin1Char('\n')));
 
     // Dependence by material: the most dependent first (Summary's order).

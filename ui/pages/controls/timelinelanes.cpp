@@ -42,6 +42,9 @@ QString segmentTooltip(const an::Network& net, size_t c) {
     text += tr("%1 materials, %2 technologies")
                 .arg(info.materials.size())
                 .arg(info.technologies.size());
+    if (ctl.status == core::ControlStatus::Scheduled)
+        text += tr("<br><b>Scheduled, unconfirmed</b>: announced, but not confirmed by the "
+                   "reference data; counted only when scheduled measures are assumed");
     return text;
 }
 
@@ -127,8 +130,10 @@ QVector<TimelineSection> buildTimelineSections(const an::Network& net, TimelineG
     std::map<int, std::vector<std::pair<std::tuple<int, std::string>, TimelineLane>>> bySection;
     for (auto& [key, build] : lanes) {
         std::sort(build.controls.begin(), build.controls.end(), [&](size_t a, size_t b) {
-            return std::tuple(net.data().controls[a].effective.days(), net.controlIds.id(an::Index(a))) <
-                   std::tuple(net.data().controls[b].effective.days(), net.controlIds.id(an::Index(b)));
+            return std::tuple(net.data().controls[a].effective.days(),
+                              net.controlIds.id(an::Index(a))) <
+                   std::tuple(net.data().controls[b].effective.days(),
+                              net.controlIds.id(an::Index(b)));
         });
         // Measures with the same items share a lane when their spans do not overlap (a
         // measure, then its resumption); overlapping ones get lanes of their own.
@@ -157,7 +162,8 @@ QVector<TimelineSection> buildTimelineSections(const an::Network& net, TimelineG
                 const core::Control& ctl = net.data().controls[c];
                 ids << qs(ctl.id);
                 lane.segments.push_back({qs(ctl.id), ctl.announced, ctl.effective, ctl.end,
-                                         ctl.kind, segmentTooltip(net, c)});
+                                         ctl.kind, segmentTooltip(net, c),
+                                         ctl.status == core::ControlStatus::Scheduled});
             }
             const core::Control& first = net.data().controls[group.front()];
             lane.label = ids.join(QStringLiteral(", ")) + QStringLiteral("  ") +
