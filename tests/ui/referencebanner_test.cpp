@@ -109,6 +109,10 @@ TEST_F(ReferenceBannerTest, TheToggleRecomputesTheFigures) {
     ASSERT_NE(tile, nullptr);
     const QString offTip = tile->toolTip(), offCount = tile->valueText();
     EXPECT_FALSE(offTip.contains(QStringLiteral("-R:"))) << offTip.toStdString();
+    // Seven resumptions are due by then (EC06-R 28 Nov, EC11-R … EC16-R 11 Nov), uncounted.
+    EXPECT_TRUE(
+        tile->captionText().contains(QStringLiteral("7 scheduled due, unconfirmed, not counted")))
+        << tile->captionText().toStdString();
     const auto offSummary = state.summary();
     ASSERT_TRUE(offSummary);
     EXPECT_FALSE(offSummary->assumeScheduled);
@@ -121,7 +125,10 @@ TEST_F(ReferenceBannerTest, TheToggleRecomputesTheFigures) {
     EXPECT_TRUE(state.summary()->assumeScheduled);
     EXPECT_TRUE(tile->toolTip().contains(QStringLiteral("EC14-R:")))
         << tile->toolTip().toStdString();
-    EXPECT_GT(tile->valueText().toInt(), offCount.toInt());
+    // The value counts confirmed measures (the same as before); the scheduled ones are apart.
+    EXPECT_EQ(tile->valueText(), offCount);
+    EXPECT_TRUE(tile->captionText().contains(QStringLiteral("scheduled, assumed")))
+        << tile->captionText().toStdString();
     EXPECT_TRUE(banner->text().contains(QStringLiteral("counted as in force")));
     EXPECT_TRUE(statusText().contains(QStringLiteral("scheduled measures assumed")));
 
