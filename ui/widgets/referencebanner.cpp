@@ -37,17 +37,17 @@ ReferenceBanner::ReferenceBanner(AppState& state, QWidget* parent)
         if (!m_syncing)
             m_state.setAssumeScheduled(on);
     });
-    connect(&state, &AppState::filtersChanged, this, &ReferenceBanner::update);
-    connect(&state, &AppState::workspaceLoaded, this, &ReferenceBanner::update);
+    connect(&state, &AppState::filtersChanged, this, &ReferenceBanner::refresh);
+    connect(&state, &AppState::workspaceLoaded, this, &ReferenceBanner::refresh);
     restyle();
-    update();
+    refresh();
 }
 
 QString ReferenceBanner::text() const {
     return m_text->text();
 }
 
-void ReferenceBanner::update() {
+void ReferenceBanner::refresh() {
     const auto net = m_state.network();
     const Filters& f = m_state.filters();
     const auto cutoff = net ? net->data().profile.referenceCutoff : std::nullopt;

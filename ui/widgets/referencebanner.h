@@ -27,7 +27,7 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    void update();
+    void refresh();
     void restyle();
 
     AppState& m_state;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ui/widgets/scheduledcount.h"
 
+#include <QObject>
+
 #include "core/analysis/controlstate.h"
 #include "ui/displayformat.h"
 #include "ui/widgets/kpitile.h"
