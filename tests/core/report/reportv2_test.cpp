@@ -126,8 +126,9 @@ TEST_F(ReportV2, ScheduledMeasuresStayApart) {
             said = said || p->text.find("of them scheduled, unconfirmed, counted") != npos;
     EXPECT_TRUE(said);
     for (const auto& row : test::table(assumed, SectionId::Controls, "controls").rows)
-        if (row[0].display() == "EC14-R")
+        if (row[0].display() == "EC14-R") {
             EXPECT_EQ(row[5].display(), "scheduled, unconfirmed"); // never "in force"
+        }
 }
 
 TEST_F(ReportV2, RangesNextToTheFigures) {

@@ -19,11 +19,12 @@ TEST(FormatRange, PercentWithItsRange) {
 }
 
 TEST(FormatRange, MoneyWithItsRange) {
-    // 1.2e9 is "$1.2 bn"; 950e6 "$950.0 m" (formatMoney's own scale words).
+    // formatMoney writes three significant digits: 1.2e9 is "$1.20 bn".
     EXPECT_EQ(formatMoneyRange(1.0e9, 1.4e9), formatMoney(1.0e9) + "\u2013" + formatMoney(1.4e9));
     EXPECT_EQ(formatMoneyWithRange(1.2e9, 1.0e9, 1.4e9),
               formatMoney(1.2e9) + " (" + formatMoney(1.0e9) + "\u2013" + formatMoney(1.4e9) + ")");
-    EXPECT_EQ(formatMoney(1.2e9), "$1.2 bn");
+    EXPECT_EQ(formatMoney(1.2e9), "$1.20 bn");
+    EXPECT_EQ(formatMoneyWithRange(1.2e9, 1.0e9, 1.4e9), "$1.20 bn ($1.00 bn\u2013$1.40 bn)");
 }
 
 } // namespace
