@@ -6,6 +6,7 @@ namespace chokepoint::app {
 void addAnalysisCommands(std::vector<Command>& list) {
     addExposureCommands(list);
     addScenarioCommands(list);
+    addCriticalityCommands(list);
     addReportCommands(list);
 }
 

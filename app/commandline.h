@@ -42,8 +42,9 @@ std::string helpText();
 // Sub-command groups, each in its own file.
 void addDataCommands(std::vector<Command>& list);
 void addAnalysisCommands(std::vector<Command>& list);
-void addExposureCommands(std::vector<Command>& list); // exposure, generate
-void addScenarioCommands(std::vector<Command>& list); // scenario
-void addReportCommands(std::vector<Command>& list);   // report
+void addExposureCommands(std::vector<Command>& list);    // exposure, generate
+void addScenarioCommands(std::vector<Command>& list);    // scenario
+void addCriticalityCommands(std::vector<Command>& list); // criticality
+void addReportCommands(std::vector<Command>& list);      // report
 
 } // namespace chokepoint::app

@@ -49,10 +49,10 @@ std::vector<ChainTouch> chainTouches(const ControlState& state, const ChainReach
     auto flow = [&](const Link& l, Index material, Index destination) {
         if (!state.materialControlled(l.supplierSite, material, destination))
             return;
-        const Index issuer = net.siteCountry[size_t(l.supplierSite)];
-        for (const Index c : state.controlsListing(ItemKind::Material, material))
-            if (net.controls[size_t(c)].issuer == issuer && state.reaches(c, destination))
-                addOnce(out[size_t(c)].materials, material);
+        for (const ControlState::Cover& cover :
+             state.coversOfFlow(l.supplierSite, material, destination))
+            if (cover.kind == ItemKind::Material)
+                addOnce(out[size_t(cover.control)].materials, material);
     };
     // Unknown-origin supply of a material counts what measures on it or on any of its inputs
     // would cover (u(i, d) takes the max over the inputs): once per (material, destination).

@@ -32,7 +32,7 @@ Result<ReportDocument> buildReport(const an::Network& net, const ReportOptions& 
     // Exposure is quick; the scenarios take the time, so they get most of the progress bar.
     progress(0.0, "Computing exposure");
     const an::ExposureEngine engine(net);
-    ReportContext ctx{net, options, engine, {}, {}, {}, {}, {}};
+    ReportContext ctx{net, options, engine, {}, {}, {}, {}, {}, {}};
     ctx.controls =
         std::make_shared<const an::ControlState>(net, options.asOf, options.assumeScheduled);
     for (const an::Lens lens : {an::Lens::Location, an::Lens::Owned, an::Lens::Controlled}) {
@@ -59,6 +59,17 @@ Result<ReportDocument> buildReport(const an::Network& net, const ReportOptions& 
         };
         ctx.scenarios.push_back(scenario::runScenario(net, s.scenario, run));
         if (ctx.scenarios.back().cancelled || options.stop.stop_requested())
+            return cancelled;
+    }
+
+    if (options.has(SectionId::Criticality)) {
+        progress(0.95, "Knocking out each supplying site");
+        scenario::CriticalityOptions c;
+        c.asOf = options.asOf;
+        c.threads = options.threads;
+        c.stop = options.stop;
+        ctx.criticality = scenario::computeCriticality(net, c);
+        if (ctx.criticality->cancelled || options.stop.stop_requested())
             return cancelled;
     }
 
@@ -91,6 +102,9 @@ Result<ReportDocument> buildReport(const an::Network& net, const ReportOptions& 
             break;
         case SectionId::Scenarios:
             doc.sections.push_back(buildScenariosSection(ctx));
+            break;
+        case SectionId::Criticality:
+            doc.sections.push_back(buildCriticalitySection(ctx));
             break;
         case SectionId::Map:
             doc.sections.push_back(buildMapSection(ctx));

@@ -13,6 +13,7 @@
 #include "core/analysis/summary.h"
 #include "core/report/reportbuilder.h"
 #include "core/report/reportdocument.h"
+#include "core/scenario/criticality.h"
 #include "core/scenario/scenarioengine.h"
 
 namespace chokepoint::core::report {
@@ -33,6 +34,8 @@ struct ReportContext {
     std::shared_ptr<const analysis::ControlState> controls;
     std::vector<ControlTouch> touches;               ///< per control (Dataset::controls order)
     std::vector<scenario::ScenarioResult> scenarios; ///< per options.scenarios
+    /// SPEC §4.2 at the report's date over 365 days (when the section is chosen).
+    std::optional<scenario::CriticalityResult> criticality;
 
     const analysis::ExposureResult& result() const { return results[size_t(options.lens)]; }
     const analysis::Summary& summary() const { return summaries[size_t(options.lens)]; }
@@ -96,6 +99,7 @@ Section buildMaterialsSection(const ReportContext& ctx);
 Section buildSuppliersSection(const ReportContext& ctx);
 Section buildControlsSection(const ReportContext& ctx);
 Section buildScenariosSection(const ReportContext& ctx);
+Section buildCriticalitySection(const ReportContext& ctx);
 Section buildMapSection(const ReportContext& ctx);
 Section buildMethodologySection(const ReportContext& ctx);
 

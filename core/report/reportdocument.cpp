@@ -117,6 +117,8 @@ std::string sectionTitle(SectionId id) {
         return "Export controls timeline";
     case SectionId::Scenarios:
         return "Stress scenarios";
+    case SectionId::Criticality:
+        return "Critical sites";
     case SectionId::Map:
         return "Map of the supply chain";
     case SectionId::Methodology:
@@ -139,6 +141,8 @@ std::string sectionKey(SectionId id) {
         return "controls";
     case SectionId::Scenarios:
         return "scenarios";
+    case SectionId::Criticality:
+        return "criticality";
     case SectionId::Map:
         return "map";
     case SectionId::Methodology:

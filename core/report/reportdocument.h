@@ -144,6 +144,23 @@ struct SurvivalChart {
     bool operator==(const SurvivalChart&) const = default;
 };
 
+/// Money against money per item (criticality: our spend with a site against the revenue its
+/// outage would cost): x on a log scale, items without an x at a labelled position of their
+/// own; highlighted items in the risk colour.
+struct ScatterChart {
+    struct Point {
+        std::string label;
+        std::optional<double> x; ///< none or ≤ 0: at the `noneLabel` position
+        double y = 0.0;
+        bool highlight = false;
+        bool operator==(const Point&) const = default;
+    };
+    std::vector<Point> points;
+    std::string xTitle, yTitle, noneLabel;
+    std::string plainName, highlightName; ///< legend texts
+    bool operator==(const ScatterChart&) const = default;
+};
+
 /// Date ranges, one row per item (first at the top), with a marker line at `marker`.
 struct TimelineChart {
     struct Item {
@@ -178,7 +195,9 @@ struct MapChart {
 struct Chart {
     std::string id;
     std::string title;
-    std::variant<BarChart, DonutChart, FanChart, SurvivalChart, TimelineChart, MapChart> data;
+    std::variant<BarChart, DonutChart, FanChart, SurvivalChart, TimelineChart, MapChart,
+                 ScatterChart>
+        data;
     double aspect = 0.5; ///< height / width
     std::string note;    ///< shown under the chart in small print; may be empty
     bool operator==(const Chart&) const = default;
@@ -228,13 +247,15 @@ enum class SectionId {
     Suppliers,
     Controls,
     Scenarios,
+    Criticality,
     Map,
     Methodology
 };
 
 inline constexpr SectionId kAllSections[] = {
-    SectionId::Summary,  SectionId::Products,  SectionId::Materials, SectionId::Suppliers,
-    SectionId::Controls, SectionId::Scenarios, SectionId::Map,       SectionId::Methodology};
+    SectionId::Summary,     SectionId::Products, SectionId::Materials,
+    SectionId::Suppliers,   SectionId::Controls, SectionId::Scenarios,
+    SectionId::Criticality, SectionId::Map,      SectionId::Methodology};
 
 /// The section's title as the report prints it ("Executive summary", ...).
 std::string sectionTitle(SectionId id);

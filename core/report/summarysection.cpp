@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/report/reportcontext.h"
+#include "core/scenario/criticalityoutput.h"
 #include "core/util/format.h"
 
 namespace chokepoint::core::report {
@@ -83,6 +84,10 @@ std::string leadText(const ReportContext& ctx) {
             " from a single country at tier 1, and " +
             plural(s.controlsInForce.size(), "export control", "export controls") +
             " in force touch the supply chain.";
+    if (ctx.criticality && !ctx.criticality->sites.empty() && ctx.criticality->sites[0].atRisk)
+        text += " The most critical single site: " +
+                sc::criticalSiteSentence(ctx.criticality->sites[0], ctx.criticality->horizonDays) +
+                ".";
     return text;
 }
 

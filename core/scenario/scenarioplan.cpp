@@ -120,13 +120,13 @@ template <class T> void closeRow(analysis::Csr<T>& csr) {
 } // namespace
 
 ScenarioPlan::ScenarioPlan(const analysis::Network& net, const Scenario& scenario, Date asOf,
-                           bool assumeScheduled, bool monteCarlo)
+                           bool assumeScheduled, bool monteCarlo, const PlanRegion* region)
     : m_net(net)
     , m_horizon(scenario.horizonDays)
     , m_useAlternatives(!scenario.mitigations || scenario.mitigations->useAlternatives()) {
     resolveShocks(scenario, monteCarlo);
     matchShocks(scenario, asOf, assumeScheduled);
-    markReach();
+    markReach(region);
     buildDemand(scenario);
 }
 
@@ -296,20 +296,29 @@ void ScenarioPlan::matchUnknown(const std::vector<ResolvedSelector>& selectors,
     }
 }
 
-void ScenarioPlan::markReach() {
+void ScenarioPlan::markReach(const PlanRegion* region) {
     const analysis::Network& net = m_net;
     const size_t nMaterials = net.materials.size();
 
-    // Groups per material, and whether anything reads them (a node's recipe input or us).
-    std::vector<char> used(net.groups.size(), 0);
-    for (const Index g : net.nodeInputGroups.items)
-        if (g != kNone)
-            used[size_t(g)] = 1;
-    for (const Index g : net.selfGroup)
-        if (g != kNone)
-            used[size_t(g)] = 1;
-    const auto groupsOf =
-        bucketBy(nMaterials, net.groups.size(), [&](size_t g) { return net.groups[g].material; });
+    // Groups and nodes per material, and whether anything reads a group (a node's recipe
+    // input or us): of the whole network, or only the caller's region (whose groups are read).
+    std::vector<char> used;
+    analysis::Csr<Index> allGroups, allNodes;
+    if (!region) {
+        used.assign(net.groups.size(), 0);
+        for (const Index g : net.nodeInputGroups.items)
+            if (g != kNone)
+                used[size_t(g)] = 1;
+        for (const Index g : net.selfGroup)
+            if (g != kNone)
+                used[size_t(g)] = 1;
+        allGroups = bucketBy(nMaterials, net.groups.size(),
+                             [&](size_t g) { return net.groups[g].material; });
+        allNodes =
+            bucketBy(nMaterials, net.nodes.size(), [&](size_t n) { return net.nodes[n].material; });
+    }
+    const analysis::Csr<Index>& groupsOf = region ? region->groupsOf : allGroups;
+    const analysis::Csr<Index>& nodesOf = region ? region->nodesOf : allNodes;
     m_unknownFlags.assign(m_rows * nMaterials, 0);
     m_nodeFlags.assign(net.nodes.size(), 0);
     m_groupFlags.assign(net.groups.size(), 0);
@@ -325,8 +334,6 @@ void ScenarioPlan::markReach() {
             f |= m_shockFlags[size_t(h->shock)];
         return f;
     };
-    const auto nodesOf =
-        bucketBy(nMaterials, net.nodes.size(), [&](size_t n) { return net.nodes[n].material; });
     for (const Index m : net.topoOrder) {
         for (size_t row = 0; row < m_rows; ++row) {
             const size_t slot = row * nMaterials + size_t(m);
@@ -352,7 +359,7 @@ void ScenarioPlan::markReach() {
         }
         for (auto* gp = groupsOf.begin(size_t(m)); gp != groupsOf.end(size_t(m)); ++gp) {
             const size_t g = size_t(*gp);
-            if (!used[g])
+            if (!region && !used[g])
                 continue;
             const analysis::Group& group = net.groups[g];
             uint8_t f = group.shareSum != 1.0

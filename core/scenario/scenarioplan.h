@@ -22,6 +22,15 @@ struct Realization {
     std::vector<char> siteApproved;
 };
 
+/// At most what a scenario's shocks can reach, per material: every node a shock hits and
+/// everything downstream of them (a caller that knows this, e.g. SiteStopRunner, spares the
+/// plan a walk over the whole network). Nodes in node order; groups in group order, only
+/// those something reads (a node's recipe input, or our own purchases).
+struct PlanRegion {
+    analysis::Csr<analysis::Index> nodesOf;
+    analysis::Csr<analysis::Index> groupsOf;
+};
+
 /// A Scenario compiled against a Network: which shocks hit which nodes (sites), which links
 /// (flow-level `controlled` shocks) and which unknown-origin supply per destination, which
 /// entities a shock can reach at all ("affected") and which of those a random licence outcome
@@ -61,9 +70,10 @@ public:
 
     /// `asOf` and `assumeScheduled` decide which measures count for `controlled` selectors;
     /// `monteCarlo` whether licence outcomes are drawn per run (else the deterministic rules
-    /// apply: each delay's mode, an approval probability below 1 counts as refused).
+    /// apply: each delay's mode, an approval probability below 1 counts as refused). With a
+    /// `region` (which must outlive the constructor only), reach is sought in it alone.
     ScenarioPlan(const analysis::Network& net, const Scenario& scenario, Date asOf,
-                 bool assumeScheduled, bool monteCarlo);
+                 bool assumeScheduled, bool monteCarlo, const PlanRegion* region = nullptr);
 
     const analysis::Network& net() const { return m_net; }
     int32_t horizon() const { return m_horizon; }
@@ -119,7 +129,7 @@ private:
     void matchUnknown(const std::vector<ResolvedSelector>& selectors,
                       const std::vector<size_t>& active, const analysis::ControlState* controls);
     int32_t drawOf(size_t shock, analysis::Index site);
-    void markReach();
+    void markReach(const PlanRegion* region);
     void buildDemand(const Scenario& scenario);
 
     const analysis::Network& m_net;

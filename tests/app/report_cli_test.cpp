@@ -105,9 +105,9 @@ QJsonObject json(const std::vector<std::string>& args) {
 
 const std::vector<std::string>& sectionTitles() {
     static const std::vector<std::string> titles = {
-        "Executive summary",       "Exposure by product",      "Exposure by material",
-        "Exposure by supplier",    "Export controls timeline", "Stress scenarios",
-        "Map of the supply chain", "Methodology and sources"};
+        "Executive summary",    "Exposure by product",      "Exposure by material",
+        "Exposure by supplier", "Export controls timeline", "Stress scenarios",
+        "Critical sites",       "Map of the supply chain",  "Methodology and sources"};
     return titles;
 }
 

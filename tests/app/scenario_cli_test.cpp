@@ -62,6 +62,40 @@ TEST_F(ScenarioCli, JsonHasTheKeysOfSpec5) {
     EXPECT_NEAR(o["total_lost_revenue"].toDouble(), 282609507.03006774, 1e-6 * 282609507.0);
 }
 
+TEST_F(ScenarioCli, FlowLevelLicenceOfTheWorkedExample) {
+    // Expected figure of tests/data/small-network (computed independently): licences on
+    // every flow the controlled lens counts, 60 days, then refused (approval 0.5 < 1).
+    const QJsonObject o =
+        runJson({test::dataDir() + "/small-network/scenario-controlled-licence.json"});
+    EXPECT_EQ(o["assume_scheduled"], QJsonValue(false));
+    EXPECT_NEAR(o["total_lost_revenue"].toDouble(), 425433031.8045239, 1e-6 * 425433031.8);
+}
+
+TEST_F(ScenarioCli, AssumeScheduledWidensControlledSelectors) {
+    // A scheduled measure on m0_0 (a tier-1 material, from 2026-11-10): after it, a stop of
+    // the controlled flows of m0_0 hits the Chinese exporters of m0_0 only when scheduled
+    // measures are assumed; without, only what the technology control already covers.
+    const std::string extra = tmp.file("extra");
+    tmp.write("extra/controls.csv",
+              "id,issuer,title,effective,kind,status\n"
+              "ctl_s,CHN,Scheduled m0_0 measure,2026-11-10,licence,scheduled\n");
+    tmp.write("extra/control_items.csv", "control_id,item_kind,item_id\nctl_s,material,m0_0\n");
+    ASSERT_EQ(test::runChokepoint({"import", ws, extra}), 0);
+    const std::string s = tmp.write("sched.json", R"({"name": "sched", "as_of": "2026-12-07",
+        "horizon_days": 150, "shocks": [{"select": {"controlled": true, "materials": ["m0_0"]},
+        "kind": "stop"}]})");
+    const QJsonObject off = runJson({s});
+    const QJsonObject on = runJson({s, "--assume-scheduled"});
+    EXPECT_EQ(off["assume_scheduled"], QJsonValue(false));
+    EXPECT_EQ(on["assume_scheduled"], QJsonValue(true));
+    EXPECT_GT(on["total_lost_revenue"].toDouble(), off["total_lost_revenue"].toDouble());
+    // The same through the scenario's own key.
+    const std::string keyed = tmp.write("sched2.json", R"({"name": "sched", "as_of": "2026-12-07",
+        "assume_scheduled": true, "horizon_days": 150, "shocks": [{"select": {"controlled": true,
+        "materials": ["m0_0"]}, "kind": "stop"}]})");
+    EXPECT_EQ(runJson({keyed})["total_lost_revenue"], on["total_lost_revenue"]);
+}
+
 TEST_F(ScenarioCli, MonteCarloOptionsAndDeterminism) {
     // A Chinese licence of 30-120 days from day 10: the China stop of the worked example
     // costs revenue from day 90 on, so the lost revenue depends on the drawn delay.

@@ -253,19 +253,23 @@ TEST_F(ControlsPageTest, TimelineLanesAndSnapping) {
     EXPECT_EQ(t->selectedKey(), QStringLiteral("EC15"));
 }
 
-// The heat maps follow the as-of date: EC10's technologies at the Lotus Bay LFP plants become
-// controlled on 2025-07-15; the items × measures cells show EC14's suspension.
+// The heat maps follow the as-of date: EC10's LFP technology at the Moroccan Lotus Bay plant
+// (Chinese technology abroad) becomes controlled on 2025-07-15; the items × measures cells show
+// EC14's suspension.
 TEST_F(ControlsPageTest, MatricesFollowTheDate) {
     CoverageMatrixModel* tech = page->technologyMatrixModel();
     CoverageMatrixModel* items = page->itemMatrixModel();
     auto techState = [&](const char* techId) {
         const int r = tech->rowForKey(QStringLiteral("technology:") + QLatin1String(techId));
         EXPECT_GE(r, 0);
-        // The first site that depends on it.
+        // Controlled when some site's cell is, else the state of the sites using it.
+        auto st = CoverageMatrixModel::State::Empty;
         for (int c = 0; c < tech->columnCount(); ++c)
-            if (tech->state(r, c) != CoverageMatrixModel::State::Empty)
-                return tech->state(r, c);
-        return CoverageMatrixModel::State::Empty;
+            if (tech->state(r, c) == CoverageMatrixModel::State::Controlled)
+                return CoverageMatrixModel::State::Controlled;
+            else if (tech->state(r, c) != CoverageMatrixModel::State::Empty)
+                st = tech->state(r, c);
+        return st;
     };
     auto itemState = [&](const char* item, const char* control) {
         return items->state(

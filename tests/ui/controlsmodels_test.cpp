@@ -87,28 +87,51 @@ TEST_F(ControlsModelsTest, TechnologiesBySitesMatrix) {
         << labels.join(QStringLiteral(" | ")).toStdString();
     EXPECT_TRUE(labels.contains(QStringLiteral("Lotus Bay LFP/LMFP plant, Guiyang")));
     EXPECT_TRUE(labels.contains(QStringLiteral("Lotus Bay LFP/LMFP plant, Jorf Lasfar")));
-    // EC03 (2023-12-21) prohibits the rare-earth technologies: the day before they are free.
+    // A technology control reaches plants outside China that use Chinese technology (SPEC §3).
+    // Per row: Controlled when some site's cell is, else Free when some site uses it.
+    auto stateOf = [&](int row) {
+        auto st = CoverageMatrixModel::State::Empty;
+        for (int c = 0; c < model.columnCount(); ++c)
+            if (model.state(row, c) == CoverageMatrixModel::State::Controlled)
+                return CoverageMatrixModel::State::Controlled;
+            else if (model.state(row, c) != CoverageMatrixModel::State::Empty)
+                st = model.state(row, c);
+        return st;
+    };
+    // EC03 (2023-12-21) prohibits the export of rare-earth magnet technology, but every plant
+    // of ours using Chinese magnet technology is in China (steppe_baotou, steppe_ningbo) and
+    // the plants abroad use Japanese or Canadian technology: the row stays free.
     const int ree = model.rowForKey(QStringLiteral("technology:t_ree_magnet_prep"));
     ASSERT_GE(ree, 0);
-    auto stateOf = [&](int row) {
-        for (int c = 0; c < model.columnCount(); ++c)
-            if (model.state(row, c) != CoverageMatrixModel::State::Empty)
-                return model.state(row, c);
-        return CoverageMatrixModel::State::Empty;
-    };
-    EXPECT_EQ(stateOf(ree), CoverageMatrixModel::State::Free);
     model.setNetwork(*net, day("2023-12-21"));
-    EXPECT_EQ(stateOf(ree), CoverageMatrixModel::State::Controlled);
-    // The cell's tooltip names the site, the technology and the measures covering it.
-    for (int c = 0; c < model.columnCount(); ++c)
-        if (model.state(ree, c) != CoverageMatrixModel::State::Empty) {
-            const QString tip = model.data(model.index(ree, c), Qt::ToolTipRole).toString();
-            EXPECT_TRUE(tip.contains(QStringLiteral("EC03"))) << tip.toStdString();
-            EXPECT_TRUE(model.data(model.index(ree, c), CoverageMatrixModel::ColumnKeyRole)
-                            .toString()
-                            .startsWith(QStringLiteral("site:")));
-            break;
-        }
+    EXPECT_EQ(stateOf(ree), CoverageMatrixModel::State::Free);
+    // EC10 (2025-07-15) restricts LFP preparation: the Moroccan Jorf Lasfar plant uses it with
+    // Chinese technology and becomes controlled; the Chinese Lotus Bay plants do not.
+    const int lfp = model.rowForKey(QStringLiteral("technology:t_lfp_prep"));
+    ASSERT_GE(lfp, 0);
+    model.setNetwork(*net, day("2025-07-14"));
+    EXPECT_EQ(stateOf(lfp), CoverageMatrixModel::State::Free);
+    model.setNetwork(*net, day("2025-07-15"));
+    EXPECT_EQ(stateOf(lfp), CoverageMatrixModel::State::Controlled);
+    // The cells' tooltips name the site, the technology and the measures covering it.
+    int controlled = 0, free = 0;
+    for (int c = 0; c < model.columnCount(); ++c) {
+        const auto st = model.state(lfp, c);
+        if (st == CoverageMatrixModel::State::Empty)
+            continue;
+        const QString site =
+            model.data(model.index(lfp, c), CoverageMatrixModel::ColumnKeyRole).toString();
+        EXPECT_TRUE(site.startsWith(QStringLiteral("site:")));
+        const QString tip = model.data(model.index(lfp, c), Qt::ToolTipRole).toString();
+        EXPECT_TRUE(tip.contains(QStringLiteral("EC10"))) << tip.toStdString();
+        if (site == QStringLiteral("site:lotusbay_jorflasfar"))
+            EXPECT_EQ(st, CoverageMatrixModel::State::Controlled);
+        if (site == QStringLiteral("site:lotusbay_jingmen"))
+            EXPECT_EQ(st, CoverageMatrixModel::State::Free);
+        (st == CoverageMatrixModel::State::Controlled ? controlled : free) += 1;
+    }
+    EXPECT_EQ(controlled, 1);
+    EXPECT_GE(free, 2);
 }
 
 TEST_F(ControlsModelsTest, ItemsByMeasuresMatrix) {
@@ -163,7 +186,7 @@ TEST_F(ControlsModelsTest, ImpactAndDiffModels) {
     EXPECT_GT(sites.rowCount(), 0);
     EXPECT_EQ(sites.key(0).left(5), QStringLiteral("site:"));
     const an::ExposureDiff diff =
-        an::diffControlledExposure(*engine, day("2026-11-10"), day("2026-11-11"));
+        an::diffControlledExposure(*engine, day("2025-11-06"), day("2025-11-11"));
     flows.setDiff(*net, diff);
     EXPECT_EQ(flows.rowCount(), int(diff.flows.size()));
     EXPECT_GT(flows.rowCount(), 0);

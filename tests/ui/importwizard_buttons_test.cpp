@@ -116,8 +116,8 @@ TEST(ImportWizardButtons, CsvFolderFromTheFirstPageToImported) {
     w.show();
     typeSource(w, qs(folder));
     ASSERT_TRUE(waitForEnabled(w, QWizard::NextButton)) << sourceStatus(w).toStdString();
-    // 15 files in the folder (ls tests/data/small-network/data | wc -l).
-    EXPECT_EQ(w.sourcePage()->sourceList()->topLevelItemCount(), 15);
+    // 16 files in the folder (ls tests/data/small-network/data | wc -l), the profile with them.
+    EXPECT_EQ(w.sourcePage()->sourceList()->topLevelItemCount(), 16);
     importThroughTheButtons(w);
     state.waitForIdle();
 

@@ -49,9 +49,9 @@ protected:
 };
 
 TEST_F(MainWindowTest, PagesInOrderWithShortcuts) {
-    const QStringList expected = {pageid::overview,  pageid::map,      pageid::materials,
-                                  pageid::suppliers, pageid::controls, pageid::scenarios,
-                                  pageid::data};
+    const QStringList expected = {pageid::overview,  pageid::map,         pageid::materials,
+                                  pageid::suppliers, pageid::criticality, pageid::controls,
+                                  pageid::scenarios, pageid::data};
     ASSERT_EQ(pageEntries().size(), size_t(expected.size()));
     window->activateWindow();
     ASSERT_TRUE(QTest::qWaitForWindowActive(window.get()));
@@ -61,13 +61,11 @@ TEST_F(MainWindowTest, PagesInOrderWithShortcuts) {
         EXPECT_EQ(window->currentPageId(), expected[i]) << "Ctrl+" << i + 1;
     }
     // Every page is built: none is a placeholder any more, and each has its title.
-    const QStringList titles = {QStringLiteral("Overview"),
-                                QStringLiteral("Map"),
-                                QStringLiteral("Materials"),
-                                QStringLiteral("Suppliers"),
-                                QStringLiteral("Technologies & Controls"),
-                                QStringLiteral("Scenarios"),
-                                QStringLiteral("Data")};
+    const QStringList titles = {
+        QStringLiteral("Overview"),    QStringLiteral("Map"),
+        QStringLiteral("Materials"),   QStringLiteral("Suppliers"),
+        QStringLiteral("Criticality"), QStringLiteral("Technologies & Controls"),
+        QStringLiteral("Scenarios"),   QStringLiteral("Data")};
     for (int i = 0; i < expected.size(); ++i) {
         Page* p = window->page(expected[i]);
         ASSERT_NE(p, nullptr) << expected[i].toStdString();

@@ -23,7 +23,17 @@ QString daysLabel(double days) {
 } // namespace
 
 SurvivalChart::SurvivalChart(QWidget* parent)
-    : ChartView(parent) {}
+    : ChartView(parent)
+    , m_survivalName(tr("Time to survive (stock lasts)"))
+    , m_recoveryName(tr("Time to recover (supply back)"))
+    , m_dayAxisTitle(tr("days from the scenario start")) {}
+
+void SurvivalChart::setTexts(const QString& survival, const QString& recovery,
+                             const QString& dayAxis) {
+    m_survivalName = survival;
+    m_recoveryName = recovery;
+    m_dayAxisTitle = dayAxis;
+}
 
 void SurvivalChart::setData(QVector<SurvivalItem> items) {
     m_items = std::move(items);
@@ -37,8 +47,8 @@ void SurvivalChart::setData(QVector<SurvivalItem> items) {
     const int n = int(m_items.size());
     m_series = new QHorizontalBarSeries;
     m_series->setBarWidth(0.8);
-    m_survival = new QBarSet(tr("Time to survive (stock lasts)"));
-    m_recovery = new QBarSet(tr("Time to recover (supply back)"));
+    m_survival = new QBarSet(m_survivalName);
+    m_recovery = new QBarSet(m_recoveryName);
     QList<qreal> survival(n, 0.0), recovery(n, 0.0);
     for (int i = 0; i < n; ++i) {
         survival[barIndex(i)] = m_items[i].survivalDays.value_or(m_horizon);
@@ -59,13 +69,16 @@ void SurvivalChart::setData(QVector<SurvivalItem> items) {
     m_categoryAxis->setGridLineVisible(false);
     m_dayAxis = new QCategoryAxis;
     const int horizon = std::max(1, m_horizon);
-    const int step = horizon <= 60 ? 10 : horizon <= 200 ? 30 : horizon <= 400 ? 60 : 180;
-    setFixedRange(m_dayAxis, 0.0, double(horizon), double(step), daysLabel);
+    // About four labels, so that they keep their room on a narrow chart.
+    const int step = horizon <= 60 ? 15 : horizon <= 200 ? 50 : horizon <= 400 ? 90 : 180;
+    // Multiples of the step that leave the horizon's own label room (365 d, not 360 d too).
+    const int lastLabel = std::max(0, (horizon - step / 2) / step * step);
+    setFixedRange(m_dayAxis, 0.0, double(lastLabel), double(step), daysLabel);
     // setFixedRange labels multiples of the step; the horizon itself closes the axis.
-    if (horizon % step != 0)
+    if (lastLabel < horizon)
         m_dayAxis->append(daysLabel(horizon), horizon);
     m_dayAxis->setRange(0.0, horizon);
-    m_dayAxis->setTitleText(tr("days from the scenario start"));
+    m_dayAxis->setTitleText(m_dayAxisTitle);
     chart()->addAxis(m_categoryAxis, Qt::AlignLeft);
     chart()->addAxis(m_dayAxis, Qt::AlignBottom);
     m_series->attachAxis(m_categoryAxis);

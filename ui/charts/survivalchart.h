@@ -37,6 +37,8 @@ public:
     explicit SurvivalChart(QWidget* parent = nullptr);
 
     void setHorizon(int days) { m_horizon = days; }
+    /// The legend names of the two bar sets and the day axis title (before setData()).
+    void setTexts(const QString& survival, const QString& recovery, const QString& dayAxis);
     int horizon() const { return m_horizon; }
     void setData(QVector<SurvivalItem> items);
     void setSelectedKey(const QString& key);
@@ -60,6 +62,7 @@ private:
 
     QVector<SurvivalItem> m_items;
     int m_horizon = 365;
+    QString m_survivalName, m_recoveryName, m_dayAxisTitle;
     QString m_selected;
     QHorizontalBarSeries* m_series = nullptr;
     QBarSet* m_survival = nullptr;

@@ -5,6 +5,7 @@
 
 #include "ui/pages/comingsoonpage.h"
 #include "ui/pages/controlspage.h"
+#include "ui/pages/criticalitypage.h"
 #include "ui/pages/datapage.h"
 #include "ui/pages/mappage.h"
 #include "ui/pages/materialspage.h"
@@ -40,6 +41,8 @@ const std::vector<PageEntry>& pageEntries() {
          [](AppState& s, QWidget* p) -> Page* { return new MaterialsPage(s, p); }},
         {pageid::suppliers, tr("Suppliers"),
          [](AppState& s, QWidget* p) -> Page* { return new SuppliersPage(s, p); }},
+        {pageid::criticality, tr("Criticality"),
+         [](AppState& s, QWidget* p) -> Page* { return new CriticalityPage(s, p); }},
         {pageid::controls, tr("Technologies & Controls"),
          [](AppState& s, QWidget* p) -> Page* { return new ControlsPage(s, p); }},
         {pageid::scenarios, tr("Scenarios"),

@@ -30,6 +30,7 @@ inline const QString overview = QStringLiteral("overview");
 inline const QString map = QStringLiteral("map");
 inline const QString materials = QStringLiteral("materials");
 inline const QString suppliers = QStringLiteral("suppliers");
+inline const QString criticality = QStringLiteral("criticality");
 inline const QString controls = QStringLiteral("controls");
 inline const QString scenarios = QStringLiteral("scenarios");
 inline const QString data = QStringLiteral("data");

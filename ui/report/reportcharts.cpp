@@ -16,6 +16,7 @@
 #include "ui/charts/chartexport.h"
 #include "ui/charts/donutchart.h"
 #include "ui/charts/fanchart.h"
+#include "ui/charts/scatterchart.h"
 #include "ui/charts/stackedbarchart.h"
 #include "ui/charts/survivalchart.h"
 #include "ui/displayformat.h"
@@ -149,6 +150,18 @@ std::unique_ptr<QChartView> survivalChart(const rp::SurvivalChart& spec) {
     return view;
 }
 
+std::unique_ptr<QChartView> scatterChart(const rp::ScatterChart& spec) {
+    auto view = makeView<ScatterChart>();
+    view->setAxisTitles(qs(spec.xTitle), qs(spec.yTitle));
+    view->setNoneLabel(qs(spec.noneLabel));
+    view->setSeriesNames(qs(spec.plainName), qs(spec.highlightName));
+    QVector<ScatterPoint> points;
+    for (const auto& p : spec.points)
+        points.push_back({qs(p.label), qs(p.label), p.x, p.y, p.highlight, {}});
+    view->setData(points);
+    return view;
+}
+
 std::unique_ptr<QChartView> timelineChart(const rp::TimelineChart& spec) {
     auto view = makeView<TimelineChart>();
     view->setLegendNames(qs(spec.highlightName), qs(spec.otherName), qs(spec.scheduledName));
@@ -212,6 +225,8 @@ std::unique_ptr<QChartView> createReportChart(const rp::Chart& spec, QSize size,
                 return survivalChart(data);
             else if constexpr (std::is_same_v<T, rp::TimelineChart>)
                 return timelineChart(data);
+            else if constexpr (std::is_same_v<T, rp::ScatterChart>)
+                return scatterChart(data);
             else
                 return nullptr; // the map is no chart view: paintReportChart() draws it
         },

@@ -131,7 +131,7 @@ core::Dataset irregularNetwork(uint64_t seed) {
             if (rng.chance(0.5)) {
                 const double s = std::floor(rng.uniform() * left * 1e6) / 1e6;
                 left -= s;
-                d.worldShares.push_back({id, c, s, std::nullopt, std::nullopt});
+                d.worldShares.push_back({id, c, s, std::nullopt, std::nullopt, {}, std::nullopt});
             }
     }
     for (int t = 0; t < 4; ++t)
@@ -150,7 +150,7 @@ core::Dataset irregularNetwork(uint64_t seed) {
         const std::string id = "s" + std::to_string(s);
         d.sites.push_back({id, "sup" + std::to_string(rng.below(uint64_t(nSup))),
                            rng.chance(0.3) ? "CHN" : country(), std::nullopt, std::nullopt,
-                           std::nullopt});
+                           std::nullopt, std::nullopt});
         for (int t = 0; t < 4; ++t)
             if (rng.chance(0.15)) {
                 std::optional<std::string> source;

@@ -23,11 +23,11 @@ namespace sc = scenario;
 using test::ReportFixture;
 
 TEST_F(ReportFixture, SectionsComeInReportOrderWithTheirTitles) {
-    ASSERT_EQ(doc().sections.size(), 8u);
-    const std::vector<std::string> titles = {"Executive summary",        "Exposure by product",
-                                             "Exposure by material",     "Exposure by supplier",
-                                             "Export controls timeline", "Stress scenarios",
-                                             "Map of the supply chain",  "Methodology and sources"};
+    ASSERT_EQ(doc().sections.size(), 9u);
+    const std::vector<std::string> titles = {
+        "Executive summary",    "Exposure by product",      "Exposure by material",
+        "Exposure by supplier", "Export controls timeline", "Stress scenarios",
+        "Critical sites",       "Map of the supply chain",  "Methodology and sources"};
     for (size_t i = 0; i < titles.size(); ++i)
         EXPECT_EQ(doc().sections[i].title, titles[i]);
     EXPECT_EQ(doc().title, "China exposure report");

@@ -134,7 +134,7 @@ Dataset randomNetwork(Dice& dice) {
         for (const auto& c : dice.some(kCountries, 3)) {
             const double share = dice.uniform(0, left);
             left -= share;
-            d.worldShares.push_back({m, c, share, {}, {}});
+            d.worldShares.push_back({m, c, share, {}, {}, {}, {}});
         }
     }
     for (const auto& t : kTechs)
@@ -180,7 +180,8 @@ Dataset randomNetwork(Dice& dice) {
     for (int i = 0; i < 12; ++i) {
         const std::string id = "s" + std::to_string(i);
         sites.push_back(id);
-        d.sites.push_back({id, d.suppliers[dice.below(6)].id, dice.pick(kCountries), {}, {}, {}});
+        d.sites.push_back(
+            {id, d.suppliers[dice.below(6)].id, dice.pick(kCountries), {}, {}, {}, {}});
         for (const auto& t : kTechs)
             if (dice.chance(0.25)) {
                 // Source: China, another country, or unknown.

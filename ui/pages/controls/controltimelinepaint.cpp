@@ -6,6 +6,7 @@
 #include <QPainter>
 #include <QPainterPath>
 
+#include "core/analysis/controlstate.h"
 #include "ui/charts/chartpalette.h"
 #include "ui/displayformat.h"
 #include "ui/pages/controls/controltimeline.h"
@@ -17,8 +18,13 @@ using namespace timelinestyle;
 
 namespace {
 
+// The segment's dates in force at t: ControlState's date rule (core/analysis/controlstate.h),
+// the one place that reads a measure's dates.
 bool inForce(const TimelineSegment& s, core::Date t) {
-    return s.effective <= t && (!s.end || *s.end > t);
+    core::Control dates;
+    dates.effective = s.effective;
+    dates.end = s.end;
+    return core::analysis::controlStatus(dates, t) == core::analysis::ControlStatus::InForce;
 }
 
 QColor kindColor(core::ControlKind kind, const ChartPalette& p) {
