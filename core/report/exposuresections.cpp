@@ -35,12 +35,21 @@ std::string lensNote(const ReportContext& ctx) {
     return note;
 }
 
+// A range kept on one line in a table cell: no-break spaces, so that the column is made wide
+// enough for it rather than "100.0" and "%" landing on two lines.
+std::string unbroken(std::string text) {
+    std::string out;
+    for (const char c : text)
+        out += c == ' ' ? std::string("\u00a0") : std::string(1, c);
+    return out;
+}
+
 // The low–high range of a figure as a cell (SPEC §3 "Ranges").
 Cell percentRangeCell(double low, double high) {
-    return Cell::ofText(formatPercentRange(low, high));
+    return Cell::ofText(unbroken(formatPercentRange(low, high)));
 }
 Cell moneyRangeCell(const std::optional<double>& low, const std::optional<double>& high) {
-    return low && high ? Cell::ofText(formatMoneyRange(*low, *high)) : Cell::missing();
+    return low && high ? Cell::ofText(unbroken(formatMoneyRange(*low, *high))) : Cell::missing();
 }
 constexpr const char* kRangeNote =
     "Range: the low bound counts supply of unknown origin and technology of unknown source as "
@@ -79,16 +88,25 @@ Cell worldShareCell(const an::Network& net, an::Index material, an::Index focus)
 // The materials whose China share measures something else than production, with what and the
 // source's note: "Synthetic graphite: share of world production capacity (note)".
 std::string worldShareBasisNote(const an::Network& net, const std::vector<an::Index>& materials) {
+    // Materials with the same measure and note are named together, the note said once.
     const an::Index focus = net.focusCountry();
-    std::string out;
+    std::vector<std::pair<std::string, std::vector<std::string>>> groups;
     for (const an::Index m : materials) {
         const auto fact = focus == an::kNone ? std::nullopt : an::worldShareFact(net, m, focus);
         if (!fact || !fact->qualified())
             continue;
-        out += (out.empty() ? "" : "; ") + materialName(net, m) + ": " +
-               std::string(an::shareBasisMeasure(fact->basis)) +
-               (fact->note.empty() ? std::string() : " (" + dataText(fact->note) + ")");
+        const std::string what =
+            std::string(an::shareBasisMeasure(fact->basis)) +
+            (fact->note.empty() ? std::string() : " (" + dataText(fact->note) + ")");
+        auto it = std::find_if(groups.begin(), groups.end(),
+                               [&](const auto& g) { return g.first == what; });
+        if (it == groups.end())
+            it = groups.insert(groups.end(), {what, {}});
+        it->second.push_back(materialName(net, m));
     }
+    std::string out;
+    for (const auto& [what, names] : groups)
+        out += (out.empty() ? "" : "; ") + joinNames(names) + ": " + what;
     return out.empty()
                ? out
                : " China's world share measures something else than production for " + out + ".";
@@ -117,6 +135,27 @@ std::vector<an::Index> upstreamControls(const an::ControlState& controls, an::In
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
+}
+
+// Each product's dependence and revenue at risk under the headline lens with their ranges
+// (SPEC §3 "Ranges"), point and range side by side.
+Table productRangesTable(const ReportContext& ctx) {
+    Table t;
+    t.id = "product-ranges";
+    t.caption = "Ranges under the " + lensTitle(ctx.options.lens) + " lens";
+    t.addColumn("Product", Align::Left, 2.6);
+    t.addColumn("Dependence", Align::Right, 1.0);
+    t.addColumn("Range", Align::Right, 1.3);
+    t.addColumn("Revenue at risk", Align::Right, 1.0);
+    t.addColumn("Range", Align::Right, 1.8);
+    for (const an::ProductSummary& p : ctx.summary().products)
+        t.addRow({Cell::ofText(productName(ctx.net, p.product)),
+                  Cell::ofNumber(p.dependence, NumberFormat::Percent),
+                  percentRangeCell(p.dependenceLow, p.dependenceHigh),
+                  Cell::ofNumber(p.revenueAtRisk, NumberFormat::Money),
+                  moneyRangeCell(p.revenueAtRiskLow, p.revenueAtRiskHigh)});
+    t.note = kRangeNote;
+    return t;
 }
 
 // The headline figures under every lens, so that a reader sees how much the choice matters.
@@ -187,10 +226,8 @@ Section buildProductsSection(const ReportContext& ctx) {
     t.addColumn("Location", Align::Right, 0.9);
     t.addColumn("Ownership", Align::Right, 0.9);
     t.addColumn("Controls", Align::Right, 0.9);
-    t.addColumn("Range", Align::Right, 1.15);
     t.addColumn("Revenue at risk", Align::Right, 0.9);
-    t.addColumn("Range", Align::Right, 1.3);
-    t.addColumn("Most dependent material", Align::Left, 2.0);
+    t.addColumn("Most dependent material", Align::Left, 2.2);
     for (const an::ProductSummary& p : s.products) {
         const Product& prod = net.data().products[size_t(p.product)];
         std::vector<Cell> row = {Cell::ofText(cellText(prod.name)),
@@ -200,9 +237,7 @@ Section buildProductsSection(const ReportContext& ctx) {
         for (const an::Lens lens : {an::Lens::Location, an::Lens::Owned, an::Lens::Controlled})
             row.push_back(Cell::ofNumber(productDependence(ctx.results[size_t(lens)], p.product),
                                          NumberFormat::Percent));
-        row.push_back(percentRangeCell(p.dependenceLow, p.dependenceHigh));
         row.push_back(Cell::ofNumber(p.revenueAtRisk, NumberFormat::Money));
-        row.push_back(moneyRangeCell(p.revenueAtRiskLow, p.revenueAtRiskHigh));
         an::Index driver = an::kNone;
         double best = -1.0;
         for (auto* b = net.productBom.begin(size_t(p.product));
@@ -219,13 +254,12 @@ Section buildProductsSection(const ReportContext& ctx) {
         t.addRow(std::move(row));
     }
     t.note = "Volume per year, unit price and annual revenue. Location, Ownership, Controls: the "
-             "product's dependence under each lens. Ranges, revenue at risk and the most "
-             "dependent material under the " +
+             "product's dependence under each lens. Revenue at risk and the most dependent "
+             "material under the " +
              lensTitle(ctx.options.lens) +
-             " lens. Products without a unit price have no revenue "
-             "figures. " +
-             kRangeNote;
+             " lens. Products without a unit price have no revenue figures.";
     sec.blocks.push_back(std::move(t));
+    sec.blocks.push_back(productRangesTable(ctx));
     sec.blocks.push_back(Subheading{"Exposure under each lens"});
     sec.blocks.push_back(lensTable(ctx));
     return sec;
@@ -290,7 +324,6 @@ Section buildMaterialsSection(const ReportContext& ctx) {
     t.addColumn("Material", Align::Left, 2.6);
     t.addColumn("Stage", Align::Left, 0.95);
     t.addColumn("Dependence", Align::Right, 1.0);
-    t.addColumn("Range", Align::Right, 1.15);
     t.addColumn("Direct (tier 1)", Align::Right, 0.9);
     t.addColumn("Deeper tiers", Align::Right, 0.9);
     t.addColumn("Spend at risk", Align::Right, 1.0);
@@ -309,7 +342,6 @@ Section buildMaterialsSection(const ReportContext& ctx) {
         stage[0] = char(std::toupper(static_cast<unsigned char>(stage[0])));
         t.addRow({Cell::ofText(cellText(mat.name)), Cell::ofText(stage),
                   Cell::ofNumber(m.dependence, NumberFormat::Percent),
-                  percentRangeCell(m.dependenceLow, m.dependenceHigh),
                   Cell::ofNumber(m.directShare, NumberFormat::Percent),
                   Cell::ofNumber(m.deeperShare, NumberFormat::Percent),
                   Cell::ofNumber(m.spendAtRisk, NumberFormat::Money),
@@ -325,8 +357,22 @@ Section buildMaterialsSection(const ReportContext& ctx) {
              "(0\u201310,000; 10,000 = one country), of our tier-1 purchases and of world "
              "production. China's world share is unknown where the data has no share of China "
              "for the material." +
-             worldShareBasisNote(net, materialsOf(s)) + " " + kRangeNote;
+             worldShareBasisNote(net, materialsOf(s));
     sec.blocks.push_back(std::move(t));
+    Table ranges;
+    ranges.id = "material-ranges";
+    ranges.caption = "Ranges under the " + lensTitle(ctx.options.lens) + " lens";
+    ranges.addColumn("Material", Align::Left, 3.0);
+    ranges.addColumn("Dependence", Align::Right, 1.0);
+    ranges.addColumn("Low", Align::Right, 1.0);
+    ranges.addColumn("High", Align::Right, 1.0);
+    for (const an::MaterialSummary& m : s.materials)
+        ranges.addRow({Cell::ofText(materialName(net, m.material)),
+                       Cell::ofNumber(m.dependence, NumberFormat::Percent),
+                       Cell::ofNumber(m.dependenceLow, NumberFormat::Percent),
+                       Cell::ofNumber(m.dependenceHigh, NumberFormat::Percent)});
+    ranges.note = kRangeNote;
+    sec.blocks.push_back(std::move(ranges));
     return sec;
 }
 

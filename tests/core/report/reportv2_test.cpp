@@ -133,21 +133,22 @@ TEST_F(ReportV2, ScheduledMeasuresStayApart) {
 
 TEST_F(ReportV2, RangesNextToTheFigures) {
     const ReportDocument doc = build(kAfter, false);
-    const Table& products = test::table(doc, SectionId::Products, "products");
-    // Columns: Product, Volume, Price, Revenue, Location, Ownership, Controls, Range, Revenue at
-    // risk, Range, Most dependent material. The range cell reads "a–b %" with a <= b, and the
-    // headline (controlled) dependence lies within it.
-    ASSERT_EQ(products.columns.size(), 11u);
-    EXPECT_EQ(products.columns[7].title, "Range");
+    const Table& products = test::table(doc, SectionId::Products, "product-ranges");
+    // Columns: Product, Dependence, Range, Revenue at risk, Range. The range cell reads
+    // "a–b %" with a <= b, and the point estimate lies within it; revenue at risk likewise.
+    ASSERT_EQ(products.columns.size(), 5u);
+    EXPECT_EQ(products.columns[2].title, "Range");
+    EXPECT_EQ(products.rows.size(), s_net->data().products.size());
     for (const auto& row : products.rows) {
-        const std::string range = row[7].display();
+        const std::string range = row[2].display();
         const size_t dash = range.find("\u2013");
         ASSERT_NE(dash, npos) << range;
         const double lo = std::stod(range.substr(0, dash)) / 100.0;
         const double hi = std::stod(range.substr(dash + 3)) / 100.0;
         EXPECT_LE(lo, hi);
-        EXPECT_LE(lo, row[6].number + 0.0005);
-        EXPECT_GE(hi, row[6].number - 0.0005);
+        EXPECT_LE(lo, row[1].number + 0.0005);
+        EXPECT_GE(hi, row[1].number - 0.0005);
+        EXPECT_NE(row[4].display().find("\u2013$"), npos) << row[4].display();
     }
     const Kpi& headline = test::kpi(doc, "China dependence of revenue");
     EXPECT_EQ(headline.detail.rfind("range ", 0), 0u) << headline.detail;
