@@ -122,6 +122,7 @@ int runReport(const Args& a, std::ostream& out, std::ostream& err) {
         name && !name->empty()
             ? *name
             : QFileInfo(QString::fromStdString(a.positional[0])).completeBaseName().toStdString();
+    options.fictionalData = ws->isBundledExample();
     const core::analysis::Network net(std::move(*data));
 
     size_t problems = 0;

@@ -17,6 +17,7 @@ struct LoadResult {
     QString path;
     std::shared_ptr<const an::Network> network;
     std::shared_ptr<const an::ExposureEngine> engine;
+    bool bundledExample = false;
     QString error;
 };
 
@@ -74,6 +75,7 @@ LoadResult loadWorkspace(const QString& path) {
         out.error = QString::fromStdString(data.errorString());
         return out;
     }
+    out.bundledExample = ws->isBundledExample();
     buildNetwork(out, std::move(*data));
     return out;
 }
@@ -103,13 +105,19 @@ void AppState::openWorkspace(const QString& path) {
                              return;
                          }
                          m_refreshRunner.cancel();
+                         const bool another = r.path != m_path;
                          m_path = r.path;
                          m_network = std::move(r.network);
                          m_engine = std::move(r.engine);
+                         m_bundledExample = r.bundledExample;
                          m_exposure.reset();
                          m_summary.reset();
                          // Keep lens and date; drop filters naming items this workspace lacks.
+                         // Another workspace starts without assuming scheduled measures (off
+                         // by default, SPEC §3); a reload keeps the choice.
                          Filters f = m_filters;
+                         if (another)
+                             f.assumeScheduled = false;
                          if (!f.productId.isEmpty() &&
                              m_network->products.find(f.productId.toStdString()) == an::kNone)
                              f.productId.clear();
@@ -182,6 +190,12 @@ void AppState::setAsOf(core::Date date) {
     setFilters(f);
 }
 
+void AppState::setAssumeScheduled(bool on) {
+    Filters f = m_filters;
+    f.assumeScheduled = on;
+    setFilters(f);
+}
+
 an::SummaryFilter AppState::resolve(const an::Network& net, const Filters& f) const {
     an::SummaryFilter out;
     if (!f.productId.isEmpty())
@@ -209,7 +223,8 @@ void AppState::refresh() {
     const Filters filters = m_filters;
     const an::SummaryFilter summaryFilter = resolve(*m_network, filters);
     std::shared_ptr<const ExposureSet> cached;
-    if (m_exposure && m_exposure->network == m_network && m_exposure->asOf == filters.asOf)
+    if (m_exposure && m_exposure->network == m_network && m_exposure->asOf == filters.asOf &&
+        m_exposure->assumeScheduled == filters.assumeScheduled)
         cached = m_exposure;
     m_refreshRunner.run(
         [net = m_network, engine = m_engine, filters, summaryFilter,
@@ -220,12 +235,13 @@ void AppState::refresh() {
                 auto fresh = std::make_shared<ExposureSet>();
                 fresh->network = net;
                 fresh->asOf = filters.asOf;
+                fresh->assumeScheduled = filters.assumeScheduled;
                 std::array<an::Lens, 3> lenses = {an::Lens::Location, an::Lens::Owned,
                                                   an::Lens::Controlled};
                 // The three lenses are independent: compute them side by side.
                 QtConcurrent::blockingMap(lenses, [&](an::Lens& lens) {
                     auto result = std::make_shared<const an::ExposureResult>(
-                        engine->compute(lens, filters.asOf));
+                        engine->compute(lens, filters.asOf, filters.assumeScheduled));
                     fresh->reach[size_t(lens)] =
                         std::make_shared<const std::vector<an::MaterialReach>>(
                             an::materialReaches(*net, *result));

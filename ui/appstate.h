@@ -25,6 +25,9 @@ struct Filters {
     QString country; ///< iso3 of the supplier-site country (tier 1)
     core::analysis::Lens lens = core::analysis::Lens::Location;
     core::Date asOf = core::Date::today();
+    /// Count measures of status `scheduled` (announced, not confirmed by the reference cut-off)
+    /// as in force (SPEC §3 *assume scheduled*; off by default).
+    bool assumeScheduled = false;
     bool operator==(const Filters&) const = default;
 };
 
@@ -42,6 +45,7 @@ struct Selection {
 struct ExposureSet {
     std::shared_ptr<const core::analysis::Network> network;
     core::Date asOf;
+    bool assumeScheduled = false;
     std::array<std::shared_ptr<const core::analysis::ExposureResult>, 3> results;
     /// Per lens: every material's reach to our products (core/analysis/materialreach.h), by
     /// network index.
@@ -84,6 +88,9 @@ public:
     void applyDataset(core::Dataset data);
     QString workspacePath() const { return m_path; }
     bool hasWorkspace() const { return m_network != nullptr; }
+    /// The loaded workspace holds the bundled example (core::Workspace::isBundledExample()):
+    /// its company data is fictional, and the window title and reports say so.
+    bool isBundledExample() const { return m_bundledExample; }
     std::shared_ptr<const core::analysis::Network> network() const { return m_network; }
     std::shared_ptr<const core::analysis::ExposureEngine> engine() const { return m_engine; }
 
@@ -91,6 +98,7 @@ public:
     void setFilters(const Filters& filters);
     void setLens(core::analysis::Lens lens);
     void setAsOf(core::Date date);
+    void setAssumeScheduled(bool on);
     /// filters() resolved to network indices (unknown ids count as "all").
     core::analysis::SummaryFilter summaryFilter() const;
 
@@ -132,6 +140,7 @@ private:
     QString m_path;
     std::shared_ptr<const core::analysis::Network> m_network;
     std::shared_ptr<const core::analysis::ExposureEngine> m_engine;
+    bool m_bundledExample = false;
     Filters m_filters;
     Selection m_selection;
     std::shared_ptr<const ExposureSet> m_exposure;

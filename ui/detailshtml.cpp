@@ -9,6 +9,8 @@
 #include <QObject>
 
 #include "core/analysis/explanation.h"
+#include "core/analysis/worldshares.h"
+#include "core/util/format.h"
 #include "ui/displayformat.h"
 #include "ui/explanationhtml.h"
 #include "ui/reachhtml.h"
@@ -93,6 +95,41 @@ QString sourcesHtml(const an::Network& net, const std::vector<size_t>& sources) 
     return out + QStringLiteral("</ol>");
 }
 
+QString qs(std::string_view s) {
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+// The world shares of a material by country, headed by what they measure: "World production"
+// only when every row measures production; otherwise the measure and the source's notes
+// (SPEC §2 world_shares.basis), and with mixed bases the measure of each row.
+QString worldSharesHtml(const an::Network& net, Index m) {
+    const an::WorldShareBasis basis = an::worldShareBasis(net, m);
+    QString world;
+    for (auto* w = net.worldShares.begin(size_t(m)); w != net.worldShares.end(size_t(m)); ++w) {
+        QString name = countryName(net, w->country);
+        if (basis.mixed)
+            if (const auto fact = an::worldShareFact(net, m, w->country); fact && fact->qualified())
+                name += QStringLiteral(" <i>(%1)</i>").arg(qs(an::shareBasisLabel(fact->basis)));
+        world += row({name, percentText(w->share)});
+    }
+    if (world.isEmpty())
+        return {};
+    if (!basis.qualified())
+        return section(tr("World production")) + table(world);
+    QString measure = basis.mixed ? tr("World shares, measured in different ways")
+                                  : qs(an::shareBasisMeasure(basis.basis));
+    measure[0] = measure[0].toUpper();
+    QString out = section(measure.toHtmlEscaped()) + table(world);
+    for (const std::string& note : basis.notes)
+        out += QStringLiteral("<p><small>%1</small></p>").arg(esc(note));
+    return out;
+}
+
+// A figure with its range under it, small: the dock is too narrow for both on one line.
+QString withRange(const QString& figure, const QString& range) {
+    return QStringLiteral("%1<br><small>%2</small>").arg(figure, range);
+}
+
 QString measureStatusText(const an::MeasureStatus& status) {
     if (status.counted)
         return status.scheduled ? tr("scheduled, counted as in force") : tr("in force");
@@ -125,11 +162,15 @@ QString materialHtml(const an::Network& net, Index m, const ExposureSet& set,
             name = QStringLiteral("<b>%1</b>").arg(name);
         // A material we neither buy nor list in a BOM: its dependence through what it feeds.
         const double through = set.reachForLens(lens)[size_t(m)].dependence;
-        rows += row({name, percentText(e ? e->dependence : through),
+        rows += row({name,
+                     e ? withRange(percentText(e->dependence),
+                                   rangeText(e->dependenceLow, e->dependenceHigh))
+                       : percentText(through),
                      e ? percentText(e->directShare) : missingText(),
                      e ? moneyText(e->spendAtRisk) : missingText()});
     }
     out += table(rows);
+    out += QStringLiteral("<p><small>%1</small></p>").arg(rangeExplanation().toHtmlEscaped());
     if (const auto* e = findMaterial(set.forLens(filters.lens), m))
         out += QObject::tr("<p>Tier-1 concentration (HHI): %1 · world: %2</p>")
                    .arg(hhiText(e->hhi), hhiText(e->worldHhi));
@@ -167,11 +208,7 @@ QString materialHtml(const an::Network& net, Index m, const ExposureSet& set,
                                an::explainMaterial(engine, set.forLens(filters.lens), m, options));
     }
 
-    QString world;
-    for (auto* w = net.worldShares.begin(size_t(m)); w != net.worldShares.end(size_t(m)); ++w)
-        world += row({countryName(net, w->country), percentText(w->share)});
-    if (!world.isEmpty())
-        out += section(tr("World production")) + table(world);
+    out += worldSharesHtml(net, m);
 
     const auto controls = an::controlsCoveringMaterial(*set.forLens(filters.lens).controls, m);
     out += section(tr("Export controls in force at %1").arg(dateText(filters.asOf)));
@@ -200,9 +237,16 @@ QString productHtml(const an::Network& net, Index p, const ExposureSet& set,
     for (const an::Lens lens : kLenses)
         for (const auto& e : set.forLens(lens).products)
             if (e.product == p)
-                rows +=
-                    row({lensText(lens), percentText(e.dependence), moneyText(e.revenueAtRisk)});
+                rows += row({lensText(lens),
+                             withRange(percentText(e.dependence),
+                                       rangeText(e.dependenceLow, e.dependenceHigh)),
+                             e.revenueAtRiskLow && e.revenueAtRiskHigh
+                                 ? withRange(moneyText(e.revenueAtRisk),
+                                             QString::fromStdString(core::formatMoneyRange(
+                                                 *e.revenueAtRiskLow, *e.revenueAtRiskHigh)))
+                                 : moneyText(e.revenueAtRisk)});
     out += table(rows);
+    out += QStringLiteral("<p><small>%1</small></p>").arg(rangeExplanation().toHtmlEscaped());
     out += section(tr("Bill of materials"));
     const an::ExposureResult& r = set.forLens(filters.lens);
     QString bom = row({tr("Material"), tr("Qty per unit"), tr("Dependence")}, true);
@@ -315,13 +359,24 @@ QString countryHtml(const an::Network& net, Index c, const an::Summary& summary)
         if (cs.country == c)
             out += QObject::tr("<p>Our tier-1 spend here: <b>%1</b> (%2 of the filtered spend)</p>")
                        .arg(moneyText(cs.spend), percentText(cs.share));
+    // A share that measures something else than production says what, next to the material.
     QString world;
-    for (size_t m = 0; m < net.materials.size(); ++m)
-        for (auto* w = net.worldShares.begin(m); w != net.worldShares.end(m); ++w)
-            if (w->country == c)
-                world += row({esc(net.data().materials[m].name), percentText(w->share)});
+    bool qualified = false;
+    for (size_t m = 0; m < net.materials.size(); ++m) {
+        const auto fact = an::worldShareFact(net, Index(m), c);
+        if (!fact)
+            continue;
+        QString name = esc(net.data().materials[m].name);
+        if (fact->qualified()) {
+            qualified = true;
+            name += QStringLiteral(" <i>(%1)</i>").arg(qs(an::shareBasisLabel(fact->basis)));
+        }
+        world += row({name, percentText(fact->share)});
+    }
     if (!world.isEmpty())
-        out += section(tr("Share of world production")) + table(world);
+        out += section(qualified ? tr("World shares (production unless marked)")
+                                 : tr("Share of world production")) +
+               table(world);
     return out;
 }
 

@@ -32,6 +32,28 @@ QString moneyText(const std::optional<double>& amount) {
     return amount ? moneyText(*amount) : missingText();
 }
 
+QString percentRangeText(double point, double low, double high, int decimals) {
+    return QString::fromStdString(core::formatPercentWithRange(point, low, high, decimals));
+}
+
+QString rangeText(double low, double high, int decimals) {
+    return QString::fromStdString(core::formatPercentRange(low, high, decimals));
+}
+
+QString moneyRangeText(const std::optional<double>& point, const std::optional<double>& low,
+                       const std::optional<double>& high) {
+    if (!point || !low || !high)
+        return missingText();
+    return QString::fromStdString(core::formatMoneyWithRange(*point, *low, *high));
+}
+
+QString rangeExplanation() {
+    return QObject::tr(
+        "Range: the low bound counts supply of unknown origin and technology of unknown source "
+        "as not exposed; the high bound counts them as exposed wherever China (under the "
+        "export-controls lens: a country with a control in force) could be behind them.");
+}
+
 QString daysText(double days) {
     return QString::fromStdString(core::formatDays(days));
 }
@@ -136,8 +158,9 @@ QString lensDescription(core::analysis::Lens lens) {
         return QObject::tr("Exposed when the site is in China or its supplier's ultimate "
                            "owner is Chinese.");
     case core::analysis::Lens::Controlled:
-        return QObject::tr("Exposed when the flow is covered by an export control in force "
-                           "at the as-of date (material or technology).");
+        return QObject::tr("Exposed when the flow is an export covered by a control in force "
+                           "for its destination at the as-of date, or the site, outside the "
+                           "issuing country, uses the issuer's controlled technology.");
     }
     return {};
 }

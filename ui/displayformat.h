@@ -21,6 +21,15 @@ QString percentText(double fraction, int decimals = 1);
 QString percentText(const std::optional<double>& fraction, int decimals = 1);
 QString moneyText(double amount);
 QString moneyText(const std::optional<double>& amount);
+/// A figure with its low–high range (SPEC §6): "83.0 % (72.0–100.0 %)".
+QString percentRangeText(double point, double low, double high, int decimals = 1);
+/// Only the range: "72.0–100.0 %".
+QString rangeText(double low, double high, int decimals = 1);
+/// Money with its range: "$1.2 bn ($1.0 bn–$1.4 bn)"; "—" when any part is missing.
+QString moneyRangeText(const std::optional<double>& point, const std::optional<double>& low,
+                       const std::optional<double>& high);
+/// What the low and high bounds mean, for tooltips and column explanations.
+QString rangeExplanation();
 QString daysText(double days);
 QString countText(double n);
 QString hhiText(const std::optional<double>& hhi);

@@ -19,6 +19,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 #include "ui/appstate.h"
 #include "ui/detailsdock.h"
@@ -27,6 +28,7 @@
 #include "ui/importwizard/importwizard.h"
 #include "ui/pages/page.h"
 #include "ui/pages/pageregistry.h"
+#include "ui/widgets/referencebanner.h"
 #include "ui/workspaceactions.h"
 
 namespace chokepoint::ui {
@@ -47,14 +49,21 @@ MainWindow::MainWindow(AppState& state, QWidget* parent)
     , m_filterBar(new FilterBar(state, this))
     , m_details(new DetailsDock(state, this))
     , m_actions(new WorkspaceActions(state, this))
+    , m_banner(new ReferenceBanner(state, this))
     , m_status(new QLabel(this)) {
     setObjectName(QStringLiteral("mainWindow"));
     resize(defaultSize());
 
+    // The reference cut-off banner above the page list and the pages, when the date is after it.
     auto* central = new QWidget(this);
-    auto* layout = new QHBoxLayout(central);
+    auto* column = new QVBoxLayout(central);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    column->addWidget(m_banner);
+    auto* layout = new QHBoxLayout;
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
+    column->addLayout(layout, 1);
     m_pageList->setObjectName(QStringLiteral("pageList"));
     m_pageList->setFixedWidth(190);
     m_pageList->setFrameShape(QFrame::NoFrame);
@@ -95,6 +104,7 @@ MainWindow::MainWindow(AppState& state, QWidget* parent)
     m_details->collapse();
     connect(m_details, &DetailsDock::autoOpened, this,
             [this] { resizeDocks({m_details}, {dockWidthFor(width())}, Qt::Horizontal); });
+    m_status->setObjectName(QStringLiteral("statusText"));
     statusBar()->addWidget(m_status, 1);
 
     buildMenus();
@@ -105,6 +115,7 @@ MainWindow::MainWindow(AppState& state, QWidget* parent)
     connect(&state, &AppState::busyChanged, this, &MainWindow::updateStatus);
     connect(&state, &AppState::exposureReady, this, &MainWindow::updateStatus);
     connect(&state, &AppState::workspaceFailed, this, &MainWindow::updateStatus);
+    connect(&state, &AppState::filtersChanged, this, &MainWindow::updateStatus);
     updateTitle();
     updateStatus();
 }
@@ -250,9 +261,13 @@ void MainWindow::updateTitle() {
     const QString path = m_state.workspacePath();
     const int row = m_pageList->currentRow();
     const QString page = row >= 0 ? m_pageList->item(row)->text() : QString();
-    setWindowTitle(path.isEmpty()
-                       ? tr("Chokepoint")
-                       : tr("%1 — %2 — Chokepoint").arg(page, QFileInfo(path).fileName()));
+    if (path.isEmpty())
+        setWindowTitle(tr("Chokepoint"));
+    else if (m_state.isBundledExample()) // the example's company data is invented
+        setWindowTitle(tr("%1 — %2 — fictional example data — Chokepoint")
+                           .arg(page, QFileInfo(path).fileName()));
+    else
+        setWindowTitle(tr("%1 — %2 — Chokepoint").arg(page, QFileInfo(path).fileName()));
 }
 
 void MainWindow::updateStatus() {
@@ -265,8 +280,16 @@ void MainWindow::updateStatus() {
                     .arg(d.suppliers.size())
                     .arg(d.sites.size())
                     .arg(d.supply.size());
-        if (const auto v = d.referenceVintage())
+        // Up to when the reference data was checked (SPEC §3); the vintage year only without
+        // a cut-off.
+        if (const auto& cutoff = d.profile.referenceCutoff) {
+            text += tr("  ·  reference data checked up to %1").arg(dateText(*cutoff));
+            if (m_state.filters().asOf > *cutoff)
+                text += m_state.filters().assumeScheduled ? tr(" (scheduled measures assumed)")
+                                                          : tr(" (scheduled measures not counted)");
+        } else if (const auto v = d.referenceVintage()) {
             text += tr("  ·  reference data %1").arg(*v);
+        }
     }
     if (m_state.isBusy())
         text += tr("  ·  updating…");

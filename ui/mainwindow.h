@@ -17,6 +17,7 @@ class AppState;
 class DetailsDock;
 class FilterBar;
 class Page;
+class ReferenceBanner;
 class WorkspaceActions;
 
 /// The thin shell: page list (from ui/pages/pageregistry.h) and page stack, the global
@@ -36,6 +37,7 @@ public:
     FilterBar* filterBar() const { return m_filterBar; }
     DetailsDock* detailsDock() const { return m_details; }
     WorkspaceActions* workspaceActions() const { return m_actions; }
+    ReferenceBanner* referenceBanner() const { return m_banner; }
 
     void setTheme(Theme theme);
     Theme theme() const { return m_theme; }
@@ -64,6 +66,7 @@ private:
     FilterBar* m_filterBar;
     DetailsDock* m_details;
     WorkspaceActions* m_actions;
+    ReferenceBanner* m_banner;
     QLabel* m_status;
     std::vector<QString> m_pageIds;
     std::vector<Page*> m_pages;

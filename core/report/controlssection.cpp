@@ -16,15 +16,27 @@ Section buildControlsSection(const ReportContext& ctx) {
     const Date asOf = ctx.options.asOf;
     Section sec{SectionId::Controls, sectionTitle(SectionId::Controls), {}};
 
-    size_t inForce = 0, touching = 0;
+    // Confirmed measures in force, and scheduled ones apart (SPEC §3): counted only when
+    // assumed, and then said so.
+    size_t inForce = 0, touching = 0, assumed = 0;
     for (const an::Index c : ctx.controls->inForceControls()) {
         ++inForce;
         touching += ctx.touches[size_t(c)].touches() ? 1 : 0;
+        assumed += ctx.controls->status(c).scheduled ? 1 : 0;
     }
+    const size_t uncounted = uncountedScheduled(ctx).size();
+    std::string scheduled;
+    if (assumed > 0)
+        scheduled = " (" + formatCount(double(assumed)) +
+                    " of them scheduled, unconfirmed, counted because scheduled measures are "
+                    "assumed)";
+    else if (uncounted > 0)
+        scheduled = " (and " + formatCount(double(uncounted)) +
+                    " scheduled, unconfirmed measures due by then, not counted)";
     sec.blocks.push_back(Paragraph{
         formatCount(double(controls.size())) + " export-control measures are recorded; " +
-        formatCount(double(inForce)) + " are in force at " + asOf.toString() + ", and " +
-        formatCount(double(touching)) +
+        formatCount(double(inForce)) + " are in force at " + asOf.toString() + scheduled +
+        ", and " + formatCount(double(touching)) +
         " of those touch our supply chain: they cover a material in it (one we use or buy, or "
         "an input of one) or a technology used by a site we depend on, at any tier. A measure "
         "applies from its effective date up to the day before its end (suspension or lifting)."});
@@ -46,7 +58,8 @@ Section buildControlsSection(const ReportContext& ctx) {
         if (ctl.end)
             last = std::max(last, *ctl.end);
         timeline.items.push_back({ctl.id + "  " + dataText(ctl.title), ctl.effective, ctl.end,
-                                  ctx.controls->inForce(an::Index(c)) && ctx.touches[c].touches()});
+                                  ctx.controls->inForce(an::Index(c)) && ctx.touches[c].touches(),
+                                  ctl.status == ControlStatus::Scheduled});
     }
     // Whole quarters around the data, and room after the last date.
     timeline.axisStart = Date::fromYmd(first.year(), (first.month() - 1) / 3 * 3 + 1, 1);
@@ -56,12 +69,15 @@ Section buildControlsSection(const ReportContext& ctx) {
     timeline.markerLabel = "as of " + asOf.toString();
     timeline.highlightName = "In force and touching us";
     timeline.otherName = "Other periods";
+    timeline.scheduledName = "Scheduled, unconfirmed";
     // Qt Charts drops a row label that does not fit its row: 23 px rows at 640 px wide.
     const double aspect = std::clamp((80.0 + 23.0 * double(order.size())) / 640.0, 0.3, 1.25);
     sec.blocks.push_back(Chart{"controls-timeline", "Export controls over time",
                                std::move(timeline), aspect,
                                "Bars run from the effective date to the end (suspension or "
-                               "lifting); open-ended measures run to the right edge."});
+                               "lifting); open-ended measures run to the right edge. Dashed: "
+                               "scheduled measures (e.g. a resumption when a suspension lapses) "
+                               "that the reference data does not confirm."});
 
     Table t;
     t.id = "controls";

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "core/analysis/worldshares.h"
 #include "core/report/reportcontext.h"
 #include "core/util/format.h"
 
@@ -24,10 +25,36 @@ double barAspect(size_t n, bool legend) {
     return std::clamp((80.0 + (legend ? 24.0 : 0.0) + 26.0 * double(n)) / 640.0, 0.28, 1.2);
 }
 
+// The lens and the date of a section's figures, and the reference cut-off when the date is
+// after it (SPEC §3: said next to the figures).
 std::string lensNote(const ReportContext& ctx) {
-    return lensTitle(ctx.options.lens) + " lens: " + lensDescription(ctx.options.lens) +
-           ". As of " + ctx.options.asOf.toString() + ".";
+    std::string note = lensTitle(ctx.options.lens) + " lens: " + lensDescription(ctx.options.lens) +
+                       ". As of " + ctx.options.asOf.toString() + ".";
+    if (const std::string ref = referenceNote(ctx); !ref.empty())
+        note += " " + ref;
+    return note;
 }
+
+// A range kept on one line in a table cell: no-break spaces, so that the column is made wide
+// enough for it rather than "100.0" and "%" landing on two lines.
+std::string unbroken(std::string text) {
+    std::string out;
+    for (const char c : text)
+        out += c == ' ' ? std::string("\u00a0") : std::string(1, c);
+    return out;
+}
+
+// The low–high range of a figure as a cell (SPEC §3 "Ranges").
+Cell percentRangeCell(double low, double high) {
+    return Cell::ofText(unbroken(formatPercentRange(low, high)));
+}
+Cell moneyRangeCell(const std::optional<double>& low, const std::optional<double>& high) {
+    return low && high ? Cell::ofText(unbroken(formatMoneyRange(*low, *high))) : Cell::missing();
+}
+constexpr const char* kRangeNote =
+    "Range: the low bound counts supply of unknown origin and technology of unknown source as "
+    "not exposed, the high bound as exposed wherever China (under the export-controls lens: a "
+    "country with a control in force) could be behind them.";
 
 // The world share of `country` in `material`; nullopt when the data has none (unknown, not 0).
 std::optional<double> worldShareOf(const an::Network& net, an::Index material, an::Index country) {
@@ -39,10 +66,50 @@ std::optional<double> worldShareOf(const an::Network& net, an::Index material, a
     return share;
 }
 
-// China's world share as a cell: "unknown" when the data has no share of China in it.
+std::vector<an::Index> materialsOf(const an::Summary& s) {
+    std::vector<an::Index> out;
+    for (const an::MaterialSummary& m : s.materials)
+        out.push_back(m.material);
+    return out;
+}
+
+// China's world share as a cell: "unknown" when the data has no share of China in it; with
+// what it measures when that is not production ("90.0 % (capacity)", SPEC §2 basis).
 Cell worldShareCell(const an::Network& net, an::Index material, an::Index focus) {
     const auto share = focus == an::kNone ? std::nullopt : worldShareOf(net, material, focus);
-    return share ? Cell::ofNumber(*share, NumberFormat::Percent) : Cell::ofText("unknown");
+    if (!share)
+        return Cell::ofText("unknown");
+    if (const auto fact = an::worldShareFact(net, material, focus); fact && fact->qualified())
+        return Cell::ofText(formatPercent(*share) + " (" +
+                            std::string(an::shareBasisLabel(fact->basis)) + ")");
+    return Cell::ofNumber(*share, NumberFormat::Percent);
+}
+
+// The materials whose China share measures something else than production, with what and the
+// source's note: "Synthetic graphite: share of world production capacity (note)".
+std::string worldShareBasisNote(const an::Network& net, const std::vector<an::Index>& materials) {
+    // Materials with the same measure and note are named together, the note said once.
+    const an::Index focus = net.focusCountry();
+    std::vector<std::pair<std::string, std::vector<std::string>>> groups;
+    for (const an::Index m : materials) {
+        const auto fact = focus == an::kNone ? std::nullopt : an::worldShareFact(net, m, focus);
+        if (!fact || !fact->qualified())
+            continue;
+        const std::string what =
+            std::string(an::shareBasisMeasure(fact->basis)) +
+            (fact->note.empty() ? std::string() : " (" + dataText(fact->note) + ")");
+        auto it = std::find_if(groups.begin(), groups.end(),
+                               [&](const auto& g) { return g.first == what; });
+        if (it == groups.end())
+            it = groups.insert(groups.end(), {what, {}});
+        it->second.push_back(materialName(net, m));
+    }
+    std::string out;
+    for (const auto& [what, names] : groups)
+        out += (out.empty() ? "" : "; ") + joinNames(names) + ": " + what;
+    return out.empty()
+               ? out
+               : " China's world share measures something else than production for " + out + ".";
 }
 
 // D(P) of network product `product` in `r`, whose products are ordered by id, not by network
@@ -70,6 +137,27 @@ std::vector<an::Index> upstreamControls(const an::ControlState& controls, an::In
     return out;
 }
 
+// Each product's dependence and revenue at risk under the headline lens with their ranges
+// (SPEC §3 "Ranges"), point and range side by side.
+Table productRangesTable(const ReportContext& ctx) {
+    Table t;
+    t.id = "product-ranges";
+    t.caption = "Ranges under the " + lensTitle(ctx.options.lens) + " lens";
+    t.addColumn("Product", Align::Left, 2.6);
+    t.addColumn("Dependence", Align::Right, 1.0);
+    t.addColumn("Range", Align::Right, 1.3);
+    t.addColumn("Revenue at risk", Align::Right, 1.0);
+    t.addColumn("Range", Align::Right, 1.8);
+    for (const an::ProductSummary& p : ctx.summary().products)
+        t.addRow({Cell::ofText(productName(ctx.net, p.product)),
+                  Cell::ofNumber(p.dependence, NumberFormat::Percent),
+                  percentRangeCell(p.dependenceLow, p.dependenceHigh),
+                  Cell::ofNumber(p.revenueAtRisk, NumberFormat::Money),
+                  moneyRangeCell(p.revenueAtRiskLow, p.revenueAtRiskHigh)});
+    t.note = kRangeNote;
+    return t;
+}
+
 // The headline figures under every lens, so that a reader sees how much the choice matters.
 Table lensTable(const ReportContext& ctx) {
     Table t;
@@ -77,6 +165,7 @@ Table lensTable(const ReportContext& ctx) {
     t.addColumn("Lens", Align::Left, 1.3);
     t.addColumn("What counts as exposed", Align::Left, 3.0);
     t.addColumn("Revenue dependence", Align::Right, 1.0);
+    t.addColumn("Range", Align::Right, 1.1);
     t.addColumn("Revenue at risk", Align::Right, 1.0);
     t.addColumn("Spend at risk", Align::Right, 1.0);
     t.addColumn("Materials over 50 %", Align::Right, 1.0);
@@ -87,6 +176,9 @@ Table lensTable(const ReportContext& ctx) {
             name += " (headline)";
         t.addRow({Cell::ofText(name), Cell::ofText(lensDescription(lens)),
                   Cell::ofNumber(s.revenueDependence, NumberFormat::Percent),
+                  s.revenueDependenceLow && s.revenueDependenceHigh
+                      ? percentRangeCell(*s.revenueDependenceLow, *s.revenueDependenceHigh)
+                      : Cell::missing(),
                   Cell::ofNumber(s.revenueAtRisk, NumberFormat::Money),
                   Cell::ofNumber(s.spendAtRisk, NumberFormat::Money),
                   Cell::ofNumber(double(s.materialsOverHalf), NumberFormat::Count)});
@@ -167,6 +259,7 @@ Section buildProductsSection(const ReportContext& ctx) {
              lensTitle(ctx.options.lens) +
              " lens. Products without a unit price have no revenue figures.";
     sec.blocks.push_back(std::move(t));
+    sec.blocks.push_back(productRangesTable(ctx));
     sec.blocks.push_back(Subheading{"Exposure under each lens"});
     sec.blocks.push_back(lensTable(ctx));
     return sec;
@@ -180,7 +273,8 @@ Section buildMaterialsSection(const ReportContext& ctx) {
         "A material's dependence is the share of our supply of it that depends on China through "
         "any tier: the part bought directly from exposed sites (tier 1), and the part that comes "
         "through our suppliers' own exposed inputs or supply of unknown origin (counted at "
-        "China's share of world production). " +
+        "China's world share of the material, under the export-controls lens at the world share "
+        "of the countries whose controls reach us). " +
         lensNote(ctx)});
 
     BarChart bars;
@@ -262,8 +356,23 @@ Section buildMaterialsSection(const ReportContext& ctx) {
              "index of the country mix "
              "(0\u201310,000; 10,000 = one country), of our tier-1 purchases and of world "
              "production. China's world share is unknown where the data has no share of China "
-             "for the material.";
+             "for the material." +
+             worldShareBasisNote(net, materialsOf(s));
     sec.blocks.push_back(std::move(t));
+    Table ranges;
+    ranges.id = "material-ranges";
+    ranges.caption = "Ranges under the " + lensTitle(ctx.options.lens) + " lens";
+    ranges.addColumn("Material", Align::Left, 3.0);
+    ranges.addColumn("Dependence", Align::Right, 1.0);
+    ranges.addColumn("Low", Align::Right, 1.0);
+    ranges.addColumn("High", Align::Right, 1.0);
+    for (const an::MaterialSummary& m : s.materials)
+        ranges.addRow({Cell::ofText(materialName(net, m.material)),
+                       Cell::ofNumber(m.dependence, NumberFormat::Percent),
+                       Cell::ofNumber(m.dependenceLow, NumberFormat::Percent),
+                       Cell::ofNumber(m.dependenceHigh, NumberFormat::Percent)});
+    ranges.note = kRangeNote;
+    sec.blocks.push_back(std::move(ranges));
     return sec;
 }
 

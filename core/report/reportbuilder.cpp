@@ -80,6 +80,7 @@ Result<ReportDocument> buildReport(const an::Network& net, const ReportOptions& 
     doc.asOf = options.asOf;
     doc.lensName = lensTitle(options.lens);
     doc.version = CHOKEPOINT_VERSION;
+    doc.fictionalData = options.fictionalData;
     for (const SectionId id : kAllSections) {
         if (!options.has(id))
             continue;

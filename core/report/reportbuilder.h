@@ -30,6 +30,9 @@ struct ReportOptions {
     std::string workspaceName; ///< shown in the title and the appendix
     Date asOf;                 ///< date of the exposure figures and controls in force
     analysis::Lens lens = analysis::Lens::Location; ///< lens of the headline figures
+    /// The workspace holds the bundled example (Workspace::isBundledExample()): every page
+    /// says that its company data is fictional.
+    bool fictionalData = false;
     /// Count scheduled (unconfirmed) measures as in force (SPEC §3); also the default of
     /// scenarios without `assume_scheduled`.
     bool assumeScheduled = false;

@@ -51,6 +51,28 @@ std::string supplierName(const an::Network& net, an::Index s) {
     return dataText(net.data().suppliers[size_t(s)].name);
 }
 
+std::string referenceNote(const ReportContext& ctx) {
+    const auto& cutoff = ctx.net.data().profile.referenceCutoff;
+    if (!cutoff || !(ctx.options.asOf > *cutoff))
+        return {};
+    std::string text = "Reference data checked up to " + cutoff->toString() +
+                       "; measures dated after it are scheduled, not confirmed. ";
+    text += ctx.options.assumeScheduled
+                ? "These figures count scheduled measures as in force (assume scheduled)."
+                : "These figures do not count them.";
+    return text;
+}
+
+std::vector<an::Index> uncountedScheduled(const ReportContext& ctx) {
+    std::vector<an::Index> out;
+    for (size_t c = 0; c < ctx.net.controls.size(); ++c) {
+        const an::MeasureStatus st = ctx.controls->status(an::Index(c));
+        if (st.scheduled && !st.counted && st.phase == an::ControlStatus::InForce)
+            out.push_back(an::Index(c));
+    }
+    return out;
+}
+
 std::string lensTitle(an::Lens lens) {
     switch (lens) {
     case an::Lens::Location:
@@ -70,8 +92,9 @@ std::string lensDescription(an::Lens lens) {
     case an::Lens::Owned:
         return "exposed when the site is in China or its supplier's ultimate owner is Chinese";
     case an::Lens::Controlled:
-        return "exposed when the flow is covered by an export control in force (material or "
-               "technology)";
+        return "exposed when the flow is an export covered by a control in force for its "
+               "destination, or the site, outside the issuing country, uses the issuer's "
+               "controlled technology";
     }
     return {};
 }

@@ -43,6 +43,21 @@ struct ReportContext {
     int worstScenario() const;
 };
 
+/// What the summary and the appendix say about the bundled example's company data.
+inline constexpr const char* kFictionalDataText =
+    "Fictional example data: the company, its suppliers, sites, purchases, products and stock "
+    "in this workspace are the bundled example, invented for illustration. Only the reference "
+    "data (world shares, export controls) comes from public sources.";
+
+/// "Time after the data" (SPEC §3): when the as-of date is after the profile's
+/// reference_cutoff, "Reference data checked up to …; measures dated after it are scheduled, not
+/// confirmed." and whether these figures count them; empty otherwise. Said next to the
+/// figures of every exposure section and in the appendix.
+std::string referenceNote(const ReportContext& ctx);
+/// Measures whose dates put them in force at the as-of date but whose status is scheduled
+/// and which the report does not count (assume scheduled off), in data order.
+std::vector<analysis::Index> uncountedScheduled(const ReportContext& ctx);
+
 // Names for people. Each is a data string isolated for bidirectional text (dataText()).
 std::string materialName(const analysis::Network& net, analysis::Index m);
 std::string productName(const analysis::Network& net, analysis::Index p);

@@ -158,6 +158,10 @@ std::optional<SectionId> parseSectionKey(const std::string& key) {
     return std::nullopt;
 }
 
+std::string ReportDocument::fictionalNotice() const {
+    return fictionalData ? "Fictional example data" : std::string();
+}
+
 std::string ReportDocument::fullTitle() const {
     return workspaceName.empty() ? title : title + " \u2014 " + workspaceName;
 }

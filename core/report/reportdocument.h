@@ -168,6 +168,8 @@ struct TimelineChart {
         core::Date start;
         std::optional<core::Date> end; ///< none: still running at the axis end
         bool highlight = false;        ///< e.g. in force and touching us
+        /// Scheduled, unconfirmed (status scheduled): drawn dashed, apart from confirmed ones.
+        bool scheduled = false;
         bool operator==(const Item&) const = default;
     };
     std::vector<Item> items;
@@ -176,6 +178,7 @@ struct TimelineChart {
     std::string markerLabel;
     std::string highlightName; ///< legend text of highlighted items
     std::string otherName;     ///< legend text of the others
+    std::string scheduledName; ///< legend text of scheduled items (whatever their colour)
     bool operator==(const TimelineChart&) const = default;
 };
 
@@ -273,7 +276,13 @@ struct ReportDocument {
     core::Date asOf;
     std::string lensName; ///< the lens of the headline figures, for people
     std::string version;  ///< CHOKEPOINT_VERSION of the program that built it
+    /// The workspace holds the bundled example (Workspace::isBundledExample()): its company
+    /// data is fictional, and every page says so (fictionalNotice()).
+    bool fictionalData = false;
     std::vector<Section> sections;
+
+    /// "Fictional example data" when fictionalData, else empty: the words every page carries.
+    std::string fictionalNotice() const;
 
     /// "China exposure report — <workspace>", for page headers and the HTML title.
     std::string fullTitle() const;

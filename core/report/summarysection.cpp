@@ -21,17 +21,29 @@ std::string plural(size_t n, const std::string& one, const std::string& many) {
 KpiRow headlineKpis(const ReportContext& ctx) {
     const an::Summary& s = ctx.summary();
     KpiRow row;
-    row.items.push_back(
-        {"China dependence of revenue", Cell::ofNumber(s.revenueDependence, NumberFormat::Percent),
-         formatMoney(s.revenueAtRisk) + " of " + formatMoney(s.revenue) + " revenue at risk"});
+    // The headline with its range next to it (SPEC §3 "Ranges").
+    std::string detail =
+        formatMoney(s.revenueAtRisk) + " of " + formatMoney(s.revenue) + " revenue at risk";
+    if (s.revenueDependenceLow && s.revenueDependenceHigh)
+        detail = "range " + formatPercentRange(*s.revenueDependenceLow, *s.revenueDependenceHigh) +
+                 "; " + detail + " (" + formatMoneyRange(s.revenueAtRiskLow, s.revenueAtRiskHigh) +
+                 ")";
+    row.items.push_back({"China dependence of revenue",
+                         Cell::ofNumber(s.revenueDependence, NumberFormat::Percent), detail});
     row.items.push_back({"Spend at risk", Cell::ofNumber(s.spendAtRisk, NumberFormat::Money),
                          "of " + formatMoney(s.spend) + " tier-1 spend"});
     row.items.push_back({"Materials over 50 % dependent",
                          Cell::ofNumber(double(s.materialsOverHalf), NumberFormat::Count),
                          "of " + plural(s.materials.size(), "material", "materials")});
-    row.items.push_back({"Controls in force touching us",
-                         Cell::ofNumber(double(s.controlsInForce.size()), NumberFormat::Count),
-                         "at " + ctx.options.asOf.toString()});
+    // Confirmed and scheduled measures apart: scheduled ones not counted are named separately.
+    const size_t scheduled = uncountedScheduled(ctx).size();
+    row.items.push_back(
+        {"Controls in force touching us",
+         Cell::ofNumber(double(s.controlsInForce.size()), NumberFormat::Count),
+         "at " + ctx.options.asOf.toString() +
+             (scheduled > 0 ? "; " + plural(scheduled, "scheduled measure", "scheduled measures") +
+                                  " due, unconfirmed, not counted"
+                            : std::string())});
     if (const int w = ctx.worstScenario(); w >= 0) {
         const sc::ScenarioResult& r = ctx.scenarios[size_t(w)];
         row.items.push_back({"Worst scenario: lost revenue",
@@ -47,10 +59,15 @@ std::string leadText(const ReportContext& ctx) {
     const an::Summary& s = ctx.summary();
     std::string text = "As of " + ctx.options.asOf.toString() + ", ";
     if (s.revenueDependence) {
-        text += formatPercent(*s.revenueDependence) + " of annual revenue (" +
-                formatMoney(s.revenueAtRisk) + " of " + formatMoney(s.revenue) +
-                ") depends on supply from China under the " + lensTitle(ctx.options.lens) +
-                " lens (" + lensDescription(ctx.options.lens) + ")";
+        text +=
+            formatPercent(*s.revenueDependence) +
+            (s.revenueDependenceLow && s.revenueDependenceHigh
+                 ? " (range " +
+                       formatPercentRange(*s.revenueDependenceLow, *s.revenueDependenceHigh) + ")"
+                 : std::string()) +
+            " of annual revenue (" + formatMoney(s.revenueAtRisk) + " of " +
+            formatMoney(s.revenue) + ") depends on supply from China under the " +
+            lensTitle(ctx.options.lens) + " lens (" + lensDescription(ctx.options.lens) + ")";
         std::vector<std::string> others;
         for (const an::Lens lens : {an::Lens::Location, an::Lens::Owned, an::Lens::Controlled})
             if (lens != ctx.options.lens)
@@ -107,7 +124,12 @@ Table controlsTable(const ReportContext& ctx, size_t& omitted) {
         list.size() > ctx.options.summaryControls ? list.size() - ctx.options.summaryControls : 0;
     for (size_t i = 0; i < list.size() - omitted; ++i) {
         const Control& c = net.data().controls[size_t(list[i])];
-        t.addRow({Cell::ofText(c.id), Cell::ofText(cellText(c.title)), Cell::ofDate(c.effective),
+        // Counted only because scheduled measures are assumed: never shown as plainly in force.
+        const std::string title =
+            cellText(c.title) + (ctx.controls->status(list[i]).scheduled
+                                     ? " \u2014 scheduled, unconfirmed (assumed)"
+                                     : std::string());
+        t.addRow({Cell::ofText(c.id), Cell::ofText(title), Cell::ofDate(c.effective),
                   Cell::ofText(touchText(net, ctx.touches[size_t(list[i])], 3))});
     }
     return t;
@@ -176,7 +198,11 @@ Table scenarioTable(const ReportContext& ctx) {
 
 Section buildSummarySection(const ReportContext& ctx) {
     Section s{SectionId::Summary, sectionTitle(SectionId::Summary), {}};
+    if (ctx.options.fictionalData)
+        s.blocks.push_back(Paragraph{kFictionalDataText, Paragraph::Style::Note});
     s.blocks.push_back(Paragraph{leadText(ctx), Paragraph::Style::Lead});
+    if (const std::string ref = referenceNote(ctx); !ref.empty())
+        s.blocks.push_back(Paragraph{ref, Paragraph::Style::Note});
     s.blocks.push_back(headlineKpis(ctx));
 
     s.blocks.push_back(Subheading{"Top chokepoints"});

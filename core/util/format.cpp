@@ -41,6 +41,25 @@ std::string formatPercent(double fraction, int decimals) {
     return formatFixed(fraction * 100.0, decimals) + " %";
 }
 
+std::string formatPercentRange(double low, double high, int decimals) {
+    if (!std::isfinite(low) || !std::isfinite(high))
+        return "n/a";
+    return formatFixed(low * 100.0, decimals) + "\u2013" + formatFixed(high * 100.0, decimals) +
+           " %";
+}
+
+std::string formatPercentWithRange(double point, double low, double high, int decimals) {
+    return formatPercent(point, decimals) + " (" + formatPercentRange(low, high, decimals) + ")";
+}
+
+std::string formatMoneyRange(double low, double high) {
+    return formatMoney(low) + "\u2013" + formatMoney(high);
+}
+
+std::string formatMoneyWithRange(double point, double low, double high) {
+    return formatMoney(point) + " (" + formatMoneyRange(low, high) + ")";
+}
+
 std::string formatMoney(double amount, const std::string& currency) {
     if (!std::isfinite(amount))
         return "n/a";

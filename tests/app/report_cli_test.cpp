@@ -417,6 +417,31 @@ TEST_F(ReportCli, BadInputFailsClearlyAndWritesNothing) {
     EXPECT_NE(runChokepoint({"report", s->ws, "-o", s->dir.path()}, nullptr, &err), 0);
 }
 
+// `chokepoint init` makes the bundled example, whose company data is invented: every page of
+// the PDF says so in its footer, the first page under the title and in the summary; the HTML
+// in its header, its footer, a running line for printing and the summary (SPEC §7).
+TEST_F(ReportCli, FictionalExampleDataOnEveryPage) {
+    const int pages = std::stoi("0" + pdfInfo(s->pdf, "Pages"));
+    ASSERT_GE(pages, 10);
+    for (int p = 1; p <= pages; ++p)
+        EXPECT_NE(pdfText(s->pdf, p).find("Fictional example data"), std::string::npos)
+            << "page " << p;
+    const std::string page1 = squeeze(pdfText(s->pdf, 1));
+    EXPECT_NE(page1.find("Fictional example data: the company data is invented for illustration"),
+              std::string::npos);
+    EXPECT_NE(page1.find("are the bundled example, invented for illustration"), std::string::npos);
+
+    const std::string html = readFile(s->html);
+    size_t count = 0;
+    for (size_t at = html.find("Fictional example data"); at != std::string::npos;
+         at = html.find("Fictional example data", at + 1))
+        ++count;
+    EXPECT_EQ(count, 5u); // running line, header, summary, appendix, footer
+    const size_t footer = html.find("<footer>");
+    ASSERT_NE(footer, std::string::npos);
+    EXPECT_NE(html.find("Fictional example data", footer), std::string::npos);
+}
+
 // Names that are markup, SQL, formulas or control characters (hostiledata.h): escaped in the
 // HTML, shown as text in the PDF.
 TEST(ReportCliHostile, NamesAreEscapedInHtmlAndShownInPdf) {
@@ -439,6 +464,8 @@ TEST(ReportCliHostile, NamesAreEscapedInHtmlAndShownInPdf) {
     EXPECT_EQ(page.find("<script"), std::string::npos);
     EXPECT_EQ(page.find("<img"), std::string::npos);
     EXPECT_NE(page.find("&lt;script&gt;"), std::string::npos);
+    // A company's own data (init --empty, then an import) is not marked as fictional.
+    EXPECT_EQ(page.find("Fictional"), std::string::npos);
     EXPECT_NE(page.find("&quot;quoted&quot;, with, commas"), std::string::npos);
     // Read back as XML, every text is there as the reader sees it (control characters, which
     // XML cannot carry, dropped; line breaks as white space).

@@ -185,12 +185,13 @@ TEST_F(ControlsPageTest, MovingTheMarkerAcrossEffectiveAndSuspensionDates) {
     }
     // The statuses in the list follow the marker (now 2026-11-11).
     EXPECT_EQ(status("EC14"), QStringLiteral("suspended before it took effect"));
-    EXPECT_EQ(status("EC14-R"), QStringLiteral("in force"));
+    // EC14-R is scheduled (bundled controls.csv): dated in force, never shown as "in force".
+    EXPECT_EQ(status("EC14-R"), QStringLiteral("scheduled, unconfirmed"));
     EXPECT_EQ(status("EC15"), QStringLiteral("ended (suspended or lifted)"));
     EXPECT_EQ(status("EC10"), QStringLiteral("in force"));
     clickDate(day("2025-11-08"));
     EXPECT_EQ(status("EC14"), QStringLiteral("suspended before it took effect"));
-    EXPECT_EQ(status("EC14-R"), QStringLiteral("announced, not yet in force"));
+    EXPECT_EQ(status("EC14-R"), QStringLiteral("scheduled, not yet due"));
     clickDate(day("2025-11-06"));
     EXPECT_EQ(status("EC14"), QStringLiteral("announced, not yet in force"));
     EXPECT_EQ(status("EC15"), QStringLiteral("in force"));

@@ -178,5 +178,42 @@ TEST_F(DetailsHtmlTest, SupplierSharesArePerMaterial) {
         << text.mid(lfp, 40).toStdString();
 }
 
+// A world share that measures something else than production says what, with the source's
+// note, and is never headed "World production" (SPEC §2 basis; bundled world_shares.csv:
+// synthetic graphite is China's share of production capacity, "about 90 %" (Bloomberg);
+// the separator's shares are by company nationality).
+TEST_F(DetailsHtmlTest, WorldSharesSayWhatTheyMeasure) {
+    auto text = [&](SelectionKind kind, const std::string& id) {
+        QTextDocument doc;
+        doc.setHtml(html(kind, id));
+        return doc.toPlainText();
+    };
+    const QString graphite = text(SelectionKind::Material, "synthetic_graphite");
+    EXPECT_TRUE(graphite.contains(QStringLiteral("Share of world production capacity")))
+        << graphite.toStdString();
+    EXPECT_TRUE(graphite.contains(QStringLiteral("Synthetic graphite production capacity")));
+    EXPECT_FALSE(graphite.contains(QStringLiteral("World production"))) << graphite.toStdString();
+
+    const QString separator = text(SelectionKind::Material, "separator");
+    EXPECT_TRUE(separator.contains(QStringLiteral("by company nationality, not plant location")));
+    EXPECT_TRUE(separator.contains(QStringLiteral("87.4 %")));
+    EXPECT_FALSE(separator.contains(QStringLiteral("World production")));
+
+    // Lithium ore is mine production (USGS): plain production, headed as before.
+    EXPECT_TRUE(
+        text(SelectionKind::Material, "li_raw").contains(QStringLiteral("World production")));
+
+    // China's shares by material: production unless marked, the others marked by their basis.
+    const QString china = text(SelectionKind::Country, "CHN");
+    EXPECT_TRUE(china.contains(QStringLiteral("World shares (production unless marked)")));
+    EXPECT_TRUE(
+        china.contains(QStringLiteral("Synthetic (artificial) graphite, graphitised (capacity)")))
+        << china.toStdString();
+    EXPECT_TRUE(china.contains(
+        QStringLiteral("Liquid electrolyte (LiPF6 in carbonate solvents) (company nationality)")));
+    EXPECT_TRUE(
+        china.contains(QStringLiteral("Spherical purified natural graphite (lower bound)")));
+}
+
 } // namespace
 } // namespace chokepoint::ui

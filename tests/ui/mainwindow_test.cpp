@@ -273,5 +273,32 @@ TEST_F(MainWindowTest, CreatesWorkspacesThroughCore) {
     EXPECT_FALSE(other.summary()->revenueDependence); // no revenue: shown as "—"
 }
 
+// The bundled example's company data is invented: the title says so (SPEC §6), page by page;
+// the same data written as one's own (no bundled-example mark) does not, and neither does the
+// example after the window reopens another workspace.
+TEST_F(MainWindowTest, TitleSaysWhenTheDataIsTheFictionalExample) {
+    // The fixture's workspace holds the bundled tables written as a company's own data.
+    EXPECT_FALSE(state.isBundledExample());
+    EXPECT_EQ(window->windowTitle(), QStringLiteral("Overview — bundled.chokepoint — Chokepoint"));
+
+    const std::string example = dir.file("example.chokepoint");
+    ASSERT_TRUE(core::io::createBundledWorkspace(example).ok()); // as `chokepoint init` does
+    state.openWorkspace(QString::fromStdString(example));
+    state.waitForIdle();
+    EXPECT_TRUE(state.isBundledExample());
+    EXPECT_EQ(
+        window->windowTitle(),
+        QStringLiteral("Overview — example.chokepoint — fictional example data — Chokepoint"));
+    window->showPage(pageid::materials);
+    EXPECT_EQ(window->windowTitle(),
+              QStringLiteral("Materials — example.chokepoint — fictional example data — "
+                             "Chokepoint"));
+
+    state.openWorkspace(QString::fromStdString(path));
+    state.waitForIdle();
+    EXPECT_FALSE(state.isBundledExample());
+    EXPECT_FALSE(window->windowTitle().contains(QStringLiteral("fictional")));
+}
+
 } // namespace
 } // namespace chokepoint::ui

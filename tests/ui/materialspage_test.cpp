@@ -172,11 +172,17 @@ TEST_F(MaterialsPageTest, TableEqualsCommandLineJsonForEachLens) {
                         number(m.value(QStringLiteral("hhi"))), 1e-9);
             EXPECT_NEAR(sortValue(id, MaterialTableModel::WorldHhi).toDouble(),
                         number(m.value(QStringLiteral("world_hhi"))), 1e-9);
-            // The text is the percentage a person reads.
+            // The text is the percentage a person reads, with its range from the command
+            // line's dependence_low / dependence_high (SPEC §6: "83.0 % (72.0–100.0 %)").
             const int row = page->model()->rowForKey(QStringLiteral("material:") + id);
+            auto pct = [](double v) { return QString::number(v * 100.0, 'f', 1); };
             EXPECT_EQ(
                 page->model()->index(row, MaterialTableModel::lensColumn(lens)).data().toString(),
-                QString::number(dependence * 100.0, 'f', 1) + QStringLiteral(" %"));
+                pct(dependence) + QStringLiteral(" % (") +
+                    pct(m.value(QStringLiteral("dependence_low")).toDouble()) +
+                    QStringLiteral("\u2013") +
+                    pct(m.value(QStringLiteral("dependence_high")).toDouble()) +
+                    QStringLiteral(" %)"));
             EXPECT_EQ(page->model()->index(row, MaterialTableModel::Material).data().toString(),
                       m.value(QStringLiteral("name")).toString());
         }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/models/chokepointmodel.h"
 
+#include "ui/displayformat.h"
 #include "ui/selectionkey.h"
 
 namespace chokepoint::ui {
@@ -35,7 +36,15 @@ void ChokepointModel::setSummary(const an::Network& net, const an::Summary& summ
                               tr("Site of %1").arg(QString::fromStdString(supplier.name)))
                       << text(tr("Site"));
         }
-        row.cells << percent(c.dependence) << money(c.spendAtRisk) << text(why, why);
+        Cell dependence = percent(c.dependence);
+        if (c.kind == an::ChokepointKind::Material)
+            for (const an::MaterialSummary& m : summary.materials)
+                if (m.material == c.material) { // a material's figure with its range
+                    dependence.text =
+                        percentRangeText(m.dependence, m.dependenceLow, m.dependenceHigh);
+                    dependence.tooltip = rangeExplanation();
+                }
+        row.cells << dependence << money(c.spendAtRisk) << text(why, why);
         rows << row;
     }
     setRows(std::move(rows));

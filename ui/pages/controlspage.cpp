@@ -31,6 +31,7 @@
 #include "ui/pages/pageregistry.h"
 #include "ui/selectionkey.h"
 #include "ui/widgets/kpitile.h"
+#include "ui/widgets/scheduledcount.h"
 #include "ui/widgets/tableview.h"
 
 namespace chokepoint::ui {
@@ -188,8 +189,11 @@ void ControlsPage::onFiltersChanged() {
     if (!state().hasWorkspace() || !visibleOrMarkStale())
         return;
     const Filters f = state().filters();
+    // Assuming scheduled measures changes every figure, as a change of scope does.
     const bool scope = !m_lastFilters || m_lastFilters->productId != f.productId ||
-                       m_lastFilters->stage != f.stage || m_lastFilters->country != f.country;
+                       m_lastFilters->stage != f.stage || m_lastFilters->country != f.country ||
+                       m_lastFilters->assumeScheduled != f.assumeScheduled;
+    m_timeline->setAssumeScheduled(f.assumeScheduled);
     const bool date = !m_lastFilters || m_lastFilters->asOf != f.asOf;
     m_lastFilters = f;
     if (date) {
@@ -278,14 +282,14 @@ void ControlsPage::recomputeTimeline(bool reuse) {
     if (reuse && m_resultNetwork == net)
         previous = m_result;
     m_timelineRunner->run(
-        [engine, asOf = state().filters().asOf, filter = state().summaryFilter(),
-         previous](const JobToken& token) {
+        [engine, asOf = state().filters().asOf, filter = state().summaryFilter(), previous,
+         assume = state().filters().assumeScheduled](const JobToken& token) {
             return std::make_shared<const an::ControlTimeline>(an::controlledTimeline(
                 *engine, asOf, filter,
                 [&token](size_t done, size_t total) {
                     return token.progress(double(done) / double(std::max<size_t>(1, total)));
                 },
-                previous.get()));
+                previous.get(), assume));
         },
         [this, net](std::shared_ptr<const an::ControlTimeline> result) {
             if (result->cancelled || net != state().network())
@@ -318,11 +322,11 @@ void ControlsPage::showTimeline() {
             titles << QString::fromStdString(net->controlIds.id(c) + ": " +
                                              net->data().controls[size_t(c)].title);
         }
-        m_tiles[MeasuresInForce]->setValue(countText(double(ids.size())),
-                                           ids.isEmpty()
-                                               ? tr("none at this date")
-                                               : QLocale().createSeparatedList(ids.mid(0, 5)) +
-                                                     (ids.size() > 5 ? tr(", …") : QString()));
+        setControlsTile(m_tiles[MeasuresInForce], *net, now->date,
+                        state().filters().assumeScheduled, now->controlsTouching,
+                        ids.isEmpty() ? tr("none at this date")
+                                      : QLocale().createSeparatedList(ids.mid(0, 5)) +
+                                            (ids.size() > 5 ? tr(", …") : QString()));
         m_tiles[MeasuresInForce]->setToolTip(titles.join(QLatin1Char('\n')));
         m_tiles[MaterialsOverHalf]->setValue(countText(double(now->materialsOverHalf)),
                                              tr("more than half of it under controls"));

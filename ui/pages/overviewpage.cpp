@@ -8,6 +8,7 @@
 #include <QScrollArea>
 #include <QVBoxLayout>
 
+#include "core/util/format.h"
 #include "ui/appstate.h"
 #include "ui/charts/donutchart.h"
 #include "ui/charts/stackedbarchart.h"
@@ -18,6 +19,7 @@
 #include "ui/pages/pageregistry.h"
 #include "ui/selectionkey.h"
 #include "ui/widgets/kpitile.h"
+#include "ui/widgets/scheduledcount.h"
 #include "ui/widgets/tableview.h"
 
 namespace chokepoint::ui {
@@ -92,7 +94,7 @@ OverviewPage::OverviewPage(AppState& state, QWidget* parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->setColumnWidth(ChokepointModel::Item, 230);
     m_table->setColumnWidth(ChokepointModel::Type, 70);
-    m_table->setColumnWidth(ChokepointModel::Dependence, 90);
+    m_table->setColumnWidth(ChokepointModel::Dependence, 150); // with its range
     m_table->setColumnWidth(ChokepointModel::SpendAtRisk, 100);
     m_table->sortByColumn(ChokepointModel::Dependence, Qt::DescendingOrder);
     auto* tableBox = new QWidget(content);
@@ -193,15 +195,21 @@ QString OverviewPage::contextText() const {
 void OverviewPage::updateContext() {
     const Filters& f = state().filters();
     const auto net = state().network();
-    QString vintage = tr("unknown");
-    if (net)
-        if (const auto v = net->data().referenceVintage())
-            vintage = QString::number(*v);
-    QString text =
-        tr("<b>%1 lens</b> (%2) &nbsp;·&nbsp; as of <b>%3</b> &nbsp;·&nbsp; reference data "
-           "vintage <b>%4</b>")
-            .arg(lensText(f.lens), lensDescription(f.lens).toHtmlEscaped(), dateText(f.asOf),
-                 vintage);
+    // Up to when the reference data was checked, next to the figures (SPEC §3); the vintage
+    // year for data without a cut-off.
+    QString reference = tr("reference data vintage <b>unknown</b>");
+    if (net) {
+        if (const auto& cutoff = net->data().profile.referenceCutoff)
+            reference = tr("reference data checked up to <b>%1</b>").arg(dateText(*cutoff));
+        else if (const auto v = net->data().referenceVintage())
+            reference = tr("reference data vintage <b>%1</b>").arg(*v);
+    }
+    QString text = tr("<b>%1 lens</b> (%2) &nbsp;·&nbsp; as of <b>%3</b> &nbsp;·&nbsp; %4")
+                       .arg(lensText(f.lens), lensDescription(f.lens).toHtmlEscaped(),
+                            dateText(f.asOf), reference);
+    if (net && net->data().profile.referenceCutoff && f.asOf > *net->data().profile.referenceCutoff)
+        text += f.assumeScheduled ? tr(" &nbsp;·&nbsp; scheduled measures <b>assumed</b>")
+                                  : tr(" &nbsp;·&nbsp; scheduled measures <b>not counted</b>");
     if (state().isBusy())
         text += tr(" &nbsp;·&nbsp; <i>updating…</i>");
     m_context->setText(text);
@@ -228,9 +236,21 @@ void OverviewPage::redraw() {
     const auto& d = net.data();
     const an::Summary& s = *summary;
 
-    m_tiles[RevenueDependence]->setValue(
-        percentText(s.revenueDependence),
-        tr("%1 of %2 revenue at risk").arg(moneyText(s.revenueAtRisk), moneyText(s.revenue)));
+    // The headline with its range (SPEC §3 "Ranges"): unknown origin and unknown technology
+    // sources counted as not exposed (low) and as exposed (high).
+    if (s.revenueDependence && s.revenueDependenceLow && s.revenueDependenceHigh)
+        m_tiles[RevenueDependence]->setValue(
+            percentText(s.revenueDependence),
+            tr("range %1 · %2 of %3 revenue at risk (%4)")
+                .arg(rangeText(*s.revenueDependenceLow, *s.revenueDependenceHigh),
+                     moneyText(s.revenueAtRisk), moneyText(s.revenue),
+                     QString::fromStdString(
+                         core::formatMoneyRange(s.revenueAtRiskLow, s.revenueAtRiskHigh))));
+    else
+        m_tiles[RevenueDependence]->setValue(
+            percentText(s.revenueDependence),
+            tr("%1 of %2 revenue at risk").arg(moneyText(s.revenueAtRisk), moneyText(s.revenue)));
+    m_tiles[RevenueDependence]->setToolTip(rangeExplanation());
     m_tiles[SpendAtRisk]->setValue(moneyText(s.spendAtRisk),
                                    tr("of %1 tier-1 spend").arg(moneyText(s.spend)));
     m_tiles[MaterialsOverHalf]->setValue(countText(double(s.materialsOverHalf)),
@@ -242,10 +262,11 @@ void OverviewPage::redraw() {
         ids << qs(d.controls[size_t(c)].id);
         titles << qs(d.controls[size_t(c)].id + ": " + d.controls[size_t(c)].title);
     }
-    m_tiles[Controls]->setValue(countText(double(ids.size())),
-                                ids.isEmpty() ? tr("none at this date")
-                                              : QLocale().createSeparatedList(ids.mid(0, 4)) +
-                                                    (ids.size() > 4 ? tr(", …") : QString()));
+    // Confirmed measures counted; scheduled ones apart in the caption.
+    setControlsTile(m_tiles[Controls], net, s.asOf, s.assumeScheduled, s.controlsInForce,
+                    ids.isEmpty() ? tr("none at this date")
+                                  : QLocale().createSeparatedList(ids.mid(0, 4)) +
+                                        (ids.size() > 4 ? tr(", …") : QString()));
     m_tiles[Controls]->setToolTip(titles.join(QLatin1Char('\n')));
 
     // Dependence by material: the most dependent first (Summary's order).
@@ -255,10 +276,11 @@ void OverviewPage::redraw() {
         if (cats.size() == kMaxMaterials)
             break;
         const auto& mat = d.materials[size_t(m.material)];
-        cats.push_back({qs(mat.id), shortName(qs(mat.name)),
-                        tr("<b>%1</b><br>Dependence: <b>%2</b><br>Spend at risk: %3")
-                            .arg(qs(mat.name).toHtmlEscaped(), percentText(m.dependence),
-                                 moneyText(m.spendAtRisk))});
+        cats.push_back(
+            {qs(mat.id), shortName(qs(mat.name)),
+             tr("<b>%1</b><br>Dependence: <b>%2</b> (range %3)<br>Spend at risk: %4")
+                 .arg(qs(mat.name).toHtmlEscaped(), percentText(m.dependence),
+                      rangeText(m.dependenceLow, m.dependenceHigh), moneyText(m.spendAtRisk))});
         direct << m.directShare;
         deeper << m.deeperShare;
     }
@@ -291,10 +313,14 @@ void OverviewPage::redraw() {
     QVector<double> atRisk;
     for (const an::ProductSummary& p : s.products) {
         const auto& prod = d.products[size_t(p.product)];
-        products.push_back({qs(prod.id), shortName(qs(prod.name), 24),
-                            tr("<b>%1</b><br>Dependence: %2<br>Revenue: %3")
-                                .arg(qs(prod.name).toHtmlEscaped(), percentText(p.dependence),
-                                     moneyText(p.revenue))});
+        products.push_back(
+            {qs(prod.id), shortName(qs(prod.name), 24),
+             tr("<b>%1</b><br>Dependence: %2<br>Revenue: %3<br>Revenue at "
+                "risk: <b>%4</b>")
+                 .arg(qs(prod.name).toHtmlEscaped(),
+                      percentRangeText(p.dependence, p.dependenceLow, p.dependenceHigh),
+                      moneyText(p.revenue),
+                      moneyRangeText(p.revenueAtRisk, p.revenueAtRiskLow, p.revenueAtRiskHigh))});
         atRisk << p.revenueAtRisk.value_or(0.0);
     }
     m_products->chart()->setTitle(tr("Revenue at risk by product"));

@@ -64,6 +64,9 @@ figure.chart svg{display:block;width:100%;height:auto;min-width:560px;max-width:
 figcaption{color:var(--muted);font-size:.85em;margin-top:.3em}
 footer{color:var(--muted);font-size:.85em;border-top:1px solid var(--rule);padding-top:.6em;
 margin-top:2em}
+.fictional{color:#c83e12;font-weight:bold}
+.running{display:none}
+@media print{.running{display:block;position:fixed;top:0;right:0;font-size:.75em;margin:0}}
 @media (max-width:600px){body{font-size:14px}.page{padding:14px 12px 30px}h1{font-size:1.5em}
 .kpis{grid-template-columns:repeat(2,minmax(0,1fr))}.kpi-value{font-size:1.25em}
 figure.chart svg{min-width:520px}
@@ -248,12 +251,19 @@ QString reportHtml(const rp::ReportDocument& doc) {
     html += QStringLiteral("<title>%1</title>\n<style>").arg(title);
     html += QString::fromUtf8(kCss);
     html += QStringLiteral("</style>\n</head>\n<body>\n<div class=\"page\">\n");
+    const QString notice = qs(doc.fictionalNotice());
+    if (!notice.isEmpty()) // repeated at the top of every printed page
+        html += QStringLiteral("<p class=\"fictional running\">%1</p>\n").arg(notice);
     html += QStringLiteral("<header class=\"report-head\">\n<h1>%1</h1>\n").arg(qs(doc.title));
     if (!doc.workspaceName.empty())
         html += QStringLiteral("<p class=\"ws\">%1</p>\n").arg(qs(doc.workspaceName));
     html += QStringLiteral("<p class=\"meta\">As of %1 \u00b7 headline lens: %2 \u00b7 Chokepoint "
                            "%3</p>\n")
                 .arg(qs(doc.asOf.toString()), qs(doc.lensName), qs(doc.version));
+    if (!notice.isEmpty())
+        html += QStringLiteral("<p class=\"fictional\">%1: the company data is invented for "
+                               "illustration</p>\n")
+                    .arg(notice);
     html += QStringLiteral("<nav><ol>");
     for (const auto& s : doc.sections)
         html += QStringLiteral("<li><a href=\"#%1\">%2</a></li>")
@@ -266,9 +276,13 @@ QString reportHtml(const rp::ReportDocument& doc) {
             html += blockHtml(block);
         html += QStringLiteral("</section>\n");
     }
-    html += QStringLiteral("</main>\n<footer>%1 \u00b7 as of %2 \u00b7 Chokepoint %3</footer>\n"
+    html += QStringLiteral("</main>\n<footer>%1%2 \u00b7 as of %3 \u00b7 Chokepoint %4</footer>\n"
                            "</div>\n</body>\n</html>\n")
-                .arg(title, qs(doc.asOf.toString()), qs(doc.version));
+                .arg(notice.isEmpty() ? QString()
+                                      : QStringLiteral("<strong class=\"fictional\">%1</strong> "
+                                                       "\u00b7 ")
+                                            .arg(notice),
+                     title, qs(doc.asOf.toString()), qs(doc.version));
     return html;
 }
 

@@ -164,13 +164,13 @@ std::unique_ptr<QChartView> scatterChart(const rp::ScatterChart& spec) {
 
 std::unique_ptr<QChartView> timelineChart(const rp::TimelineChart& spec) {
     auto view = makeView<TimelineChart>();
-    view->setLegendNames(qs(spec.highlightName), qs(spec.otherName));
+    view->setLegendNames(qs(spec.highlightName), qs(spec.otherName), qs(spec.scheduledName));
     view->setMarker(qdate(spec.marker), qs(spec.markerLabel));
     QVector<TimelineItem> items;
     for (const auto& item : spec.items)
         items.push_back({qs(item.label), qdate(item.start),
                          item.end ? std::optional<QDate>(qdate(*item.end)) : std::nullopt,
-                         item.highlight});
+                         item.highlight, item.scheduled});
     view->setData(items, qdate(spec.axisStart), qdate(spec.axisEnd));
     return view;
 }

@@ -294,6 +294,8 @@ void ReportDialog::setSectionChecked(rp::SectionId id, bool checked) {
 rp::ReportOptions ReportDialog::reportOptions() const {
     rp::ReportOptions options;
     options.workspaceName = m_workspaceName.toStdString();
+    options.fictionalData = m_state.isBundledExample();
+    options.assumeScheduled = m_state.filters().assumeScheduled; // as the window shows
     const QDate d = m_asOf->date();
     options.asOf = core::Date::fromYmd(d.year(), d.month(), d.day());
     options.lens = an::Lens(m_lens->currentData().toInt());

@@ -201,10 +201,19 @@ void ReportPainter::startPage() {
     const double bottom = m_content.bottom() + pt(12);
     m_painter->setPen(QPen(st::kRule, pt(0.6)));
     m_painter->drawLine(QPointF(margin, bottom - pt(3)), QPointF(margin + width, bottom - pt(3)));
+    // Fictional example data says so on every page, first in the footer and in the risk colour.
+    double footerX = margin;
+    if (const std::string notice = m_doc.fictionalNotice(); !notice.empty()) {
+        QFont bold = small;
+        bold.setBold(true);
+        const Text t = layoutText(st::pageText(notice + " \u00b7 "), bold, width * 0.7);
+        drawText(t, margin, bottom, st::kRisk);
+        footerX += t.layout->lineCount() > 0 ? t.layout->lineAt(0).naturalTextWidth() : 0.0;
+    }
     drawText(layoutText(QStringLiteral("Chokepoint %1 \u00b7 %2")
                             .arg(st::pageText(m_doc.version), st::pageText(m_doc.workspaceName)),
-                        small, width * 0.7),
-             margin, bottom, st::kMuted);
+                        small, std::max(1.0, width * 0.7 - (footerX - margin))),
+             footerX, bottom, st::kMuted);
     const QString page = m_totalPages > 0
                              ? QStringLiteral("Page %1 of %2").arg(m_pageNumber).arg(m_totalPages)
                              : QStringLiteral("Page %1").arg(m_pageNumber);
@@ -236,6 +245,13 @@ void ReportPainter::titleBlock() {
                    font(st::kBody), w);
     drawText(meta, x, m_y, st::kMuted);
     m_y += meta.height + pt(4);
+    if (const std::string notice = m_doc.fictionalNotice(); !notice.empty()) {
+        const Text t = layoutText(st::pageText(notice + ": the company data is invented for "
+                                                        "illustration"),
+                                  font(st::kBody, true), w);
+        drawText(t, x, m_y, st::kRisk);
+        m_y += t.height + pt(4);
+    }
     if (m_painter)
         m_painter->fillRect(QRectF(x, m_y, w, pt(2.2)), st::kAccent);
     m_y += pt(2.2) + pt(8);

@@ -25,9 +25,11 @@ TimelineChart::TimelineChart(QWidget* parent)
     chart()->legend()->setAlignment(Qt::AlignBottom);
 }
 
-void TimelineChart::setLegendNames(const QString& highlight, const QString& other) {
+void TimelineChart::setLegendNames(const QString& highlight, const QString& other,
+                                   const QString& scheduled) {
     m_highlightName = highlight;
     m_otherName = other;
+    m_scheduledName = scheduled;
 }
 
 void TimelineChart::setMarker(const QDate& date, const QString& label) {
@@ -89,7 +91,7 @@ void TimelineChart::setData(QVector<TimelineItem> items, const QDate& axisStart,
     chart()->addAxis(m_rowAxis, Qt::AlignLeft);
 
     const double xEnd = toX(axisEnd);
-    bool highlightShown = false, otherShown = false;
+    bool highlightShown = false, otherShown = false, scheduledShown = false;
     for (int k = 0; k < n; ++k) {
         const TimelineItem& item = m_items[n - 1 - k];
         const double y = k + 0.5;
@@ -99,13 +101,19 @@ void TimelineChart::setData(QVector<TimelineItem> items, const QDate& axisStart,
         line->append(x0, y);
         // A measure that ended before it started still gets a visible stub.
         line->append(x1 > x0 ? x1 : x0 + 86400000.0 * 12, y);
-        const bool first = item.highlight ? !highlightShown : !otherShown;
-        line->setName(chartLabel(item.highlight ? m_highlightName : m_otherName));
-        (item.highlight ? highlightShown : otherShown) = true;
+        // Scheduled measures get a legend entry of their own (dashed), whatever their colour.
+        const bool scheduled = item.scheduled && !m_scheduledName.isEmpty();
+        bool& shown = scheduled ? scheduledShown : item.highlight ? highlightShown : otherShown;
+        const bool first = !shown;
+        shown = true;
+        line->setName(chartLabel(scheduled        ? m_scheduledName
+                                 : item.highlight ? m_highlightName
+                                                  : m_otherName));
         chart()->addSeries(line);
         line->attachAxis(m_timeAxis);
         line->attachAxis(m_rowAxis);
         line->setProperty("highlight", item.highlight);
+        line->setProperty("scheduled", item.scheduled);
         const auto markers = chart()->legend()->markers(line);
         for (QLegendMarker* marker : markers)
             marker->setVisible(first && !line->name().isEmpty());
@@ -135,6 +143,8 @@ void TimelineChart::restyle() {
         QPen pen(line->property("highlight").toBool() ? p.risk : p.axis);
         pen.setWidthF(kBarWidth);
         pen.setCapStyle(Qt::FlatCap);
+        if (line->property("scheduled").toBool())
+            pen.setDashPattern({1.2, 0.6}); // in pen widths: dashes apart from solid bars
         line->setPen(pen);
     }
     if (m_marker) {

@@ -18,6 +18,7 @@ struct TimelineItem {
     QDate start;
     std::optional<QDate> end; ///< none: open-ended (drawn to the axis end)
     bool highlight = false;
+    bool scheduled = false; ///< scheduled, unconfirmed: dashed, with a legend entry of its own
 };
 
 /// Date ranges as horizontal bars on a date axis, one row per item (the first at the top),
@@ -29,7 +30,8 @@ class TimelineChart : public ChartView {
 public:
     explicit TimelineChart(QWidget* parent = nullptr);
 
-    void setLegendNames(const QString& highlight, const QString& other);
+    void setLegendNames(const QString& highlight, const QString& other,
+                        const QString& scheduled = {});
     void setMarker(const QDate& date, const QString& label);
     void setData(QVector<TimelineItem> items, const QDate& axisStart, const QDate& axisEnd);
 
@@ -43,7 +45,7 @@ private:
     QVector<TimelineItem> m_items;
     QVector<QLineSeries*> m_bars;
     QLineSeries* m_marker = nullptr;
-    QString m_highlightName, m_otherName, m_markerLabel;
+    QString m_highlightName, m_otherName, m_scheduledName, m_markerLabel;
     QDate m_markerDate;
     QCategoryAxis* m_rowAxis = nullptr;
     QCategoryAxis* m_timeAxis = nullptr;

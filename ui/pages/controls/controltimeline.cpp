@@ -108,7 +108,15 @@ QStringList ControlTimeline::legendTexts() const {
             tr("announced"),
             tr("ended"),
             tr("suspended before effect"),
-            tr("in force at the marker")};
+            tr("in force at the marker"),
+            tr("scheduled, unconfirmed")};
+}
+
+void ControlTimeline::setAssumeScheduled(bool on) {
+    if (m_assumeScheduled == on)
+        return;
+    m_assumeScheduled = on;
+    update();
 }
 
 qreal ControlTimeline::legendRows(int width) const {

@@ -30,6 +30,8 @@ public:
     void setSelectedKey(const QString& key);
     QString selectedKey() const { return m_selected; }
     void setTitle(const QString& title);
+    /// Scheduled measures count as in force at the marker only while assumed (SPEC §3).
+    void setAssumeScheduled(bool on);
 
     int laneCount() const;
     /// Geometry, for tests and the page: the plot area, the time axis strip above it, the x of
@@ -98,6 +100,7 @@ private:
     QString m_selected;
     QString m_title;
     QString m_tip;
+    bool m_assumeScheduled = false;
     bool m_dragging = false;
     bool m_pressedOnLane = false;
     QPoint m_pressPos;

@@ -69,9 +69,19 @@ void paintSegment(QPainter& p, const TimelineSegment& s, const ChartPalette& pal
     }
     const qreal xEnd = s.end ? xFor(*s.end) : plot.right() + 8;
     const QRectF bar(xe, cy - 4.5, std::max(2.0, xEnd - xe), 9);
-    p.setPen(Qt::NoPen);
-    p.setBrush(c);
-    p.drawRoundedRect(bar, 2, 2);
+    if (s.scheduled) {
+        // Scheduled, unconfirmed: hatched in the kind's colour under a dashed outline, apart
+        // from the solid bars of confirmed measures.
+        p.setPen(QPen(c, 1.2, Qt::DashLine));
+        p.setBrush(QBrush(c, Qt::BDiagPattern));
+        p.drawRoundedRect(bar.adjusted(0.6, 0.6, -0.6, -0.6), 2, 2);
+        p.setPen(Qt::NoPen);
+        p.setBrush(c);
+    } else {
+        p.setPen(Qt::NoPen);
+        p.setBrush(c);
+        p.drawRoundedRect(bar, 2, 2);
+    }
     if (!s.end) {
         QPainterPath arrow;
         arrow.moveTo(plot.right() + 8, cy - 6);
@@ -166,7 +176,7 @@ void ControlTimeline::paintRow(QPainter& p, const ChartPalette& pal, const Row& 
     bool selected = false, active = false;
     for (const TimelineSegment& s : lane.segments) {
         selected = selected || s.key == m_selected;
-        active = active || inForce(s, m_marker);
+        active = active || (inForce(s, m_marker) && (!s.scheduled || m_assumeScheduled));
     }
     if (selected) {
         QColor h = palette().color(QPalette::Highlight);
@@ -264,6 +274,11 @@ void ControlTimeline::paintLegend(QPainter& p, const ChartPalette& pal, const QS
         p.setPen(Qt::NoPen);
         p.setBrush(pal.text);
         p.drawEllipse(at + QPointF(9, 0), 4, 4);
+    });
+    entry(texts[7], [&](QPointF at) {
+        p.setPen(QPen(pal.mutedText, 1.2, Qt::DashLine));
+        p.setBrush(QBrush(pal.mutedText, Qt::BDiagPattern));
+        p.drawRoundedRect(QRectF(at.x(), at.y() - 4.5, 18, 9), 2, 2);
     });
 }
 

@@ -102,8 +102,10 @@ ImpactSiteModel::ImpactSiteModel(QObject* parent)
                   {tr("Country")},
                   {tr("Material")},
                   {tr("Covered as"), Qt::AlignLeft | Qt::AlignVCenter,
-                   tr("A material item issued by the site's country, or a technology item the "
-                      "site depends on")},
+                   tr("material: an export of a listed material from the issuing country to "
+                      "a destination the measure reaches; technology: a plant outside the "
+                      "issuing country that uses a listed technology it gets from the issuer "
+                      "(licence, equipment, know-how)")},
                   {tr("Tier"), kRight, tr("Supply links between us and the site")},
                   {tr("Our share"), kRight, tr("Share of our own supply of the material")},
                   {tr("Spend at risk"), kRight}},
@@ -117,7 +119,7 @@ void ImpactSiteModel::setImpact(const an::Network& net, const an::MeasureImpact&
         if (f.byMaterial)
             through << tr("material");
         if (f.byTechnology)
-            through << tr("technology");
+            through << tr("technology from the issuer, used abroad");
         const auto& supplier = d.suppliers[size_t(net.siteSupplier[size_t(f.site)])];
         rows << Row{selectionKey({SelectionKind::Site, qs(net.sites.id(f.site))}),
                     {text(siteName(net, f.site)), text(qs(supplier.name)),

@@ -273,8 +273,17 @@ void MeasurePanel::showDetails() {
         html += tr("<p>None: this measure changes no figure.</p>");
     if (!materials.isEmpty())
         html += tr("<p><b>Materials:</b> %1</p>").arg(materials.join(QStringLiteral("; ")));
-    if (!technologies.isEmpty())
+    if (!technologies.isEmpty()) {
         html += tr("<p><b>Technologies:</b> %1</p>").arg(technologies.join(QStringLiteral("; ")));
+        // Methodology v2 (SPEC §3): a technology export control restricts the technology
+        // itself, so it reaches plants abroad that depend on the issuer's technology.
+        html += tr("<p><small>A technology control restricts the export of the technology "
+                   "itself: it reaches plants <b>outside %1</b> that get the technology "
+                   "(licence, equipment, know-how) from %1 — not what plants in %1 make. "
+                   "Plants whose technology source is unknown count only in the high bound of "
+                   "the range.</small></p>")
+                    .arg(countryName(ctl.issuer));
+    }
 
     html += tr("<h4>Sources</h4>");
     const std::vector<size_t> sources = an::controlSources(*net, c);

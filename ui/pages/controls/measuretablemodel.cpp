@@ -20,13 +20,18 @@ TableModel::Cell dateCell(const std::optional<core::Date>& d) {
 } // namespace
 
 QString controlStatusText(const core::Control& control, core::Date date) {
+    // A scheduled measure (announced, not confirmed by the reference cut-off) is never shown
+    // as "in force", whether or not the figures assume it (SPEC §3).
+    const bool scheduled = control.status == core::ControlStatus::Scheduled;
     switch (an::controlStatus(control, date)) {
     case an::ControlStatus::NotAnnounced:
         return MeasureTableModel::tr("not announced yet");
     case an::ControlStatus::Announced:
-        return MeasureTableModel::tr("announced, not yet in force");
+        return scheduled ? MeasureTableModel::tr("scheduled, not yet due")
+                         : MeasureTableModel::tr("announced, not yet in force");
     case an::ControlStatus::InForce:
-        return MeasureTableModel::tr("in force");
+        return scheduled ? MeasureTableModel::tr("scheduled, unconfirmed")
+                         : MeasureTableModel::tr("in force");
     case an::ControlStatus::Ended:
         return MeasureTableModel::tr("ended (suspended or lifted)");
     case an::ControlStatus::NeverInForce:

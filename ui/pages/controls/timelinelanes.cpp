@@ -42,6 +42,9 @@ QString segmentTooltip(const an::Network& net, size_t c) {
     text += tr("%1 materials, %2 technologies")
                 .arg(info.materials.size())
                 .arg(info.technologies.size());
+    if (ctl.status == core::ControlStatus::Scheduled)
+        text += tr("<br><b>Scheduled, unconfirmed</b>: announced, but not confirmed by the "
+                   "reference data; counted only when scheduled measures are assumed");
     return text;
 }
 
@@ -159,7 +162,8 @@ QVector<TimelineSection> buildTimelineSections(const an::Network& net, TimelineG
                 const core::Control& ctl = net.data().controls[c];
                 ids << qs(ctl.id);
                 lane.segments.push_back({qs(ctl.id), ctl.announced, ctl.effective, ctl.end,
-                                         ctl.kind, segmentTooltip(net, c)});
+                                         ctl.kind, segmentTooltip(net, c),
+                                         ctl.status == core::ControlStatus::Scheduled});
             }
             const core::Control& first = net.data().controls[group.front()];
             lane.label = ids.join(QStringLiteral(", ")) + QStringLiteral("  ") +

@@ -24,6 +24,9 @@ struct TimelineSegment {
     std::optional<core::Date> end;
     core::ControlKind kind = core::ControlKind::Licence;
     QString tooltip; ///< rich text
+    /// Status scheduled: announced, not confirmed by the reference cut-off. Drawn hatched,
+    /// apart from confirmed measures, and in force at the marker only while assumed.
+    bool scheduled = false;
 };
 
 /// A row of the timeline: the measures with the same issuer and the same items (a measure,

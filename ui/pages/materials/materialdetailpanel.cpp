@@ -9,6 +9,7 @@
 
 #include "core/analysis/materialreach.h"
 #include "core/analysis/supplybreakdown.h"
+#include "core/analysis/worldshares.h"
 #include "ui/displayformat.h"
 #include "ui/pages/materials/supplymixcharts.h"
 #include "ui/pages/suppliers/viewtext.h"
@@ -225,14 +226,21 @@ void MaterialDetailPanel::showTiers(const an::Network& net, an::Index material) 
 void MaterialDetailPanel::showWorld(const an::Network& net, an::Index material) {
     const auto& d = net.data();
     const an::WorldMix mix = an::worldMix(net, material);
+    // Say what the shares measure when the source did not measure production (SPEC §2).
+    const an::WorldShareBasis basis = an::worldShareBasis(net, material);
+    QString measure = basis.mixed ? tr("world shares, measured in different ways")
+                                  : qs(std::string(an::shareBasisMeasure(basis.basis)));
+    QString heading = basis.qualified() ? measure : tr("World production");
+    heading[0] = heading[0].toUpper();
     QVector<DonutSlice> slices;
     QVector<MixPart> parts;
     for (const an::CountryShare& s : mix.shares) {
         const QString name = countryName(net, s.country);
         const QString iso = s.country == an::kNone ? QString() : qs(net.countries.id(s.country));
-        slices.push_back({iso, tr("%1  %2").arg(name, percentText(s.share)), s.share,
-                          tr("<b>%1</b><br>World production share: %2")
-                              .arg(name.toHtmlEscaped(), percentText(s.share))});
+        slices.push_back(
+            {iso, tr("%1  %2").arg(name, percentText(s.share)), s.share,
+             tr("<b>%1</b><br>%2: %3")
+                 .arg(name.toHtmlEscaped(), measure.toHtmlEscaped(), percentText(s.share))});
         const bool focus = s.country == net.focusCountry();
         parts << (focus ? MixPart::Focus : MixPart::Country);
     }
@@ -247,8 +255,7 @@ void MaterialDetailPanel::showWorld(const an::Network& net, an::Index material) 
         year = mix.firstYear == mix.lastYear
                    ? QString::number(*mix.firstYear)
                    : tr("%1\u2013%2").arg(*mix.firstYear).arg(*mix.lastYear);
-    m_world->chart()->setTitle(year.isEmpty() ? tr("World production")
-                                              : tr("World production, %1").arg(year));
+    m_world->chart()->setTitle(year.isEmpty() ? heading : tr("%1, %2").arg(heading, year));
     m_world->setParts(parts);
     m_world->setData(slices, mix.shares.empty() ? tr("no data") : QString());
     QStringList sources;
@@ -262,11 +269,15 @@ void MaterialDetailPanel::showWorld(const an::Network& net, an::Index material) 
                                   .arg(qs(*src.url).toHtmlEscaped(), title, name)
                             : name);
     }
-    m_sources->setText(
-        mix.shares.empty()
-            ? tr("<i>No world production shares recorded for this material.</i>")
-            : tr("<small>Sources: %1</small>")
-                  .arg(sources.isEmpty() ? tr("not given") : sources.join(QStringLiteral("; "))));
+    QString notes;
+    for (const std::string& note : basis.notes)
+        notes += qs(note).toHtmlEscaped() + QStringLiteral("<br>");
+    m_sources->setText(mix.shares.empty()
+                           ? tr("<i>No world production shares recorded for this material.</i>")
+                           : tr("<small>%1Sources: %2</small>")
+                                 .arg(notes, sources.isEmpty()
+                                                 ? tr("not given")
+                                                 : sources.join(QStringLiteral("; "))));
 }
 
 void MaterialDetailPanel::setSelectedMaterial(const QString& materialId) {

@@ -101,10 +101,13 @@ void MaterialTableModel::setFigures(const ExposureSet& exposure, const an::Summa
                           : Cell{missingText(), -1.0,
                                  tr("We neither buy it nor list it in a bill of materials: see "
                                     "\u201cThrough what it feeds\u201d")};
-            if (e)
-                cell.tooltip = tr("%1 lens: %2 dependent<br>tier 1 (direct): %3")
+            if (e) {
+                cell.text = percentRangeText(e->dependence, e->dependenceLow, e->dependenceHigh);
+                cell.tooltip = tr("%1 lens: %2 dependent (range %3)<br>tier 1 (direct): %4<br>%5")
                                    .arg(lensText(lens), percentText(e->dependence),
-                                        percentText(e->directShare));
+                                        rangeText(e->dependenceLow, e->dependenceHigh),
+                                        percentText(e->directShare), rangeExplanation());
+            }
             row.cells << cell;
         }
         Cell through = percent(r.dependence);
