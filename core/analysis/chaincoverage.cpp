@@ -69,9 +69,8 @@ std::vector<ChainTouch> chainTouches(const ControlState& state, const ChainReach
                 continue;
             seen = 1;
             for (const Index c : state.controlsListing(ItemKind::Material, m)) {
-                const Index issuer = net.controls[size_t(c)].issuer;
-                if (issuer != kNone && issuer != destination && state.reaches(c, destination) &&
-                    mayProduce(net, m, issuer))
+                if (state.exportReaches(c, destination) &&
+                    mayProduce(net, m, net.controls[size_t(c)].issuer))
                     addOnce(out[size_t(c)].materials, m);
             }
             for (auto* in = net.recipes.begin(size_t(m)); in != net.recipes.end(size_t(m)); ++in)

@@ -155,6 +155,11 @@ bool ControlState::reaches(Index control, Index destination) const {
     return reachesSlot(m_net->controls[size_t(control)], destination);
 }
 
+bool ControlState::exportReaches(Index control, Index destination) const {
+    const ControlInfo& info = m_net->controls[size_t(control)];
+    return info.issuer != kNone && destination != info.issuer && reachesSlot(info, destination);
+}
+
 MeasureStatus ControlState::status(Index control) const {
     const Control& c = m_net->data().controls[size_t(control)];
     return {controlStatus(c, m_asOf), c.status == core::ControlStatus::Scheduled, inForce(control)};

@@ -72,6 +72,9 @@ public:
     MeasureStatus status(Index control) const;
     /// The measure reaches destination d: its target list is empty or names d.
     bool reaches(Index control, Index destination) const;
+    /// A shipment from the issuer to `destination` would be an export the measure reaches:
+    /// the issuer is known, the destination is not the issuer, and reaches() holds.
+    bool exportReaches(Index control, Index destination) const;
 
     // Flows and sites
     /// The flow (supplier site s → a buyer in `destination`, material m) is material-controlled:

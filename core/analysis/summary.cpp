@@ -389,10 +389,8 @@ std::vector<Index> controlsCoveringMaterial(const ControlState& controls, Index 
     destinations.erase(std::unique(destinations.begin(), destinations.end()), destinations.end());
     std::vector<Index> out;
     for (const Index c : controls.controlsListing(ItemKind::Material, material)) {
-        const Index issuer = net.controls[size_t(c)].issuer;
-        if (std::any_of(destinations.begin(), destinations.end(), [&](Index d) {
-                return issuer != kNone && d != issuer && controls.reaches(c, d);
-            }))
+        if (std::any_of(destinations.begin(), destinations.end(),
+                        [&](Index d) { return controls.exportReaches(c, d); }))
             out.push_back(c);
     }
     return out;

@@ -65,6 +65,22 @@ TEST_F(ControlStateTest, AMeasureAimedAtTheUsReachesOnlyTheUs) {
     EXPECT_TRUE(s.inForce(cUs));
 }
 
+TEST_F(ControlStateTest, AnExportReachesEveryDestinationButTheIssuerWithinItsTargets) {
+    const ControlState s(net, day("2025-08-01"));
+    // cOre: China, no targets. Every destination but China itself, the unknown one included.
+    EXPECT_TRUE(s.exportReaches(control("cOre"), country("MAR")));
+    EXPECT_TRUE(s.exportReaches(control("cOre"), kNone));
+    EXPECT_FALSE(s.exportReaches(control("cOre"), country("CHN")));
+    // cUs: China to the US only.
+    EXPECT_TRUE(s.exportReaches(control("cUs"), country("USA")));
+    EXPECT_FALSE(s.exportReaches(control("cUs"), country("DEU")));
+    EXPECT_FALSE(s.exportReaches(control("cUs"), kNone));
+    EXPECT_FALSE(s.exportReaches(control("cUs"), country("CHN")));
+    // cMa: Morocco, no targets: a German buyer yes, a Moroccan one no.
+    EXPECT_TRUE(s.exportReaches(control("cMa"), country("DEU")));
+    EXPECT_FALSE(s.exportReaches(control("cMa"), country("MAR")));
+}
+
 TEST_F(ControlStateTest, TechnologyControlsReachPlantsAbroadUsingTheIssuersTechnology) {
     const ControlState s(net, day("2025-08-01"));
     // maCat: Morocco, tl from China -> covered by cTech.
