@@ -122,6 +122,38 @@ QStringList distinctShortNames(const QStringList& names, int maxChars) {
     return out;
 }
 
+QStringList legendNames(const QStringList& names, int maxChars) {
+    QSet<QString> different(names.begin(), names.end());
+    if (different.size() < 2)
+        return distinctShortNames(names, maxChars);
+    QList<QStringList> words;
+    for (const QString& name : names)
+        words << shortName(name, 1 << 20).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    qsizetype shared = 0;
+    for (;; ++shared) {
+        bool same = true;
+        for (const QStringList& w : words)
+            same = same && w.size() > shared + 1 && w[shared] == words.front()[shared];
+        if (!same)
+            break;
+    }
+    if (shared == 0)
+        return distinctShortNames(names, maxChars);
+    QStringList out;
+    QSet<QString> seen;
+    QHash<QString, QString> nameOf; // label -> the name it stands for
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        QString label = words[i].mid(shared).join(QLatin1Char(' '));
+        label = elided(label, maxChars);
+        const auto it = nameOf.constFind(label);
+        if (it != nameOf.constEnd() && *it != names[i])
+            return distinctShortNames(names, maxChars); // two names would read alike
+        nameOf.insert(label, names[i]);
+        out << label;
+    }
+    return out;
+}
+
 QString hhiText(const std::optional<double>& hhi) {
     return hhi ? QString::fromStdString(core::formatFixed(*hhi, 0)) : missingText();
 }

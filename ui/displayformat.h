@@ -48,6 +48,11 @@ QString shortName(const QString& name, int maxChars = 28);
 /// ("Lotus Bay plant, Guiyang" and "Lotus Bay plant, Jorf Lasfar"): those keep their whole
 /// name, elided to `maxChars`, so that labels side by side can be told apart.
 QStringList distinctShortNames(const QStringList& names, int maxChars = 28);
+/// Names for a legend or axis where the items sit side by side: distinctShortNames() after
+/// leaving out the leading words that every short name shares ("Northwind Breeze compact car",
+/// "Northwind Cargo e-van" -> "Breeze compact car", "Cargo e-van"). A single name, or names
+/// that would be left empty or alike, keep those words.
+QStringList legendNames(const QStringList& names, int maxChars = 20);
 /// The dash shown for a missing value.
 QString missingText();
 /// Limits a date field to core::Date's supported range, 1900-01-01 to 2200-12-31.

@@ -10,9 +10,12 @@
 #include <QPainter>
 #include <QPieSeries>
 #include <QPieSlice>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimeZone>
+#include <QVBoxLayout>
 
 #include "tests/ui/uitestsupport.h"
 #include "ui/charts/chartexport.h"
@@ -26,6 +29,36 @@ namespace {
 
 qint64 ms(int y, int m, int d) {
     return QDateTime(QDate(y, m, d), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+}
+
+TEST(LineChart, APlainWheelOverTheChartScrollsThePage) {
+    // A results page: a time chart inside a scroll area taller than the window.
+    QScrollArea area;
+    auto* content = new QWidget;
+    auto* layout = new QVBoxLayout(content);
+    auto* chart = new LineChart;
+    chart->setData({{QStringLiteral("a"),
+                     QStringLiteral("Output"),
+                     {{double(ms(2025, 1, 1)), 1.0}, {double(ms(2025, 3, 1)), 0.5}}}});
+    chart->setFixedHeight(300);
+    layout->addWidget(chart);
+    layout->addSpacing(1500);
+    area.setWidget(content);
+    area.setWidgetResizable(true);
+    area.resize(600, 400);
+    area.show();
+    QCoreApplication::processEvents();
+    ASSERT_EQ(area.verticalScrollBar()->value(), 0);
+    auto* axis = qobject_cast<QDateTimeAxis*>(chart->chart()->axes(Qt::Horizontal).value(0));
+    ASSERT_NE(axis, nullptr);
+    const qint64 span = axis->min().msecsTo(axis->max());
+
+    const QPointF at(200, 150);
+    QWheelEvent down(at, chart->viewport()->mapToGlobal(at), QPoint(), QPoint(0, -120),
+                     Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+    QCoreApplication::sendEvent(chart->viewport(), &down);
+    EXPECT_GT(area.verticalScrollBar()->value(), 0);   // the page moved
+    EXPECT_EQ(axis->min().msecsTo(axis->max()), span); // the chart did not zoom
 }
 
 TEST(LineChart, HoverZoomPanLegend) {
@@ -51,10 +84,25 @@ TEST(LineChart, HoverZoomPanLegend) {
     ASSERT_NE(axis, nullptr);
     const qint64 span = axis->min().msecsTo(axis->max());
     EXPECT_EQ(span, ms(2025, 3, 1) - ms(2025, 1, 1));
-    QWheelEvent wheel(QPointF(300, 200), chart.mapToGlobal(QPointF(300, 200)), QPoint(),
-                      QPoint(0, 120), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
-    QCoreApplication::sendEvent(chart.viewport(), &wheel);
+    auto turn = [&](int delta, Qt::KeyboardModifiers modifiers) {
+        QWheelEvent wheel(QPointF(300, 200), chart.mapToGlobal(QPointF(300, 200)), QPoint(),
+                          QPoint(0, delta), Qt::NoButton, modifiers, Qt::NoScrollPhase, false);
+        QCoreApplication::sendEvent(chart.viewport(), &wheel);
+        return wheel.isAccepted();
+    };
+    // A plain wheel is left to the page around the chart: no zoom, the event not taken.
+    EXPECT_FALSE(turn(120, Qt::NoModifier));
+    EXPECT_EQ(axis->min().msecsTo(axis->max()), span);
+    // Ctrl + wheel zooms in.
+    EXPECT_TRUE(turn(120, Qt::ControlModifier));
     EXPECT_LT(axis->min().msecsTo(axis->max()), span); // zoomed in
+    // Out again, and further out: never wider than the whole series.
+    turn(-120, Qt::ControlModifier);
+    turn(-120, Qt::ControlModifier);
+    turn(-120, Qt::ControlModifier);
+    EXPECT_EQ(axis->min().msecsTo(axis->max()), span);
+    EXPECT_FALSE(chart.chart()->isZoomed());
+    turn(120, Qt::ControlModifier);
     const QDateTime min = axis->min();
     QTest::mousePress(chart.viewport(), Qt::LeftButton, {}, QPoint(300, 200));
     QTest::mouseMove(chart.viewport(), QPoint(340, 200));

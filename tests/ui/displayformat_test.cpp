@@ -50,5 +50,34 @@ TEST(DistinctShortNames, LongCollidingNamesAreElidedAndTheSameNameTwiceStaysShor
     EXPECT_EQ(labels[3], QStringLiteral("Mine"));
 }
 
+TEST(LegendNames, LeaveOutTheWordsEveryNameShares) {
+    // The bundled products: short names "Northwind Breeze compact car", "Northwind Meridian
+    // long-range car", "Northwind Cargo e-van"; all share "Northwind".
+    const QStringList products = {
+        QStringLiteral("Northwind Breeze compact car (52 kWh LFP)"),
+        QStringLiteral("Northwind Meridian long-range car (92 kWh NCM811, dual motor)"),
+        QStringLiteral("Northwind Cargo e-van (75 kWh LMFP)")};
+    EXPECT_EQ(legendNames(products, 20),
+              QStringList({QStringLiteral("Breeze compact car"),
+                           QStringLiteral("Meridian long-range") + QChar(0x2026),
+                           QStringLiteral("Cargo e-van")}));
+    // Two shared words go too; a name is never left empty ("Northwind" alone keeps it).
+    EXPECT_EQ(legendNames({QStringLiteral("Lotus Bay plant A"), QStringLiteral("Lotus Bay mine")}),
+              QStringList({QStringLiteral("plant A"), QStringLiteral("mine")}));
+    EXPECT_EQ(legendNames({QStringLiteral("Northwind"), QStringLiteral("Northwind Cargo")}),
+              QStringList({QStringLiteral("Northwind"), QStringLiteral("Northwind Cargo")}));
+    // Nothing shared, or one name: as distinctShortNames().
+    EXPECT_EQ(legendNames({QStringLiteral("Graphite"), QStringLiteral("Lithium (battery)")}),
+              QStringList({QStringLiteral("Graphite"), QStringLiteral("Lithium")}));
+    EXPECT_EQ(legendNames({QStringLiteral("Northwind Breeze")}),
+              QStringList({QStringLiteral("Northwind Breeze")}));
+    // Labels that would read alike once cut keep the shared words (as distinctShortNames()).
+    EXPECT_EQ(legendNames({QStringLiteral("Acme cell plant, Jingmen"),
+                           QStringLiteral("Acme cell plant, Guiyang")},
+                          30),
+              QStringList({QStringLiteral("Acme cell plant, Jingmen"),
+                           QStringLiteral("Acme cell plant, Guiyang")}));
+}
+
 } // namespace
 } // namespace chokepoint::ui

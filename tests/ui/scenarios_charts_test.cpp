@@ -176,6 +176,12 @@ TEST(HistogramChart, BinsMarkersAndTooltips) {
     EXPECT_EQ(chart.binAt(250.0), 1);
     EXPECT_EQ(chart.binAt(400.0), 2);
     EXPECT_EQ(chart.binAt(99.0), -1);
+    // The legend names the quantile lines only: the count axis already says "runs".
+    QStringList legend;
+    for (QLegendMarker* marker : chart.chart()->legend()->markers())
+        if (marker->isVisible())
+            legend << marker->label();
+    EXPECT_EQ(legend, QStringList({QStringLiteral("P50"), QStringLiteral("P90")}));
     const QString tip = chart.tipFor(0, 1);
     EXPECT_TRUE(tip.contains(QStringLiteral("$200 \u2013 $300"))) << tip.toStdString();
     EXPECT_TRUE(tip.contains(QStringLiteral("5 runs (50.0 %)"))) << tip.toStdString();

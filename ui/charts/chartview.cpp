@@ -213,18 +213,29 @@ void ChartView::contextMenuEvent(QContextMenuEvent* event) {
 }
 
 void ChartView::wheelEvent(QWheelEvent* event) {
-    if (!m_zoomPan) {
-        QChartView::wheelEvent(event);
+    // A plain wheel scrolls the page the chart sits in (results pages are long); Ctrl + wheel
+    // zooms, as in browsers and office charts. Zooming out stops at the whole series.
+    if (!m_zoomPan || !(event->modifiers() & Qt::ControlModifier)) {
+        event->ignore();
         return;
     }
-    const double factor = event->angleDelta().y() > 0 ? 1.25 : 0.8;
+    event->accept();
+    if (!chart()->isZoomed())
+        m_zoomScale = 1.0;
+    const bool in = event->angleDelta().y() > 0;
+    if (!in && m_zoomScale / 1.25 < 1.0 + 1e-9) {
+        chart()->zoomReset();
+        m_zoomScale = 1.0;
+        return;
+    }
+    const double factor = in ? 1.25 : 0.8;
+    m_zoomScale *= factor;
     const QPointF pos = event->position();
     const QRectF plot = chart()->plotArea();
     // Zoom around the cursor: shrink the plot rect towards it.
     QRectF r(plot.topLeft(), plot.size() / factor);
     r.moveCenter(plot.center() + (pos - plot.center()) * (1.0 - 1.0 / factor));
     chart()->zoomIn(r);
-    event->accept();
 }
 
 void ChartView::mousePressEvent(QMouseEvent* event) {

@@ -26,7 +26,8 @@ QString chartLabel(const QString& text);
 ///   and points to item keys such as a material id; pages turn them into the linked selection
 ///   and drill-downs);
 /// - legend markers that toggle their series (or bar set / slice) on click;
-/// - optional wheel zoom and drag pan (setZoomPan(true), for time charts);
+/// - optional Ctrl + wheel zoom (never out beyond the whole series) and drag pan
+///   (setZoomPan(true), for time charts); a plain wheel scrolls the page around the chart;
 /// - a context menu with "Export chart…" (PNG or SVG, ui/charts/chartexport.h), "Copy image"
 ///   and "Reset zoom";
 /// - colours from ChartPalette, re-applied when the application palette changes
@@ -98,6 +99,7 @@ private:
     QGraphicsSimpleTextItem* m_emptyLabel = nullptr;
     bool m_empty = false;
     bool m_zoomPan = false;
+    double m_zoomScale = 1.0; ///< how far Ctrl + wheel zoomed in (1: the whole series)
     bool m_panning = false;
     QPoint m_pressPos, m_lastPos;
 };

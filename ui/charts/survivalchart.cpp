@@ -24,8 +24,8 @@ QString daysLabel(double days) {
 
 SurvivalChart::SurvivalChart(QWidget* parent)
     : ChartView(parent)
-    , m_survivalName(tr("Time to survive (stock lasts)"))
-    , m_recoveryName(tr("Time to recover (supply back)"))
+    , m_survivalName(tr("Stock lasts (TTS)"))
+    , m_recoveryName(tr("Supply back (TTR)"))
     , m_dayAxisTitle(tr("days from the scenario start")) {}
 
 void SurvivalChart::setTexts(const QString& survival, const QString& recovery,

@@ -268,9 +268,15 @@ void ResultsView::showCharts() {
         (mc ? tr(" \u2014 P10\u2013P90 of %1 runs").arg(countText(r.runs)) : QString()));
     m_output->setData({fan});
 
-    QVector<LineSeriesData> products;
+    // Legends and axes side by side: the products' names without the words they all share.
+    QStringList productNames;
     for (const auto& p : r.products)
-        products.push_back({qs(p.id), shortName(qs(p.name), 26), daySeries(asOf, p.output)});
+        productNames << qs(p.name);
+    const QStringList productLabels = legendNames(productNames, 18);
+    QVector<LineSeriesData> products;
+    for (size_t i = 0; i < r.products.size(); ++i)
+        products.push_back({qs(r.products[i].id), productLabels[qsizetype(i)],
+                            daySeries(asOf, r.products[i].output)});
     // Short enough for half the tab next to the Details dock.
     m_products->chart()->setTitle(mc ? tr("Output per product, run %1").arg(r.medianRun)
                                      : tr("Output per product"));
@@ -280,8 +286,12 @@ void ResultsView::showCharts() {
 
     QVector<BarCategory> cats;
     QVector<double> lost;
+    QStringList lossNames;
+    for (const auto& p : f.products)
+        lossNames << qs(p.name);
+    const QStringList lossLabels = legendNames(lossNames, 24);
     for (const auto& p : f.products) {
-        cats.push_back({qs(p.id), shortName(qs(p.name), 24),
+        cats.push_back({qs(p.id), lossLabels[qsizetype(cats.size())],
                         tr("<b>%1</b><br>Lost units: %2")
                             .arg(qs(p.name).toHtmlEscaped(), countText(std::round(p.lostUnits)))});
         lost << (std::isfinite(p.lostRevenue) ? p.lostRevenue : 0.0);
@@ -313,10 +323,15 @@ void ResultsView::showCharts() {
     m_materialModel->setFigures(f);
 
     QVector<LineSeriesData> supply, stock;
+    QStringList materialNames;
+    for (const auto& m : r.materials)
+        if (m.needPerDay > 0.0)
+            materialNames << qs(m.name);
+    const QStringList materialLabels = legendNames(materialNames, 18);
     for (const auto& m : r.materials) {
         if (!(m.needPerDay > 0.0))
             continue;
-        const QString name = shortName(qs(m.name), 22);
+        const QString name = materialLabels[qsizetype(supply.size())];
         supply.push_back({qs(m.id), name, daySeries(asOf, m.supply)});
         stock.push_back({qs(m.id), name, daySeries(asOf, sc::stockCoverDays(m))});
     }
