@@ -139,11 +139,20 @@ QStringList legendNames(const QStringList& names, int maxChars) {
     }
     if (shared == 0)
         return distinctShortNames(names, maxChars);
+    // Labels that do not fit: the first word left, when it alone tells every name apart
+    // ("Breeze", "Cargo", "Meridian").
+    bool fit = true;
+    QSet<QString> firstWords;
+    for (const QStringList& w : words) {
+        fit = fit && w.mid(shared).join(QLatin1Char(' ')).size() <= maxChars;
+        firstWords.insert(w[shared]);
+    }
+    const bool firstWordOnly = !fit && firstWords.size() == different.size();
     QStringList out;
-    QSet<QString> seen;
     QHash<QString, QString> nameOf; // label -> the name it stands for
     for (qsizetype i = 0; i < names.size(); ++i) {
-        QString label = words[i].mid(shared).join(QLatin1Char(' '));
+        QString label =
+            firstWordOnly ? words[i][shared] : words[i].mid(shared).join(QLatin1Char(' '));
         label = elided(label, maxChars);
         const auto it = nameOf.constFind(label);
         if (it != nameOf.constEnd() && *it != names[i])

@@ -50,8 +50,9 @@ QString shortName(const QString& name, int maxChars = 28);
 QStringList distinctShortNames(const QStringList& names, int maxChars = 28);
 /// Names for a legend or axis where the items sit side by side: distinctShortNames() after
 /// leaving out the leading words that every short name shares ("Northwind Breeze compact car",
-/// "Northwind Cargo e-van" -> "Breeze compact car", "Cargo e-van"). A single name, or names
-/// that would be left empty or alike, keep those words.
+/// "Northwind Cargo e-van" -> "Breeze compact car", "Cargo e-van"). When a label would be
+/// longer than `maxChars` and the next word alone tells the names apart, that word ("Breeze",
+/// "Cargo"). A single name, or names that would be left empty or alike, keep those words.
 QStringList legendNames(const QStringList& names, int maxChars = 20);
 /// The dash shown for a missing value.
 QString missingText();

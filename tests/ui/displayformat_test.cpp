@@ -57,10 +57,18 @@ TEST(LegendNames, LeaveOutTheWordsEveryNameShares) {
         QStringLiteral("Northwind Breeze compact car (52 kWh LFP)"),
         QStringLiteral("Northwind Meridian long-range car (92 kWh NCM811, dual motor)"),
         QStringLiteral("Northwind Cargo e-van (75 kWh LMFP)")};
+    // Without "Northwind" they fit 24 characters ("Meridian long-range car" has 23).
+    EXPECT_EQ(legendNames(products, 24), QStringList({QStringLiteral("Breeze compact car"),
+                                                      QStringLiteral("Meridian long-range car"),
+                                                      QStringLiteral("Cargo e-van")}));
+    // In 20 they do not; the first word left tells them apart.
     EXPECT_EQ(legendNames(products, 20),
-              QStringList({QStringLiteral("Breeze compact car"),
-                           QStringLiteral("Meridian long-range") + QChar(0x2026),
-                           QStringLiteral("Cargo e-van")}));
+              QStringList(
+                  {QStringLiteral("Breeze"), QStringLiteral("Meridian"), QStringLiteral("Cargo")}));
+    // The first word left is the same ("plant"): cut to the width instead (9 + "…").
+    EXPECT_EQ(
+        legendNames({QStringLiteral("Acme plant"), QStringLiteral("Acme plant Jingmen north")}, 10),
+        QStringList({QStringLiteral("plant"), QStringLiteral("plant Jin") + QChar(0x2026)}));
     // Two shared words go too; a name is never left empty ("Northwind" alone keeps it).
     EXPECT_EQ(legendNames({QStringLiteral("Lotus Bay plant A"), QStringLiteral("Lotus Bay mine")}),
               QStringList({QStringLiteral("plant A"), QStringLiteral("mine")}));

@@ -7,6 +7,7 @@
 #include <QCategoryAxis>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QFontMetrics>
 #include <QLegend>
 #include <QLineSeries>
 #include <QTimeZone>
@@ -38,6 +39,7 @@ void LineChart::setData(QVector<LineSeriesData> series) {
     m_timeAxis = new QDateTimeAxis;
     m_timeAxis->setFormat(m_dateFormat);
     m_timeAxis->setTickCount(6);
+    updateTimeTicks();
     m_valueAxis = new QCategoryAxis;
     chart()->addAxis(m_timeAxis, Qt::AlignBottom);
     chart()->addAxis(m_valueAxis, Qt::AlignLeft);
@@ -99,6 +101,31 @@ void LineChart::restyle() {
         pen.setWidthF(2.0);
         m_lines[i]->setPen(pen);
     }
+}
+
+int LineChart::timeTickCount() const {
+    return m_timeAxis ? m_timeAxis->tickCount() : 0;
+}
+
+// As many date labels as fit with a gap between them, 2 to 6 (0.1: six labels in half a
+// results tab read "2025-…").
+void LineChart::updateTimeTicks() {
+    if (!m_timeAxis)
+        return;
+    const QFontMetrics metrics(m_timeAxis->labelsFont());
+    const QString widest =
+        QDateTime(QDate(2000, 12, 28), QTime(0, 0), QTimeZone::utc()).toString(m_dateFormat);
+    const double label = metrics.horizontalAdvance(widest) + 18.0;
+    // The view's width less the value axis and margins (the plot area is laid out later).
+    const double plot = width() - 80.0;
+    const int ticks = std::clamp(int(plot / label) + 1, 2, 6);
+    if (ticks != m_timeAxis->tickCount())
+        m_timeAxis->setTickCount(ticks);
+}
+
+void LineChart::resizeEvent(QResizeEvent* event) {
+    ChartView::resizeEvent(event);
+    updateTimeTicks();
 }
 
 } // namespace chokepoint::ui

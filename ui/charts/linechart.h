@@ -20,8 +20,9 @@ struct LineSeriesData {
     SeriesColor color = SeriesColor::Auto;
 };
 
-/// A time chart: lines over a date axis, wheel zoom and drag pan (Reset zoom in the context
-/// menu), hover tooltips with the nearest point's date and exact value, legend toggles.
+/// A time chart: lines over a date axis with as many date labels as fit the width, Ctrl + wheel
+/// zoom and drag pan (Reset zoom in the context menu), hover tooltips with the nearest
+/// point's date and exact value, legend toggles.
 class LineChart : public ChartView {
     Q_OBJECT
 public:
@@ -36,11 +37,16 @@ public:
     int seriesCount() const { return int(m_data.size()); }
     QVector<QPointF> points(int series) const { return m_data.value(series).points; }
     QLineSeries* lineSeries(int series) const { return m_lines.value(series); }
+    /// Date labels on the time axis (2 to 6: as many as fit the width without eliding).
+    int timeTickCount() const;
 
 protected:
     void restyle() override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
+    void updateTimeTicks();
+
     ValueFormatter m_format;
     QString m_dateFormat = QStringLiteral("yyyy-MM-dd");
     QVector<LineSeriesData> m_data;

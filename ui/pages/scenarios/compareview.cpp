@@ -39,7 +39,7 @@ QVector<double> toQ(const std::vector<double>& v) {
 // Legend names of products (the bars' legend has about a third of the chart's width each):
 // a first word all of them share (the make, "Northwind") goes; then the next word alone when
 // it tells them apart ("Breeze", "Cargo"), else at most 24 characters.
-QStringList legendNames(QStringList names) {
+QStringList productLegendNames(QStringList names) {
     auto firstWord = [](const QString& n) { return n.section(QLatin1Char(' '), 0, 0); };
     if (names.size() > 1) {
         const QString shared = firstWord(names.front()) + QLatin1Char(' ');
@@ -332,7 +332,7 @@ void CompareView::setResult(std::shared_ptr<const ComparisonRun> result, const Q
     QStringList productNames;
     for (auto& [id, entry] : byProduct)
         productNames << entry.first;
-    productNames = legendNames(productNames);
+    productNames = productLegendNames(productNames);
     QVector<BarSeriesData> series;
     int product = 0;
     for (auto& [id, entry] : byProduct)

@@ -51,7 +51,10 @@ TableView* makeTable(QWidget* parent, QAbstractItemModel* model, int height) {
     auto* table = new TableView(parent);
     table->setModel(model);
     table->setMinimumHeight(height);
-    table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    // Figures take the room they need; the name column the rest (0.1: equal columns cut
+    // "Northwind Breeze …" and "not within the hori…").
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     return table;
 }
 
@@ -272,7 +275,7 @@ void ResultsView::showCharts() {
     QStringList productNames;
     for (const auto& p : r.products)
         productNames << qs(p.name);
-    const QStringList productLabels = legendNames(productNames, 18);
+    const QStringList productLabels = legendNames(productNames, 16);
     QVector<LineSeriesData> products;
     for (size_t i = 0; i < r.products.size(); ++i)
         products.push_back({qs(r.products[i].id), productLabels[qsizetype(i)],
@@ -327,7 +330,7 @@ void ResultsView::showCharts() {
     for (const auto& m : r.materials)
         if (m.needPerDay > 0.0)
             materialNames << qs(m.name);
-    const QStringList materialLabels = legendNames(materialNames, 18);
+    const QStringList materialLabels = legendNames(materialNames, 16);
     for (const auto& m : r.materials) {
         if (!(m.needPerDay > 0.0))
             continue;
