@@ -111,16 +111,18 @@ QString sitePathsHtml(const an::Network& net, const an::SiteReach& reach) {
         const an::Index last = path.steps.back().material;
         QStringList steps;
         for (const an::SitePathStep& st : path.steps) {
+            // The seller of a later step is the buyer of the one before: "which sells".
+            const QString seller = steps.isEmpty() ? siteName(net, st.site) : QObject::tr("which");
             const QString material = esc(d.materials[size_t(st.material)].name);
             if (st.buyer == an::kSelf)
                 steps << QObject::tr("%1 sells <i>%2</i> to us (%3 of our supply, lead time %4)")
-                             .arg(siteName(net, st.site), material, percentText(st.share),
+                             .arg(seller, material, percentText(st.share),
                                   daysText(st.leadTimeDays));
             else
                 steps << QObject::tr("%1 sells <i>%2</i> to <b>%3</b> (%4 of its supply, lead "
                                      "time %5)")
-                             .arg(siteName(net, st.site), material, siteName(net, st.buyer),
-                                  percentText(st.share), daysText(st.leadTimeDays));
+                             .arg(seller, material, siteName(net, st.buyer), percentText(st.share),
+                                  daysText(st.leadTimeDays));
         }
         out +=
             QObject::tr("<li><b>%1</b> of our %2: %3%4</li>")

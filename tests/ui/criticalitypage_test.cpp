@@ -343,7 +343,7 @@ TEST_F(CriticalityPageTest, SelectedSiteShowsItsPathsToOurProductsInTheDock) {
     const QString first = percentText(0.16662) +
                           " of our Material m0_0: Plant 65 sells Material m1_1 to Plant 0 (" +
                           percentText(0.507505) +
-                          " of its supply, lead time 5 days) → Plant 0 sells Material m0_0 "
+                          " of its supply, lead time 5 days) → which sells Material m0_0 "
                           "to us (" +
                           percentText(0.328303) + " of our supply, lead time 43 days) → Product 1";
     EXPECT_TRUE(text.contains(first)) << text.toStdString() << "\nexpected " << first.toStdString();

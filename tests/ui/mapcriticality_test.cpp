@@ -139,6 +139,7 @@ TEST_F(MapCriticalityTest, MarkersSizedByLostRevenueOnRequest) {
     // By spend at first: krA is our only spend.
     EXPECT_EQ(page->sizeBox()->currentIndex(), int(MapPage::SizeBySpend));
     EXPECT_EQ(page->sizeBox()->currentText(), "Spend");
+    EXPECT_EQ(page->sizeBox()->itemText(MapPage::SizeByLostRevenue), "Lost revenue");
     ASSERT_EQ(view->scene()->sites.size(), 3u); // krA, cnA, jpA: cnB and krB are off the chain
     EXPECT_NEAR(radius("krA"), 15.0, 1e-9);
     EXPECT_NEAR(radius("jpA"), 3.5, 1e-9);

@@ -71,9 +71,9 @@ MapPage::MapPage(AppState& state, QWidget* parent)
     m_sizeBy->setObjectName(QStringLiteral("mapSizeBy"));
     m_sizeBy->setToolTip(tr("What a site marker's area shows: our tier-1 spend with the site, or "
                             "the revenue we would lose if it stopped for its time to recover "
-                            "(the Criticality page's figures)"));
+                            "(criticality: the Criticality page's figures)"));
     m_sizeBy->addItem(tr("Spend"), int(SizeBySpend));
-    m_sizeBy->addItem(tr("Criticality lost revenue"), int(SizeByLostRevenue));
+    m_sizeBy->addItem(tr("Lost revenue"), int(SizeByLostRevenue));
     sizeLabel->setBuddy(m_sizeBy);
     m_sizeProgress = new QProgressBar(this);
     m_sizeProgress->setObjectName(QStringLiteral("mapSizeProgress"));
@@ -94,11 +94,6 @@ MapPage::MapPage(AppState& state, QWidget* parent)
     bar->addWidget(materialLabel);
     bar->addWidget(m_material, 1);
     bar->addWidget(m_flows);
-    bar->addSpacing(6);
-    bar->addWidget(sizeLabel);
-    bar->addWidget(m_sizeBy);
-    bar->addWidget(m_sizeProgress);
-    bar->addWidget(m_sizeCancel);
     bar->addStretch(1);
     bar->addWidget(m_fit);
     bar->addWidget(m_world);
@@ -107,7 +102,15 @@ MapPage::MapPage(AppState& state, QWidget* parent)
     m_context = new QLabel(this);
     m_context->setObjectName(QStringLiteral("mapContext"));
     m_context->setWordWrap(true);
-    outer->addWidget(m_context);
+    // The context line, then what sizes the markers (the bar above is as wide as the window
+    // can be narrow) and the criticality's progress while it runs.
+    auto* contextRow = new QHBoxLayout;
+    contextRow->addWidget(m_context, 1);
+    contextRow->addWidget(sizeLabel, 0, Qt::AlignTop);
+    contextRow->addWidget(m_sizeBy, 0, Qt::AlignTop);
+    contextRow->addWidget(m_sizeProgress, 0, Qt::AlignTop);
+    contextRow->addWidget(m_sizeCancel, 0, Qt::AlignTop);
+    outer->addLayout(contextRow);
 
     if (!m_atlas) {
         m_error = new QLabel(tr("The world map cannot be drawn: %1").arg(atlasError), this);
