@@ -43,15 +43,13 @@ struct SiteReach {
 
 struct SitePathOptions {
     size_t maxPaths = 5;
-    /// Partial paths looked at before giving up on finding maxPaths of them (a bound on the
-    /// work for a site deep in a very large network; the counts above stay exact).
-    size_t maxExpansions = 20000;
 };
 
-/// The paths from `site` to our products, the heaviest first (a best-first walk: a path's
-/// weight only falls as it grows, so paths come out in weight order; ties by material and
-/// buyer index). Recipes form no cycle (Network::topoOrder), so neither do paths. Pure
-/// function: O(links) to index the network plus the walk.
+/// The paths from `site` to our products, the heaviest first (ties: the first found, in
+/// node and link order). One pass over the network in topological order, keeping the
+/// maxPaths heaviest paths to each node reached (a path's weight only falls as it grows, so
+/// the heaviest to a node extend the heaviest to its suppliers). Recipes form no cycle
+/// (Network::topoOrder), so neither do paths. Pure function, O(links · maxPaths).
 SiteReach siteReach(const Network& net, Index site, const SitePathOptions& options = {});
 
 /// Per site: whether it is in the part of the chain a product and a stage filter keep (SPEC
