@@ -78,7 +78,10 @@ MapPage::MapPage(AppState& state, QWidget* parent)
     m_sizeProgress = new QProgressBar(this);
     m_sizeProgress->setObjectName(QStringLiteral("mapSizeProgress"));
     m_sizeProgress->setRange(0, 1000);
-    m_sizeProgress->setMaximumWidth(160);
+    m_sizeProgress->setMinimumWidth(170);
+    m_sizeProgress->setMaximumWidth(220);
+    m_sizeProgress->setToolTip(tr("Knocking out every supplying site, one at a time, to size the "
+                                  "markers by the revenue its stop would cost"));
     m_sizeProgress->setVisible(false);
     m_sizeCancel = new QPushButton(tr("Cancel"), this);
     m_sizeCancel->setObjectName(QStringLiteral("mapSizeCancel"));
@@ -158,7 +161,7 @@ MapPage::MapPage(AppState& state, QWidget* parent)
     connect(&m_jobs, &CriticalityJobs::progress, this,
             [this](double fraction, const QString& text) {
                 m_sizeProgress->setValue(int(fraction * 1000));
-                m_sizeProgress->setFormat(tr("criticality: %1").arg(text));
+                m_sizeProgress->setFormat(text);
             });
     connect(&m_jobs, &CriticalityJobs::cancelled, this, [this] {
         m_sizeBy->setCurrentIndex(SizeBySpend); // nothing to size by: back to spend
@@ -208,7 +211,7 @@ void MapPage::sizeRunningChanged(bool running) {
     const bool show = running && m_sizeBy->currentIndex() == SizeByLostRevenue;
     if (show && !m_sizeProgress->isVisible()) {
         m_sizeProgress->setValue(0);
-        m_sizeProgress->setFormat(tr("criticality: starting…"));
+        m_sizeProgress->setFormat(tr("starting…"));
     }
     m_sizeProgress->setVisible(show);
     m_sizeCancel->setVisible(show);
