@@ -11,6 +11,7 @@
 
 #include <QAbstractItemModel>
 #include <QCategoryAxis>
+#include <QComboBox>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -21,6 +22,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTest>
+#include <QToolButton>
 
 #include "core/store/workspace.h"
 #include "core/synth/generator.h"
@@ -31,6 +33,7 @@
 #include "ui/criticalityjobs.h"
 #include "ui/detailsdock.h"
 #include "ui/displayformat.h"
+#include "ui/filterbar.h"
 #include "ui/mainwindow.h"
 #include "ui/pages/criticality/criticalitytablemodel.h"
 #include "ui/pages/criticalitypage.h"
@@ -288,11 +291,14 @@ namespace chokepoint::ui {
 TEST_F(CriticalityPageTest, ProductAndStageFiltersKeepTheirPartOfTheChain) {
     const core::Dataset d = test::datasetFromFolder(test::dataDir() + "/small-network/data");
     ASSERT_EQ(model()->rowCount(), 87);
-    // Product 1 (p1) needs m0_0, made of m1_1 and m1_2, made of mining materials.
-    Filters f = state.filters();
-    f.productId = "p1";
-    state.setFilters(f);
+    // Product 1 (p1) needs m0_0, made of m1_1 and m1_2, made of mining materials. Chosen in
+    // the filter bar, as a person does.
+    QComboBox* product = window->filterBar()->productBox();
+    const int p1Entry = product->findData(QStringLiteral("p1"));
+    ASSERT_GE(p1Entry, 0);
+    product->setCurrentIndex(p1Entry);
     page->waitForIdle();
+    ASSERT_EQ(state.filters().productId, "p1");
     const std::set<std::string> p1 = chainSites(d, "p1", std::nullopt);
     ASSERT_FALSE(p1.empty());
     ASSERT_LT(p1.size(), 87u);
@@ -302,9 +308,12 @@ TEST_F(CriticalityPageTest, ProductAndStageFiltersKeepTheirPartOfTheChain) {
         QStringLiteral(" of %1</b> supplying sites feeding Product 1").arg(p1.size())))
         << page->summaryLabel()->text().toStdString();
     // And the refining stage of that chain only.
-    f.stage = core::Stage::Refining;
-    state.setFilters(f);
+    QComboBox* stage = window->filterBar()->stageBox();
+    const int refiningEntry = stage->findData(int(core::Stage::Refining));
+    ASSERT_GE(refiningEntry, 0);
+    stage->setCurrentIndex(refiningEntry);
     page->waitForIdle();
+    ASSERT_EQ(state.filters().stage, core::Stage::Refining);
     const std::set<std::string> refining = chainSites(d, "p1", core::Stage::Refining);
     ASSERT_FALSE(refining.empty());
     ASSERT_LT(refining.size(), p1.size());
@@ -314,10 +323,12 @@ TEST_F(CriticalityPageTest, ProductAndStageFiltersKeepTheirPartOfTheChain) {
         << page->summaryLabel()->text().toStdString();
     // The filters only choose what is shown: the same result, not a new computation.
     const auto result = page->result();
-    f = state.filters();
-    f.productId.clear();
-    f.stage.reset();
-    state.setFilters(f);
+    QToolButton* clear = nullptr;
+    for (QToolButton* b : window->filterBar()->findChildren<QToolButton*>())
+        if (b->text() == "Clear filters")
+            clear = b;
+    ASSERT_NE(clear, nullptr);
+    QTest::mouseClick(clear, Qt::LeftButton);
     page->waitForIdle();
     EXPECT_EQ(page->result(), result);
     EXPECT_EQ(model()->rowCount(), 87);

@@ -118,11 +118,18 @@ protected:
         const cm::MapSite* s = view->scene()->findSite(site(id));
         return s ? s->size : -1.0;
     }
+    // As a person picks it with the keyboard: focus the box, arrow down or up.
     void chooseSizeBy(int which) {
         QComboBox* box = page->sizeBox();
         box->setFocus();
-        // As a person picks it from the list: the combo box's current entry, then its index.
-        box->setCurrentIndex(which);
+        while (box->currentIndex() != which) {
+            const int before = box->currentIndex();
+            QTest::keyClick(box, which > before ? Qt::Key_Down : Qt::Key_Up);
+            if (box->currentIndex() == before) {
+                ADD_FAILURE() << "the arrow keys do not move the Size by box";
+                return;
+            }
+        }
     }
 
     test::TempDir dir;
