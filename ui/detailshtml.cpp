@@ -301,7 +301,9 @@ QString siteHtml(const an::Network& net, Index s, const ExposureSet& set,
             rows += row({percentText(flow.f), reasonText(net, flow.reason)}, false,
                         QStringLiteral("ft"));
         }
-    return out + table(rows);
+    // The paths by which a stop here would reach our products (the Criticality page's
+    // question), the heaviest first.
+    return out + table(rows) + sitePathsHtml(net, an::siteReach(net, s));
 }
 
 QString supplierHtml(const an::Network& net, Index sup, const ExposureSet& set) {

@@ -79,7 +79,65 @@ void writeGroup(const an::Network& net, const an::GroupExplanation& g, QString& 
     out += QStringLiteral("</ul></li>");
 }
 
+QString names(const an::Network& net, const std::vector<an::Index>& products, int max) {
+    QStringList out;
+    for (size_t i = 0; i < products.size() && int(i) < max; ++i)
+        out << esc(net.data().products[size_t(products[i])].name);
+    if (int(products.size()) > max)
+        out << QObject::tr("%1 more").arg(products.size() - size_t(max));
+    return out.join(QStringLiteral(", "));
+}
+
 } // namespace
+
+QString sitePathsHtml(const an::Network& net, const an::SiteReach& reach) {
+    const auto& d = net.data();
+    QString out = QObject::tr("<h4>How it reaches our products</h4>");
+    if (reach.pathCount <= 0.0)
+        return out + QObject::tr("<p>None of its deliveries leads to what we buy: a stop here "
+                                 "costs us nothing.</p>");
+    const QString count = reach.pathCount < 1e6 ? QString::number(qint64(reach.pathCount))
+                                                : countText(reach.pathCount);
+    out += QObject::tr("<p>It feeds <b>%1</b> through %2 of our direct suppliers, by %3 %4.</p>")
+               .arg(names(net, reach.products, 6))
+               .arg(reach.customers.size())
+               .arg(count, reach.pathCount == 1.0 ? QObject::tr("path") : QObject::tr("paths"));
+    if (reach.products.empty())
+        out = QObject::tr("<h4>How it reaches our products</h4><p>It reaches what we buy, by %1 "
+                          "paths, but no product's bill of materials needs it.</p>")
+                  .arg(count);
+    out += QStringLiteral("<ul>");
+    for (const an::SitePath& path : reach.paths) {
+        const an::Index last = path.steps.back().material;
+        QStringList steps;
+        for (const an::SitePathStep& st : path.steps) {
+            // The seller of a later step is the buyer of the one before: "which sells".
+            const QString seller = steps.isEmpty() ? siteName(net, st.site) : QObject::tr("which");
+            const QString material = esc(d.materials[size_t(st.material)].name);
+            if (st.buyer == an::kSelf)
+                steps << QObject::tr("%1 sells <i>%2</i> to us (%3 of our supply, lead time %4)")
+                             .arg(seller, material, percentText(st.share),
+                                  daysText(st.leadTimeDays));
+            else
+                steps << QObject::tr("%1 sells <i>%2</i> to <b>%3</b> (%4 of its supply, lead "
+                                     "time %5)")
+                             .arg(seller, material, siteName(net, st.buyer), percentText(st.share),
+                                  daysText(st.leadTimeDays));
+        }
+        out +=
+            QObject::tr("<li><b>%1</b> of our %2: %3%4</li>")
+                .arg(percentText(path.weight), esc(d.materials[size_t(last)].name),
+                     steps.join(QStringLiteral(" → ")),
+                     path.products.empty() ? QString()
+                                           : QStringLiteral(" → ") + names(net, path.products, 4));
+    }
+    if (reach.pathCount > double(reach.paths.size()))
+        out += QObject::tr("<li>%1 more paths</li>")
+                   .arg(reach.pathCount < 1e6
+                            ? QString::number(qint64(reach.pathCount) - qint64(reach.paths.size()))
+                            : countText(reach.pathCount - double(reach.paths.size())));
+    return out + QStringLiteral("</ul>");
+}
 
 QString reasonText(const an::Network& net, an::ExposureReason reason) {
     switch (reason) {

@@ -3,11 +3,15 @@
 // criticality at 2025-08-01 over 120 days is in expected-criticality-2025-08-01-h120.json):
 // what a person sees in the table, the scatter and the TTS/TTR chart, clicking through the
 // linked selection, "Stress this site" to a scenario draft, the country filter, the cache, and
-// cancelling.
+// cancelling; the product and stage filters against a walk of the raw rows; a selected site's
+// paths to our products in the details dock, worked out by hand from supply.csv.
 #include <gtest/gtest.h>
+#include <map>
+#include <set>
 
 #include <QAbstractItemModel>
 #include <QCategoryAxis>
+#include <QComboBox>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -18,6 +22,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTest>
+#include <QToolButton>
 
 #include "core/store/workspace.h"
 #include "core/synth/generator.h"
@@ -25,7 +30,10 @@
 #include "ui/appstate.h"
 #include "ui/charts/scatterchart.h"
 #include "ui/charts/survivalchart.h"
+#include "ui/criticalityjobs.h"
+#include "ui/detailsdock.h"
 #include "ui/displayformat.h"
+#include "ui/filterbar.h"
 #include "ui/mainwindow.h"
 #include "ui/pages/criticality/criticalitytablemodel.h"
 #include "ui/pages/criticalitypage.h"
@@ -36,6 +44,55 @@ namespace chokepoint::ui {
 namespace {
 
 const core::Date kAsOf = *core::Date::parse("2025-08-01");
+
+// The supplying sites a product and a stage filter keep, walked on the raw rows: the
+// product's materials and their recipe inputs at any depth; our purchases of them; then for
+// each (site, material) reached, the site's purchases of the material's recipe inputs. A
+// site counts when one of its reached (site, material) pairs has the stage.
+std::set<std::string> chainSites(const core::Dataset& d, const std::string& product,
+                                 std::optional<core::Stage> stage) {
+    std::multimap<std::string, std::string> inputs; // material -> input material
+    for (const auto& r : d.recipes)
+        inputs.emplace(r.materialId, r.inputMaterialId);
+    std::set<std::string> materials;
+    std::vector<std::string> todo;
+    for (const auto& b : d.productBom)
+        if (b.productId == product)
+            todo.push_back(b.materialId);
+    while (!todo.empty()) {
+        const std::string m = todo.back();
+        todo.pop_back();
+        if (!materials.insert(m).second)
+            continue;
+        const auto [lo, hi] = inputs.equal_range(m);
+        for (auto it = lo; it != hi; ++it)
+            todo.push_back(it->second);
+    }
+    std::set<std::pair<std::string, std::string>> seen;
+    std::vector<std::pair<std::string, std::string>> stack;
+    for (const auto& l : d.supply)
+        if (l.buyerSite.empty() && materials.count(l.materialId))
+            stack.emplace_back(l.supplierSite, l.materialId);
+    while (!stack.empty()) {
+        const auto node = stack.back();
+        stack.pop_back();
+        if (!seen.insert(node).second)
+            continue;
+        const auto [lo, hi] = inputs.equal_range(node.second);
+        for (auto it = lo; it != hi; ++it)
+            for (const auto& l : d.supply)
+                if (l.buyerSite == node.first && l.materialId == it->second)
+                    stack.emplace_back(l.supplierSite, l.materialId);
+    }
+    std::map<std::string, core::Stage> stageOf;
+    for (const auto& m : d.materials)
+        stageOf[m.id] = m.stage;
+    std::set<std::string> sites;
+    for (const auto& [site, material] : seen)
+        if (!stage || stageOf[material] == *stage)
+            sites.insert(site);
+    return sites;
+}
 
 class CriticalityPageTest : public ::testing::Test {
 protected:
@@ -61,6 +118,13 @@ protected:
     void TearDown() override { window.reset(); }
 
     QAbstractItemModel* model() const { return page->table()->model(); }
+    std::set<std::string> rowSites() const {
+        std::set<std::string> out;
+        for (int r = 0; r < model()->rowCount(); ++r)
+            out.insert(
+                model()->index(r, 0).data(TableModel::KeyRole).toString().mid(5).toStdString());
+        return out;
+    }
     QString cell(int row, int column) const {
         return model()->index(row, column).data().toString();
     }
@@ -218,6 +282,100 @@ TEST_F(CriticalityPageTest, CancelStopsTheComputation) {
     page->waitForIdle();
     ASSERT_NE(page->result(), nullptr);
     EXPECT_EQ(page->result()->horizonDays, 200);
+}
+
+} // namespace chokepoint::ui
+
+namespace chokepoint::ui {
+
+TEST_F(CriticalityPageTest, ProductAndStageFiltersKeepTheirPartOfTheChain) {
+    const core::Dataset d = test::datasetFromFolder(test::dataDir() + "/small-network/data");
+    ASSERT_EQ(model()->rowCount(), 87);
+    // Product 1 (p1) needs m0_0, made of m1_1 and m1_2, made of mining materials. Chosen in
+    // the filter bar, as a person does.
+    QComboBox* product = window->filterBar()->productBox();
+    const int p1Entry = product->findData(QStringLiteral("p1"));
+    ASSERT_GE(p1Entry, 0);
+    product->setCurrentIndex(p1Entry);
+    page->waitForIdle();
+    ASSERT_EQ(state.filters().productId, "p1");
+    const std::set<std::string> p1 = chainSites(d, "p1", std::nullopt);
+    ASSERT_FALSE(p1.empty());
+    ASSERT_LT(p1.size(), 87u);
+    EXPECT_EQ(rowSites(), p1);
+    EXPECT_EQ(page->scatter()->pointCount(), int(p1.size()));
+    EXPECT_TRUE(page->summaryLabel()->text().contains(
+        QStringLiteral(" of %1</b> supplying sites feeding Product 1").arg(p1.size())))
+        << page->summaryLabel()->text().toStdString();
+    // And the refining stage of that chain only.
+    QComboBox* stage = window->filterBar()->stageBox();
+    const int refiningEntry = stage->findData(int(core::Stage::Refining));
+    ASSERT_GE(refiningEntry, 0);
+    stage->setCurrentIndex(refiningEntry);
+    page->waitForIdle();
+    ASSERT_EQ(state.filters().stage, core::Stage::Refining);
+    const std::set<std::string> refining = chainSites(d, "p1", core::Stage::Refining);
+    ASSERT_FALSE(refining.empty());
+    ASSERT_LT(refining.size(), p1.size());
+    EXPECT_EQ(rowSites(), refining);
+    EXPECT_TRUE(refining.count("s65")); // sells m1_1 (refining) to s0 and s17
+    EXPECT_TRUE(page->summaryLabel()->text().contains("at the refining stage"))
+        << page->summaryLabel()->text().toStdString();
+    // The filters only choose what is shown: the same result, not a new computation.
+    const auto result = page->result();
+    QToolButton* clear = nullptr;
+    for (QToolButton* b : window->filterBar()->findChildren<QToolButton*>())
+        if (b->text() == "Clear filters")
+            clear = b;
+    ASSERT_NE(clear, nullptr);
+    QTest::mouseClick(clear, Qt::LeftButton);
+    page->waitForIdle();
+    EXPECT_EQ(page->result(), result);
+    EXPECT_EQ(model()->rowCount(), 87);
+}
+
+TEST_F(CriticalityPageTest, SelectedSiteShowsItsPathsToOurProductsInTheDock) {
+    // supply.csv: s65 sells m1_1 to s0 (share 0.507505, lead 5), s17 (0.555113, lead 26),
+    // s38 (0.290475, lead 40) and to five sites that sell nothing on. We buy m0_0 from s0
+    // (0.328303, lead 43) and s17 (0.294651, lead 43), m0_1 from s38 (0.095372, lead 4).
+    // Product 1 needs m0_0; no product needs m0_1. So three paths, heaviest first:
+    //   s65 → s0 → us: 0.507505 × 0.328303 = 0.16662 (16.7 %)
+    //   s65 → s17 → us: 0.555113 × 0.294651 = 0.16356 (16.4 %)
+    //   s65 → s38 → us: 0.290475 × 0.095372 = 0.02770 (2.8 %)
+    const int row = rowOf("site:s65");
+    ASSERT_GE(row, 0);
+    clickRow(row);
+    ASSERT_EQ(state.selection().id, "s65");
+    QCoreApplication::processEvents();
+    const QString text = window->detailsDock()->plainText();
+    EXPECT_TRUE(text.contains("How it reaches our products")) << text.toStdString();
+    EXPECT_TRUE(text.contains("It feeds Product 1 through 3 of our direct suppliers, by 3 paths."))
+        << text.toStdString();
+    const QString first = percentText(0.16662) +
+                          " of our Material m0_0: Plant 65 sells Material m1_1 to Plant 0 (" +
+                          percentText(0.507505) +
+                          " of its supply, lead time 5 days) → which sells Material m0_0 "
+                          "to us (" +
+                          percentText(0.328303) + " of our supply, lead time 43 days) → Product 1";
+    EXPECT_TRUE(text.contains(first)) << text.toStdString() << "\nexpected " << first.toStdString();
+    const qsizetype a = text.indexOf(percentText(0.16662) + " of our Material m0_0");
+    const qsizetype b = text.indexOf(percentText(0.16356) + " of our Material m0_0");
+    const qsizetype c = text.indexOf(percentText(0.02770) + " of our Material m0_1");
+    EXPECT_GE(a, 0);
+    EXPECT_GT(b, a);
+    EXPECT_GT(c, b);
+    EXPECT_FALSE(text.contains("more paths"));
+}
+
+TEST_F(CriticalityPageTest, SwitchingPagesKeepsTheResult) {
+    const auto result = page->result();
+    ASSERT_NE(result, nullptr);
+    ASSERT_TRUE(window->showPage(pageid::overview));
+    ASSERT_TRUE(window->showPage(pageid::criticality));
+    EXPECT_FALSE(CriticalityJobs::of(state).isRunning()); // nothing recomputed
+    EXPECT_EQ(page->result(), result);
+    EXPECT_EQ(page->computeButton()->text(), "Compute");
+    EXPECT_EQ(model()->rowCount(), 87);
 }
 
 } // namespace chokepoint::ui

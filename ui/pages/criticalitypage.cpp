@@ -12,10 +12,12 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
+#include "core/analysis/sitepaths.h"
 #include "core/scenario/criticalityoutput.h"
 #include "ui/appstate.h"
 #include "ui/charts/scatterchart.h"
 #include "ui/charts/survivalchart.h"
+#include "ui/criticalityjobs.h"
 #include "ui/displayformat.h"
 #include "ui/models/tablefilterproxy.h"
 #include "ui/pages/criticality/criticalitytablemodel.h"
@@ -63,7 +65,8 @@ QString siteTip(const sc::CriticalSite& s, int horizon) {
 } // namespace
 
 CriticalityPage::CriticalityPage(AppState& state, QWidget* parent)
-    : Page(state, parent) {
+    : Page(state, parent)
+    , m_jobs(CriticalityJobs::of(state)) {
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(12, 10, 12, 10);
     outer->setSpacing(8);
@@ -77,7 +80,7 @@ CriticalityPage::CriticalityPage(AppState& state, QWidget* parent)
     m_horizon = new QSpinBox(this);
     m_horizon->setObjectName(QStringLiteral("criticalityHorizon"));
     m_horizon->setRange(30, 3650);
-    m_horizon->setValue(365);
+    m_horizon->setValue(m_jobs.settings().horizonDays);
     m_horizon->setSuffix(tr(" days"));
     m_horizon->setToolTip(tr("How far ahead each knock-out is simulated"));
     horizonLabel->setBuddy(m_horizon);
@@ -85,7 +88,7 @@ CriticalityPage::CriticalityPage(AppState& state, QWidget* parent)
     m_recovery = new QSpinBox(this);
     m_recovery->setObjectName(QStringLiteral("criticalityRecovery"));
     m_recovery->setRange(0, 3650);
-    m_recovery->setValue(sc::kDefaultRecoveryDays);
+    m_recovery->setValue(m_jobs.settings().defaultRecoveryDays);
     m_recovery->setSuffix(tr(" days"));
     m_recovery->setToolTip(tr("Time to recover of sites without recovery_days"));
     recoveryLabel->setBuddy(m_recovery);
@@ -170,41 +173,41 @@ CriticalityPage::CriticalityPage(AppState& state, QWidget* parent)
     split->setSizes({260, 340});
     charts->setSizes({380, 380});
 
-    connect(&m_runner, &JobRunner::progress, this, [this](double fraction, const QString& text) {
-        m_progress->setValue(int(fraction * 1000));
-        m_progress->setFormat(text);
+    connect(&m_jobs, &CriticalityJobs::progress, this,
+            [this](double fraction, const QString& text) {
+                m_progress->setValue(int(fraction * 1000));
+                m_progress->setFormat(text);
+            });
+    connect(&m_jobs, &CriticalityJobs::changed, this, &CriticalityPage::resultsChanged);
+    connect(&m_jobs, &CriticalityJobs::runningChanged, this, &CriticalityPage::runningChanged);
+    connect(&m_jobs, &CriticalityJobs::cancelled, this, [this] {
+        if (!m_result)
+            m_summary->setText(tr("Cancelled. Press Compute to knock out every site again."));
     });
-    connect(m_compute, &QPushButton::clicked, this, [this] { m_running ? cancel() : compute(); });
-    connect(m_horizon, &QSpinBox::valueChanged, this, &CriticalityPage::settingsChanged);
-    connect(m_recovery, &QSpinBox::valueChanged, this, &CriticalityPage::settingsChanged);
+    connect(m_compute, &QPushButton::clicked, this,
+            [this] { m_jobs.isRunning() ? m_jobs.cancel() : compute(); });
+    auto settings = [this] { m_jobs.setSettings({m_horizon->value(), m_recovery->value()}); };
+    connect(m_horizon, &QSpinBox::valueChanged, this, settings);
+    connect(m_recovery, &QSpinBox::valueChanged, this, settings);
     connect(m_table, &TableView::keySelected, this, &CriticalityPage::selectKey);
     connect(m_table, &TableView::keyActivated, this, &CriticalityPage::selectKey);
     connect(m_scatter, &ChartView::itemClicked, this, &CriticalityPage::selectKey);
     connect(m_survival, &ChartView::itemClicked, this, &CriticalityPage::selectKey);
     connect(m_stress, &QPushButton::clicked, this, &CriticalityPage::stressSelected);
-    connect(&state, &AppState::workspaceLoaded, this, [this] {
-        m_cache.clear();
-        settingsChanged();
-    });
+    connect(&state, &AppState::workspaceLoaded, this, &CriticalityPage::settingsChanged);
     connect(&state, &AppState::filtersChanged, this, &CriticalityPage::settingsChanged);
     connect(&state, &AppState::exposureReady, this, &CriticalityPage::refreshViews);
     connect(&state, &AppState::selectionChanged, this, &CriticalityPage::followSelection);
     settingsChanged();
+    runningChanged(m_jobs.isRunning());
+    resultsChanged();
 }
 
-CriticalityPage::~CriticalityPage() {
-    if (m_stop)
-        m_stop->request_stop();
-}
-
-CriticalityPage::Key CriticalityPage::currentKey() const {
-    return {state().network().get(), state().filters().asOf.days(), m_horizon->value(),
-            m_recovery->value()};
-}
+CriticalityPage::~CriticalityPage() = default;
 
 void CriticalityPage::waitForIdle() {
     state().waitForIdle();
-    m_runner.waitForIdle();
+    m_jobs.waitForIdle();
 }
 
 void CriticalityPage::showEvent(QShowEvent* event) {
@@ -212,8 +215,8 @@ void CriticalityPage::showEvent(QShowEvent* event) {
     ensureComputed();
 }
 
-// The as-of date, the horizon or the default recovery changed (or the country filter, which
-// only changes what is shown): show the cached result, else compute while on show.
+// The workspace or the filters changed: the context line and what the filters keep. (A new
+// as-of date is a new result: CriticalityJobs says so with changed().)
 void CriticalityPage::settingsChanged() {
     const auto net = state().network();
     m_context->setText(net ? tr("Every supplying site knocked out alone from day 0, as of %1.")
@@ -222,78 +225,34 @@ void CriticalityPage::settingsChanged() {
     m_context->setToolTip(tr("Time to survive: how long our stock, other suppliers and qualified "
                              "alternatives carry us. Time to recover: how long the site takes to "
                              "come back."));
-    if (auto it = m_cache.find(currentKey()); it != m_cache.end()) {
-        if (m_running)
-            cancel();
-        setResult(it->second);
-        return;
-    }
-    if (m_running)
-        cancel();
-    setResult(nullptr);
-    if (isVisible())
+    refreshViews();
+}
+
+// The result for the current workspace, date and settings: from the cache, else computed
+// while the page is on show.
+void CriticalityPage::resultsChanged() {
+    setResult(m_jobs.current());
+    if (!m_result && isVisible())
         compute();
 }
 
+void CriticalityPage::runningChanged(bool running) {
+    m_compute->setText(running ? tr("Cancel") : tr("Compute"));
+    m_progress->setVisible(running);
+    if (running) {
+        m_progress->setValue(0);
+        m_progress->setFormat(tr("starting…"));
+        m_summary->setText(tr("Knocking out every supplying site, one at a time…"));
+    }
+}
+
 void CriticalityPage::ensureComputed() {
-    if (!m_running && !m_result && state().network())
+    if (!m_result && state().network())
         compute();
 }
 
 void CriticalityPage::compute() {
-    const auto net = state().network();
-    if (!net)
-        return;
-    if (auto it = m_cache.find(currentKey()); it != m_cache.end()) {
-        setResult(it->second);
-        return;
-    }
-    if (m_stop)
-        m_stop->request_stop();
-    m_stop = std::make_shared<std::stop_source>();
-    const auto stop = m_stop;
-    sc::CriticalityOptions o;
-    o.asOf = state().filters().asOf;
-    o.horizonDays = m_horizon->value();
-    o.defaultRecoveryDays = m_recovery->value();
-    const Key key = currentKey();
-    m_running = true;
-    m_compute->setText(tr("Cancel"));
-    m_progress->setValue(0);
-    m_progress->setFormat(tr("starting…"));
-    m_progress->setVisible(true);
-    m_summary->setText(tr("Knocking out every supplying site, one at a time…"));
-    using Out = std::shared_ptr<const sc::CriticalityResult>;
-    m_runner.run(
-        [net, o, stop](const JobToken& token) -> Out {
-            sc::CriticalityOptions opts = o;
-            opts.stop = stop->get_token();
-            opts.progress = [&token, stop](int done, int total) {
-                if (!token.progress(double(done) / std::max(1, total),
-                                    tr("site %1 of %2").arg(done).arg(total)))
-                    stop->request_stop();
-            };
-            auto r = std::make_shared<sc::CriticalityResult>(sc::computeCriticality(*net, opts));
-            return r->cancelled ? nullptr : Out(std::move(r));
-        },
-        [this, key](Out result) {
-            m_running = false;
-            m_compute->setText(tr("Compute"));
-            m_progress->setVisible(false);
-            if (result)
-                m_cache[key] = result;
-            setResult(result);
-        });
-}
-
-void CriticalityPage::cancel() {
-    if (m_stop)
-        m_stop->request_stop();
-    m_runner.cancel();
-    m_running = false;
-    m_compute->setText(tr("Compute"));
-    m_progress->setVisible(false);
-    m_summary->setText(tr("Cancelled. Press Compute to knock out every site again."));
+    m_jobs.ensure();
 }
 
 void CriticalityPage::setResult(std::shared_ptr<const sc::CriticalityResult> result) {
@@ -301,11 +260,47 @@ void CriticalityPage::setResult(std::shared_ptr<const sc::CriticalityResult> res
     refreshViews();
 }
 
+std::vector<char> CriticalityPage::shownSites() const {
+    const auto net = state().network();
+    const Filters& f = state().filters();
+    if (!net || (f.productId.isEmpty() && !f.stage && f.country.isEmpty()))
+        return {};
+    const core::analysis::SummaryFilter sf = state().summaryFilter();
+    std::vector<char> keep = core::analysis::sitesInChain(*net, sf.product, f.stage);
+    if (!f.country.isEmpty()) {
+        const auto country = net->countries.find(f.country.toStdString());
+        for (size_t s = 0; s < keep.size(); ++s)
+            keep[s] = keep[s] && net->siteCountry[s] == country;
+    }
+    return keep;
+}
+
+// " in JPN, feeding Car, at the cathode stage" for the filters set.
+QString CriticalityPage::filterText() const {
+    const Filters& f = state().filters();
+    QStringList parts;
+    if (!f.country.isEmpty())
+        parts << tr("in %1").arg(f.country);
+    if (const auto net = state().network(); net && !f.productId.isEmpty()) {
+        const auto p = net->products.find(f.productId.toStdString());
+        parts << tr("feeding %1")
+                     .arg(p == core::analysis::kNone
+                              ? f.productId
+                              : qs(net->data().products[size_t(p)].name).toHtmlEscaped());
+    }
+    if (f.stage)
+        parts << tr("at the %1 stage").arg(stageText(*f.stage).toLower());
+    return parts.isEmpty() ? QString() : QStringLiteral(" ") + parts.join(QStringLiteral(", "));
+}
+
 void CriticalityPage::refreshViews() {
     const sc::CriticalityResult empty;
     const sc::CriticalityResult& r = m_result ? *m_result : empty;
-    const QString country = state().filters().country;
-    m_model->setResult(r, country);
+    const std::vector<char> keep = shownSites();
+    auto kept = [&keep](const sc::CriticalSite& s) {
+        return keep.empty() || (size_t(s.site) < keep.size() && keep[size_t(s.site)]);
+    };
+    m_model->setResult(r, keep);
 
     std::vector<char> exposed;
     const auto net = state().network();
@@ -316,7 +311,7 @@ void CriticalityPage::refreshViews() {
     QVector<SurvivalItem> bars;
     int atRisk = 0, shown = 0;
     for (const sc::CriticalSite& s : r.sites) {
-        if (!country.isEmpty() && qs(s.country) != country)
+        if (!kept(s))
             continue;
         ++shown;
         atRisk += s.atRisk;
@@ -346,7 +341,7 @@ void CriticalityPage::refreshViews() {
     m_survival->setHorizon(r.horizonDays > 0 ? r.horizonDays : m_horizon->value());
     m_survival->setData(bars);
 
-    if (!m_running) {
+    if (!m_jobs.isRunning()) {
         if (!m_result) {
             m_summary->setText(state().network() ? tr("Not computed yet.") : QString());
         } else {
@@ -354,10 +349,9 @@ void CriticalityPage::refreshViews() {
                               "before they recover.")
                                .arg(atRisk)
                                .arg(shown)
-                               .arg(country.isEmpty() ? QString() : tr(" in %1").arg(country));
-            const auto top = std::find_if(r.sites.begin(), r.sites.end(), [&](const auto& s) {
-                return s.atRisk && (country.isEmpty() || qs(s.country) == country);
-            });
+                               .arg(filterText());
+            const auto top = std::find_if(r.sites.begin(), r.sites.end(),
+                                          [&](const auto& s) { return s.atRisk && kept(s); });
             if (top != r.sites.end())
                 text += tr(" Most critical: %1.")
                             .arg(qs(sc::criticalSiteSentence(*top, r.horizonDays)).toHtmlEscaped());

@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <map>
 #include <memory>
-#include <tuple>
+#include <vector>
 
 #include "core/scenario/criticality.h"
-#include "ui/jobrunner.h"
 #include "ui/pages/page.h"
 
 class QLabel;
@@ -16,6 +14,7 @@ class QSpinBox;
 
 namespace chokepoint::ui {
 
+class CriticalityJobs;
 class CriticalityTableModel;
 class ScatterChart;
 class SurvivalChart;
@@ -25,10 +24,12 @@ class TableView;
 /// output before it recovers (SPEC §4.2). The ranked table, a scatter of our spend with the
 /// site against the revenue its outage would cost (deep-tier sites at "no direct spend"),
 /// time to survive against time to recover of the sites that hurt, and "Stress this site" to a
-/// scenario draft. Results come from core::scenario::computeCriticality(), computed off the GUI
-/// thread while the page is on show (progress, Cancel) and kept per (workspace snapshot, as-of,
-/// horizon, default recovery), so switching pages does not recompute. Follows the as-of date,
-/// the country filter (rows and points), the lens (highlighted points) and the selection.
+/// scenario draft. Results come from CriticalityJobs (shared with the Map page): computed off
+/// the GUI thread while the page is on show (progress, Cancel) and kept per (workspace
+/// snapshot, as-of, horizon, default recovery), so switching pages does not recompute.
+/// Follows the as-of date, the product, stage and country filters (rows and points: see
+/// shownSites()), the lens (highlighted points) and the selection; a selected site's paths to
+/// our products are in the details dock.
 class CriticalityPage : public Page {
     Q_OBJECT
 public:
@@ -52,16 +53,20 @@ public:
     QSpinBox* recoveryBox() const { return m_recovery; }
     QLabel* summaryLabel() const { return m_summary; }
     QProgressBar* progressBar() const { return m_progress; }
+    /// Per network site, whether the filter bar keeps it: it supplies a material of the
+    /// stage, on the way to the product's materials (core::analysis::sitesInChain()), and it
+    /// is located in the country. Empty when no filter is set.
+    std::vector<char> shownSites() const;
 
 protected:
     void showEvent(QShowEvent* event) override;
 
 private:
-    using Key = std::tuple<const void*, int, int, int>; // network, as-of, horizon, recovery
-    Key currentKey() const;
     void settingsChanged();
+    void resultsChanged();
+    QString filterText() const;
+    void runningChanged(bool running);
     void compute();
-    void cancel();
     void setResult(std::shared_ptr<const core::scenario::CriticalityResult> result);
     void refreshViews();
     void selectKey(const QString& key);
@@ -69,11 +74,8 @@ private:
     void stressSelected();
     const core::scenario::CriticalSite* selectedSite() const;
 
-    JobRunner m_runner;
-    std::shared_ptr<std::stop_source> m_stop;
-    std::map<Key, std::shared_ptr<const core::scenario::CriticalityResult>> m_cache;
+    CriticalityJobs& m_jobs;
     std::shared_ptr<const core::scenario::CriticalityResult> m_result;
-    bool m_running = false;
 
     QLabel* m_context = nullptr;
     QLabel* m_summary = nullptr;

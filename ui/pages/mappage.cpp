@@ -7,11 +7,14 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
 
 #include "core/map/mapcaption.h"
+#include "core/scenario/criticality.h"
 #include "ui/appstate.h"
+#include "ui/criticalityjobs.h"
 #include "ui/displayformat.h"
 #include "ui/jobrunner.h"
 #include "ui/map/mapview.h"
@@ -30,7 +33,8 @@ constexpr int kFollowSelection = 0;
 
 MapPage::MapPage(AppState& state, QWidget* parent)
     : Page(state, parent)
-    , m_runner(new JobRunner(this)) {
+    , m_runner(new JobRunner(this))
+    , m_jobs(CriticalityJobs::of(state)) {
     QString atlasError;
     m_atlas = bundledAtlas(&atlasError);
 
@@ -62,6 +66,27 @@ MapPage::MapPage(AppState& state, QWidget* parent)
     m_flows->setObjectName(QStringLiteral("mapFlows"));
     m_flows->setChecked(true);
     m_flows->setToolTip(tr("Draw the supply links of the material or product as arcs"));
+    auto* sizeLabel = new QLabel(tr("Size by"), this);
+    m_sizeBy = new QComboBox(this);
+    m_sizeBy->setObjectName(QStringLiteral("mapSizeBy"));
+    m_sizeBy->setToolTip(tr("What a site marker's area shows: our tier-1 spend with the site, or "
+                            "the revenue we would lose if it stopped for its time to recover "
+                            "(criticality: the Criticality page's figures)"));
+    m_sizeBy->addItem(tr("Spend"), int(SizeBySpend));
+    m_sizeBy->addItem(tr("Lost revenue"), int(SizeByLostRevenue));
+    sizeLabel->setBuddy(m_sizeBy);
+    m_sizeProgress = new QProgressBar(this);
+    m_sizeProgress->setObjectName(QStringLiteral("mapSizeProgress"));
+    m_sizeProgress->setRange(0, 1000);
+    m_sizeProgress->setMinimumWidth(170);
+    m_sizeProgress->setMaximumWidth(220);
+    m_sizeProgress->setToolTip(tr("Knocking out every supplying site, one at a time, to size the "
+                                  "markers by the revenue its stop would cost"));
+    m_sizeProgress->setVisible(false);
+    m_sizeCancel = new QPushButton(tr("Cancel"), this);
+    m_sizeCancel->setObjectName(QStringLiteral("mapSizeCancel"));
+    m_sizeCancel->setToolTip(tr("Stop computing the criticality of every site"));
+    m_sizeCancel->setVisible(false);
     m_fit = new QPushButton(tr("Fit to selection"), this);
     m_fit->setObjectName(QStringLiteral("mapFit"));
     m_world = new QPushButton(tr("Whole world"), this);
@@ -80,7 +105,15 @@ MapPage::MapPage(AppState& state, QWidget* parent)
     m_context = new QLabel(this);
     m_context->setObjectName(QStringLiteral("mapContext"));
     m_context->setWordWrap(true);
-    outer->addWidget(m_context);
+    // The context line, then what sizes the markers (the bar above is as wide as the window
+    // can be narrow) and the criticality's progress while it runs.
+    auto* contextRow = new QHBoxLayout;
+    contextRow->addWidget(m_context, 1);
+    contextRow->addWidget(sizeLabel, 0, Qt::AlignTop);
+    contextRow->addWidget(m_sizeBy, 0, Qt::AlignTop);
+    contextRow->addWidget(m_sizeProgress, 0, Qt::AlignTop);
+    contextRow->addWidget(m_sizeCancel, 0, Qt::AlignTop);
+    outer->addLayout(contextRow);
 
     if (!m_atlas) {
         m_error = new QLabel(tr("The world map cannot be drawn: %1").arg(atlasError), this);
@@ -88,7 +121,7 @@ MapPage::MapPage(AppState& state, QWidget* parent)
         outer->addWidget(m_error, 1);
         for (QWidget* w : {static_cast<QWidget*>(m_measure), static_cast<QWidget*>(m_material),
                            static_cast<QWidget*>(m_flows), static_cast<QWidget*>(m_fit),
-                           static_cast<QWidget*>(m_world)})
+                           static_cast<QWidget*>(m_world), static_cast<QWidget*>(m_sizeBy)})
             w->setEnabled(false);
         return;
     }
@@ -121,6 +154,18 @@ MapPage::MapPage(AppState& state, QWidget* parent)
     connect(m_measure, &QComboBox::currentIndexChanged, this, &MapPage::recompute);
     connect(m_material, &QComboBox::currentIndexChanged, this, &MapPage::recompute);
     connect(m_flows, &QCheckBox::toggled, this, &MapPage::recompute);
+    connect(m_sizeBy, &QComboBox::currentIndexChanged, this, &MapPage::updateSizes);
+    connect(m_sizeCancel, &QPushButton::clicked, &m_jobs, &CriticalityJobs::cancel);
+    connect(&m_jobs, &CriticalityJobs::changed, this, &MapPage::updateSizes);
+    connect(&m_jobs, &CriticalityJobs::runningChanged, this, &MapPage::sizeRunningChanged);
+    connect(&m_jobs, &CriticalityJobs::progress, this,
+            [this](double fraction, const QString& text) {
+                m_sizeProgress->setValue(int(fraction * 1000));
+                m_sizeProgress->setFormat(text);
+            });
+    connect(&m_jobs, &CriticalityJobs::cancelled, this, [this] {
+        m_sizeBy->setCurrentIndex(SizeBySpend); // nothing to size by: back to spend
+    });
 
     connect(&state, &AppState::workspaceLoaded, this, &MapPage::onWorkspaceLoaded);
     connect(&state, &AppState::exposureReady, this, &MapPage::recompute);
@@ -133,8 +178,44 @@ MapPage::~MapPage() = default;
 
 void MapPage::showEvent(QShowEvent* event) {
     Page::showEvent(event);
+    if (m_sizeBy->currentIndex() == SizeByLostRevenue)
+        updateSizes(); // computes what is missing, now that the page is on show
     if (m_stale)
         recompute();
+}
+
+void MapPage::updateSizes() {
+    if (!m_view)
+        return;
+    const auto net = state().network();
+    const bool byLoss = m_sizeBy->currentIndex() == SizeByLostRevenue;
+    const auto result = byLoss && net ? m_jobs.current() : nullptr;
+    if (byLoss && net && !result && isVisible())
+        m_jobs.ensure(); // sized by spend until the results arrive
+    sizeRunningChanged(m_jobs.isRunning());
+    if (result == m_sizedFrom)
+        return;
+    m_sizedFrom = result;
+    if (!result) {
+        setMarkerSizes({}, {});
+        return;
+    }
+    std::vector<double> perSite(net->sites.size(), 0.0);
+    for (const core::scenario::CriticalSite& s : result->sites)
+        if (s.site >= 0 && size_t(s.site) < perSite.size())
+            perSite[size_t(s.site)] = s.lostRevenue;
+    setMarkerSizes(std::move(perSite), tr("lost revenue if it stops (criticality)"));
+}
+
+void MapPage::sizeRunningChanged(bool running) {
+    const bool show = running && m_sizeBy->currentIndex() == SizeByLostRevenue;
+    if (show && !m_sizeProgress->isVisible()) {
+        m_sizeProgress->setValue(0);
+        m_sizeProgress->setFormat(tr("starting…"));
+    }
+    m_sizeProgress->setVisible(show);
+    m_sizeCancel->setVisible(show);
+    updateLegend();
 }
 
 void MapPage::waitForIdle() {
@@ -156,6 +237,7 @@ void MapPage::setMarkerSizes(std::vector<double> perSite, const QString& name) {
 
 void MapPage::onWorkspaceLoaded() {
     m_sizes.clear();
+    m_sizedFrom = nullptr;
     populateMaterials();
     m_firstScene = true;
     recompute();
@@ -271,6 +353,16 @@ void MapPage::updateLegend() {
                          countText(double(m_scene->arcs.size() + m_scene->arcsLeftOut)));
     else if (m_flows->isChecked())
         text += tr(". Select a material or product (or choose one here) to see its flow");
+    if (m_sizeBy->currentIndex() == SizeByLostRevenue) {
+        if (m_sizedFrom)
+            text += tr(". Marker area: the revenue we would lose if the site stopped for its "
+                       "time to recover (criticality over %1, default recovery %2)")
+                        .arg(daysText(m_sizedFrom->horizonDays),
+                             daysText(m_sizedFrom->defaultRecoveryDays));
+        else
+            text += tr(". Markers sized by spend until the criticality of every site is "
+                       "computed");
+    }
     m_context->setText(text + QStringLiteral("."));
 }
 

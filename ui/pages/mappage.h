@@ -10,10 +10,16 @@
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QProgressBar;
 class QPushButton;
+
+namespace chokepoint::core::scenario {
+struct CriticalityResult;
+}
 
 namespace chokepoint::ui {
 
+class CriticalityJobs;
 class JobRunner;
 class MapView;
 struct MapHit;
@@ -24,7 +30,10 @@ struct MapHit;
 /// material or product as arcs. The scene comes from core::map::buildMapScene() on a
 /// background runner, recomputed on exposureReady (only while the page is shown; a hidden
 /// page catches up when it is shown) and when the measure or flow choice changes; the
-/// selection is linked both ways.
+/// selection is linked both ways. Markers are sized by tier-1 spend or, on request ("Size
+/// by"), by the lost revenue of each site's criticality (SPEC §4.2), from the session's
+/// CriticalityJobs: cached results at once, else computed in the background with progress
+/// and Cancel while the markers stay sized by spend.
 class MapPage : public Page {
     Q_OBJECT
 public:
@@ -38,6 +47,11 @@ public:
     QCheckBox* flowsBox() const { return m_flows; }
     QPushButton* fitButton() const { return m_fit; }
     QPushButton* worldButton() const { return m_world; }
+    /// "Size by": spend (0) or criticality lost revenue (1).
+    QComboBox* sizeBox() const { return m_sizeBy; }
+    QProgressBar* sizeProgress() const { return m_sizeProgress; }
+    QPushButton* sizeCancelButton() const { return m_sizeCancel; }
+    enum SizeBy { SizeBySpend = 0, SizeByLostRevenue = 1 };
     QString contextText() const;
     /// Blocks until the scene for the current state is drawn (tests, benches).
     void waitForIdle();
@@ -57,6 +71,9 @@ private:
     void recompute();
     void populateMaterials();
     void updateLegend();
+    /// Follows the "Size by" choice and the criticality results (CriticalityJobs::changed).
+    void updateSizes();
+    void sizeRunningChanged(bool running);
     void showSelection();
     QString tipFor(const MapHit& hit) const;
 
@@ -66,6 +83,12 @@ private:
     QCheckBox* m_flows = nullptr;
     QPushButton* m_fit = nullptr;
     QPushButton* m_world = nullptr;
+    QComboBox* m_sizeBy = nullptr;
+    QProgressBar* m_sizeProgress = nullptr;
+    QPushButton* m_sizeCancel = nullptr;
+    CriticalityJobs& m_jobs;
+    /// The criticality result the markers are sized by (null: by spend).
+    std::shared_ptr<const core::scenario::CriticalityResult> m_sizedFrom;
     QLabel* m_context = nullptr;
     QLabel* m_error = nullptr;
     JobRunner* m_runner = nullptr;

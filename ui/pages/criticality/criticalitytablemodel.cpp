@@ -34,11 +34,11 @@ CriticalityTableModel::CriticalityTableModel(QObject* parent)
           parent) {}
 
 void CriticalityTableModel::setResult(const core::scenario::CriticalityResult& r,
-                                      const QString& country) {
+                                      const std::vector<char>& shown) {
     QVector<Row> rows;
     for (size_t i = 0; i < r.sites.size(); ++i) {
         const core::scenario::CriticalSite& s = r.sites[i];
-        if (!country.isEmpty() && qs(s.country) != country)
+        if (!shown.empty() && (size_t(s.site) >= shown.size() || !shown[size_t(s.site)]))
             continue;
         Row row;
         row.key = QStringLiteral("site:") + qs(s.id);
