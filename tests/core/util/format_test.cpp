@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Figures with their ranges (SPEC §6: "83 % (72–100 %)"), as every view and report writes them.
-#include <gtest/gtest.h>
-
 #include <cmath>
+#include <gtest/gtest.h>
 
 #include "core/util/format.h"
 
