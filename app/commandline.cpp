@@ -20,6 +20,7 @@ const std::vector<Command>& commands() {
         std::vector<Command> l;
         addDataCommands(l);
         addAnalysisCommands(l);
+        addServerCommands(l);
         return l;
     }();
     return list;
@@ -47,6 +48,9 @@ std::string helpText() {
         s += line + c.summary + "\n";
     }
     s += "  chokepoint --help | --version\n\n"
+         "WS is a workspace file, or a workspace on a PostgreSQL team server:\n"
+         "  postgresql://[user@]host[:port]/db?workspace=NAME (passwords from ~/.pgpass or\n"
+         "  PGPASSWORD, never in the location; see docs/team-server.md).\n\n"
          "Exit codes: 0 success, 1 failure, 2 bad usage, 3 invalid input data (nothing "
          "written).\n";
     return s;

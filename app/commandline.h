@@ -46,5 +46,6 @@ void addExposureCommands(std::vector<Command>& list);    // exposure, generate
 void addScenarioCommands(std::vector<Command>& list);    // scenario
 void addCriticalityCommands(std::vector<Command>& list); // criticality
 void addReportCommands(std::vector<Command>& list);      // report
+void addServerCommands(std::vector<Command>& list);      // server init
 
 } // namespace chokepoint::app

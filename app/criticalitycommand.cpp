@@ -8,7 +8,7 @@
 #include "core/scenario/criticality.h"
 #include "core/scenario/criticalityoutput.h"
 #include "core/scenario/scenario.h"
-#include "core/store/workspace.h"
+#include "core/store/workspacestore.h"
 
 namespace chokepoint::app {
 namespace {
@@ -70,12 +70,12 @@ int runCriticality(const Args& a, std::ostream& out, std::ostream& err) {
     if (format != "table" && format != "json" && format != "csv")
         return usage("unknown format '" + format + "' (use table, json or csv)");
 
-    auto ws = core::Workspace::openReadOnly(a.positional[0]);
+    auto ws = core::openStore(a.positional[0], core::StoreAccess::ReadOnly);
     if (!ws) {
         err << "chokepoint criticality: " << ws.errorString() << "\n";
         return kFailure;
     }
-    auto data = ws->load();
+    auto data = (*ws)->load();
     if (!data) {
         err << "chokepoint criticality: " << data.errorString() << "\n";
         return kFailure;

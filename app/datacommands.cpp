@@ -6,12 +6,11 @@
 #include "core/io/bundled.h"
 #include "core/io/interchange.h"
 #include "core/io/xlsxwriter.h"
-#include "core/store/workspace.h"
+#include "core/store/storecopy.h"
+#include "core/store/workspacestore.h"
 
 namespace chokepoint::app {
 namespace {
-
-using core::Workspace;
 
 bool endsWith(const std::string& s, const std::string& suffix) {
     if (s.size() < suffix.size())
@@ -23,22 +22,25 @@ bool endsWith(const std::string& s, const std::string& suffix) {
 }
 
 int runInit(const Args& a, std::ostream& out, std::ostream& err) {
-    const std::string& path = a.positional[0];
-    // Built under a temporary name and renamed when complete: a kill or a full disk leaves
-    // nothing that looks like a workspace.
+    const std::string& location = a.positional[0];
+    // Complete or not at all: a file is built under a temporary name and renamed when
+    // complete, a server workspace is created in one transaction.
     if (a.has("--empty")) {
-        if (auto r = Workspace::createFile(path, core::Dataset{}); !r) {
+        if (auto r = core::createStore(location, core::Dataset{}); !r) {
             err << "chokepoint init: " << r.errorString() << "\n";
             return kFailure;
         }
-        out << "created " << path << " (empty)\n";
+        out << "created " << location << " (empty)\n";
         return kOk;
     }
-    if (auto r = core::io::createBundledWorkspace(path); !r) {
+    auto data = core::io::bundledDataset();
+    auto r = data ? core::createStore(location, *data, core::io::kBundledExampleName)
+                  : core::Result<void>(data.error());
+    if (!r) {
         err << "chokepoint init: " << r.errorString() << "\n";
         return kFailure;
     }
-    out << "created " << path << " with the bundled EV-battery example\n"
+    out << "created " << location << " with the bundled EV-battery example\n"
         << "note: the example's company, suppliers, sites and supply shares are fictional "
            "(illustration only); its reference data (world shares, export controls) comes from "
            "public sources, see docs/bundled-data.md\n";
@@ -48,7 +50,7 @@ int runInit(const Args& a, std::ostream& out, std::ostream& err) {
 int runImport(const Args& a, std::ostream& out, std::ostream& err) {
     const std::string& wsPath = a.positional[0];
     const std::string& source = a.positional[1];
-    auto ws = Workspace::open(wsPath);
+    auto ws = core::openStore(wsPath, core::StoreAccess::ReadWrite);
     if (!ws) {
         err << "chokepoint import: " << ws.errorString() << "\n";
         return kFailure;
@@ -64,7 +66,7 @@ int runImport(const Args& a, std::ostream& out, std::ostream& err) {
     }
     core::io::ImportOptions options;
     options.replace = a.has("--replace");
-    auto result = core::io::importTables(*ws, tables, options, issues);
+    auto result = core::io::importTables(**ws, tables, options, issues);
     if (!issues.empty()) {
         err << issues.toString() << "chokepoint import: " << issues.total()
             << " error(s); nothing was written\n";
@@ -88,12 +90,12 @@ int runImport(const Args& a, std::ostream& out, std::ostream& err) {
 int runExport(const Args& a, std::ostream& out, std::ostream& err) {
     const std::string& wsPath = a.positional[0];
     const std::string& target = a.positional[1];
-    auto ws = Workspace::openReadOnly(wsPath);
+    auto ws = core::openStore(wsPath, core::StoreAccess::ReadOnly);
     if (!ws) {
         err << "chokepoint export: " << ws.errorString() << "\n";
         return kFailure;
     }
-    auto data = ws->load();
+    auto data = (*ws)->load();
     if (!data) {
         err << "chokepoint export: " << data.errorString() << "\n";
         return kFailure;
@@ -105,6 +107,19 @@ int runExport(const Args& a, std::ostream& out, std::ostream& err) {
         return kFailure;
     }
     out << "exported " << wsPath << " to " << target << "\n";
+    return kOk;
+}
+
+int runCopy(const Args& a, std::ostream& out, std::ostream& err) {
+    const std::string& source = a.positional[0];
+    const std::string& destination = a.positional[1];
+    auto r = core::copyWorkspace(source, destination);
+    if (!r) {
+        err << "chokepoint copy: " << r.errorString() << "\n";
+        return kFailure;
+    }
+    out << "copied " << source << " to " << destination << ": " << r->rows << " rows, "
+        << r->scenarios << " saved scenario(s)\n";
     return kOk;
 }
 
@@ -135,6 +150,14 @@ void addDataCommands(std::vector<Command>& list) {
                     2,
                     2,
                     runExport});
+    list.push_back({"copy",
+                    "copy SRC DST",
+                    "copy a whole workspace between a file and a team server, in one transaction",
+                    {},
+                    {},
+                    2,
+                    2,
+                    runCopy});
 }
 
 } // namespace chokepoint::app

@@ -7,7 +7,7 @@
 #include "core/analysis/exposureengine.h"
 #include "core/analysis/exposureoutput.h"
 #include "core/io/interchange.h"
-#include "core/store/workspace.h"
+#include "core/store/workspacestore.h"
 #include "core/synth/generator.h"
 
 namespace chokepoint::app {
@@ -56,12 +56,12 @@ int runExposure(const Args& a, std::ostream& out, std::ostream& err) {
     if (format != "table" && format != "json" && format != "csv")
         return usage("unknown format '" + format + "' (use table, json or csv)");
 
-    auto ws = core::Workspace::openReadOnly(a.positional[0]);
+    auto ws = core::openStore(a.positional[0], core::StoreAccess::ReadOnly);
     if (!ws) {
         err << "chokepoint exposure: " << ws.errorString() << "\n";
         return kFailure;
     }
-    auto data = ws->load();
+    auto data = (*ws)->load();
     if (!data) {
         err << "chokepoint exposure: " << data.errorString() << "\n";
         return kFailure;

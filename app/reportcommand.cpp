@@ -10,7 +10,7 @@
 #include "core/analysis/network.h"
 #include "core/report/reportbuilder.h"
 #include "core/scenario/scenarioparser.h"
-#include "core/store/workspace.h"
+#include "core/store/workspacestore.h"
 #include "core/util/atomicfile.h"
 #include "core/util/inputfile.h"
 #include "ui/report/reportwriter.h"
@@ -111,18 +111,15 @@ int runReport(const Args& a, std::ostream& out, std::ostream& err) {
         }
     }
 
-    auto ws = core::Workspace::openReadOnly(a.positional[0]);
+    auto ws = core::openStore(a.positional[0], core::StoreAccess::ReadOnly);
     if (!ws)
         return failure(ws.errorString());
-    auto data = ws->load();
+    auto data = (*ws)->load();
     if (!data)
         return failure(data.errorString());
-    const auto name = ws->meta("name");
-    options.workspaceName =
-        name && !name->empty()
-            ? *name
-            : QFileInfo(QString::fromStdString(a.positional[0])).completeBaseName().toStdString();
-    options.fictionalData = ws->isBundledExample();
+    const auto name = (*ws)->meta("name");
+    options.workspaceName = name && !name->empty() ? *name : (*ws)->displayName();
+    options.fictionalData = (*ws)->isBundledExample();
     const core::analysis::Network net(std::move(*data));
 
     size_t problems = 0;

@@ -10,7 +10,7 @@
 #include "core/analysis/network.h"
 #include "core/scenario/scenarioengine.h"
 #include "core/scenario/scenarioparser.h"
-#include "core/store/workspace.h"
+#include "core/store/workspacestore.h"
 #include "core/util/format.h"
 #include "core/util/inputfile.h"
 
@@ -132,12 +132,12 @@ int runScenarioCommand(const Args& a, std::ostream& out, std::ostream& err) {
         return kFailure;
     }
 
-    auto ws = core::Workspace::openReadOnly(wsPath);
+    auto ws = core::openStore(wsPath, core::StoreAccess::ReadOnly);
     if (!ws) {
         err << "chokepoint scenario: " << ws.errorString() << "\n";
         return kFailure;
     }
-    auto data = ws->load();
+    auto data = (*ws)->load();
     if (!data) {
         err << "chokepoint scenario: " << data.errorString() << "\n";
         return kFailure;

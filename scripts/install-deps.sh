@@ -8,6 +8,7 @@ packages=(
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev
   libsqlite3-dev sqlite3 libgtest-dev libgmock-dev libbenchmark-dev
   libxlsxwriter-dev libzip-dev zlib1g-dev
+  postgresql-15 libpq-dev
   xvfb xauth fonts-dejavu-core imagemagick poppler-utils
   clang-14 libclang-rt-14-dev
 )

@@ -8,6 +8,7 @@
 #include "core/io/tableschema.h"
 #include "core/io/validator.h"
 #include "core/io/xlsxreader.h"
+#include "core/store/sqlitestore.h"
 #include "core/store/workspace.h"
 #include "core/util/atomicfile.h"
 
@@ -130,7 +131,7 @@ bool validateTables(const std::vector<RawTable>& tables, const Dataset& kept, Da
     return true;
 }
 
-Result<ImportSummary> importTables(Workspace& ws, const std::vector<RawTable>& tables,
+Result<ImportSummary> importTables(WorkspaceStore& ws, const std::vector<RawTable>& tables,
                                    const ImportOptions& options, IssueList& issues) {
     auto report = [&](double f, const std::string& stage) {
         return !options.progress || options.progress(f, stage);
@@ -138,49 +139,50 @@ Result<ImportSummary> importTables(Workspace& ws, const std::vector<RawTable>& t
     ImportSummary summary;
     if (!report(0.0, "reading the workspace"))
         return ImportSummary{{}, true};
-    // The checks below are the foreign keys' checks, made on the import and on the workspace as
-    // read inside the same write transaction: SQLite need not repeat them for every inserted
-    // row (three index descents per supply link; a third of the write, issue 16). The pragma
-    // only takes effect outside a transaction, so it is switched here, and back on after the
-    // transaction whatever happens (the guard outlives `tx`).
-    struct ForeignKeysOff {
-        sql::Database& db;
-        explicit ForeignKeysOff(sql::Database& d)
-            : db(d) {
-            (void)db.exec("PRAGMA foreign_keys = OFF");
-        }
-        ~ForeignKeysOff() { (void)db.exec("PRAGMA foreign_keys = ON"); }
-    } foreignKeysOff(ws.database());
     // The write lock is held from reading the workspace to the commit: a writer in between
     // would make the checks stale (two imports at once could each pass the share-sum check
-    // and together break it). Another import waits here (busy timeout) for this one.
-    sql::Transaction tx(ws.database());
-    if (!tx.begun())
-        return Error{ws.path() + ": cannot write: " + tx.errorString() +
-                     (tx.errorString().find("locked") != std::string::npos
-                          ? " (another program is writing to this workspace; try again)"
-                          : "")};
-    auto current = ws.load();
-    if (!current)
-        return current.error();
-    const Dataset kept = keptData(*current, options.replace, hasReferenceTables(tables));
-    if (!report(0.2, "validating"))
-        return ImportSummary{{}, true};
-    Dataset data;
-    if (!validateTables(tables, kept, data, issues))
-        return Error{"the import has " + std::to_string(issues.total()) +
-                     " error(s); nothing was written"};
-    if (!report(0.6, "writing"))
-        return ImportSummary{{}, true};
-    if (auto r = ws.write(data, options.replace ? WriteMode::Replace : WriteMode::Append); !r)
+    // and together break it). The checks below are the references' checks, made on the import
+    // and on the workspace as read inside the same transaction: the store need not repeat
+    // them row by row.
+    auto r = ws.writeTransaction(
+        [&]() -> Result<void> {
+            auto current = ws.load();
+            if (!current)
+                return current.error();
+            const Dataset kept = keptData(*current, options.replace, hasReferenceTables(tables));
+            if (!report(0.2, "validating")) {
+                summary.cancelled = true;
+                return {};
+            }
+            Dataset data;
+            if (!validateTables(tables, kept, data, issues))
+                return Error{"the import has " + std::to_string(issues.total()) +
+                             " error(s); nothing was written"};
+            if (!report(0.6, "writing")) {
+                summary.cancelled = true;
+                return {};
+            }
+            if (auto w = ws.write(data, options.replace ? WriteMode::Replace : WriteMode::Append);
+                !w)
+                return w;
+            for (const auto& spec : tableSpecs())
+                if (const size_t n = rowCount(data, spec.name))
+                    summary.rows[std::string(spec.name)] = n;
+            return {};
+        },
+        true);
+    if (!r)
         return r.error();
-    if (auto r = tx.commit(); !r)
-        return Error{ws.path() + ": cannot commit: " + r.errorString()};
-    for (const auto& spec : tableSpecs())
-        if (const size_t n = rowCount(data, spec.name))
-            summary.rows[std::string(spec.name)] = n;
+    if (summary.cancelled)
+        return ImportSummary{{}, true};
     report(1.0, "done");
     return summary;
+}
+
+Result<ImportSummary> importTables(Workspace& ws, const std::vector<RawTable>& tables,
+                                   const ImportOptions& options, IssueList& issues) {
+    SqliteStore store = SqliteStore::borrow(ws);
+    return importTables(store, tables, options, issues);
 }
 
 std::string tableToCsv(const Dataset& data, std::string_view table) {

@@ -13,7 +13,8 @@
 
 namespace chokepoint::core {
 class Workspace;
-}
+class WorkspaceStore;
+} // namespace chokepoint::core
 
 namespace chokepoint::core::io {
 
@@ -38,6 +39,9 @@ struct ImportSummary {
 
 /// Validates `tables` against SPEC §2 and what stays in the workspace, then writes them
 /// in one transaction. On any issue nothing is written and the issues say why.
+Result<ImportSummary> importTables(WorkspaceStore& ws, const std::vector<RawTable>& tables,
+                                   const ImportOptions& options, IssueList& issues);
+/// The same on a workspace file.
 Result<ImportSummary> importTables(Workspace& ws, const std::vector<RawTable>& tables,
                                    const ImportOptions& options, IssueList& issues);
 

@@ -8,35 +8,13 @@
 #include "core/store/schema.h"
 #include "core/store/workspace.h"
 #include "tests/support/testsupport.h"
+#include "tests/support/tinydataset.h"
 
 using namespace chokepoint;
 using core::Workspace;
+using test::tiny;
 
 namespace {
-
-core::Dataset tiny() {
-    core::Dataset d;
-    d.countries = {{"CHN", "China", std::nullopt}, {"DEU", "Germany", "Europe"}};
-    d.materials = {{"ore", "Ore", core::Stage::Mining, "t"},
-                   {"metal", "Metal", core::Stage::Refining, std::nullopt}};
-    d.recipes = {{"metal", "ore", 2.5}};
-    d.suppliers = {{"sup", "Supplier", "CHN", "CHN"}};
-    d.sites = {{"s1", "sup", "CHN", "Plant", 30.5, 114.25, 120}};
-    d.supply = {{"", "metal", "s1", 0.75, 1.5e6, 30}};
-    d.controls = {{"c1",
-                   "CHN",
-                   "Control",
-                   "No. 1",
-                   core::Date::fromYmd(2023, 7, 3),
-                   core::Date::fromYmd(2023, 8, 1),
-                   std::nullopt,
-                   core::ControlKind::Licence,
-                   {},
-                   45,
-                   "S001"}};
-    d.controlItems = {{"c1", core::ItemKind::Material, "metal"}};
-    return d;
-}
 
 void rawExec(const std::string& path, const std::string& sql) {
     sqlite3* db = nullptr;
@@ -46,22 +24,6 @@ void rawExec(const std::string& path, const std::string& sql) {
     sqlite3_free(err);
     sqlite3_close(db);
     ASSERT_EQ(rc, SQLITE_OK) << sql;
-}
-
-TEST(Workspace, CreateWriteLoadRoundTrip) {
-    test::TempDir tmp;
-    const auto path = tmp.file("w.chokepoint");
-    {
-        auto ws = Workspace::create(path);
-        ASSERT_TRUE(ws.ok()) << ws.errorString();
-        EXPECT_EQ(ws->schemaVersion(), core::store::currentSchemaVersion());
-        ASSERT_TRUE(ws->write(tiny(), core::WriteMode::Append).ok());
-    }
-    auto ws = Workspace::open(path);
-    ASSERT_TRUE(ws.ok()) << ws.errorString();
-    auto data = ws->load();
-    ASSERT_TRUE(data.ok());
-    EXPECT_EQ(*data, tiny());
 }
 
 TEST(Workspace, UsesWalForeignKeysAndApplicationId) {
@@ -156,53 +118,6 @@ TEST(Workspace, RefusesTruncatedFile) {
     } else {
         EXPECT_NE(ws.errorString().find("truncated"), std::string::npos) << ws.errorString();
     }
-}
-
-TEST(Workspace, FailedWriteRollsBackEverything) {
-    test::TempDir tmp;
-    auto ws = Workspace::create(tmp.file("w.chokepoint"));
-    ASSERT_TRUE(ws.ok());
-    ASSERT_TRUE(ws->write(tiny(), core::WriteMode::Append).ok());
-    // A second dataset whose last table violates a foreign key: the earlier tables of the
-    // same write must not stay behind.
-    core::Dataset bad;
-    bad.countries = {{"JPN", "Japan", std::nullopt}};
-    bad.materials = {{"extra", "Extra", core::Stage::Other, std::nullopt}};
-    bad.alternatives = {{"metal", "no_such_site", 30, 0.5, std::nullopt}};
-    auto r = ws->write(bad, core::WriteMode::Append);
-    ASSERT_FALSE(r.ok());
-    EXPECT_NE(r.errorString().find("FOREIGN KEY"), std::string::npos) << r.errorString();
-    auto data = ws->load();
-    ASSERT_TRUE(data.ok());
-    EXPECT_EQ(*data, tiny());
-}
-
-TEST(Workspace, ReplaceKeepsReferenceDataWhenOnlyCompanyDataIsGiven) {
-    test::TempDir tmp;
-    auto ws = Workspace::create(tmp.file("w.chokepoint"));
-    ASSERT_TRUE(ws.ok());
-    ASSERT_TRUE(ws->write(tiny(), core::WriteMode::Append).ok());
-    core::Dataset company;
-    company.suppliers = {{"sup2", "Second", "DEU", std::nullopt}};
-    company.sites = {{"s2", "sup2", "DEU", std::nullopt, std::nullopt, std::nullopt, std::nullopt}};
-    ASSERT_TRUE(ws->write(company, core::WriteMode::Replace).ok());
-    auto data = ws->load();
-    ASSERT_TRUE(data.ok());
-    EXPECT_EQ(data->materials, tiny().materials);
-    EXPECT_EQ(data->controls, tiny().controls);
-    EXPECT_EQ(data->suppliers, company.suppliers);
-    EXPECT_EQ(data->sites, company.sites);
-    EXPECT_TRUE(data->supply.empty());
-}
-
-TEST(Workspace, MetaValues) {
-    test::TempDir tmp;
-    auto ws = Workspace::create(tmp.file("w.chokepoint"));
-    ASSERT_TRUE(ws.ok());
-    EXPECT_FALSE(ws->meta("name").has_value());
-    ASSERT_TRUE(ws->setMeta("name", "Demo").ok());
-    ASSERT_TRUE(ws->setMeta("name", "Demo 2").ok());
-    EXPECT_EQ(ws->meta("name"), "Demo 2");
 }
 
 TEST(Workspace, TheBundledExampleIsMarkedUntilItsCompanyDataIsReplaced) {
