@@ -382,5 +382,14 @@ TEST(IdListEdit, PickListAndCompletion) {
     edit.popup()->close();
 }
 
+TEST(IdListEdit, ALongListReadsFromItsFirstId) {
+    IdListEdit edit;
+    edit.resize(160, 30);
+    edit.setIds({QStringLiteral("natural_graphite"), QStringLiteral("synthetic_graphite"),
+                 QStringLiteral("anode_material")});
+    EXPECT_EQ(edit.lineEdit()->cursorPosition(), 0);
+    EXPECT_TRUE(edit.lineEdit()->toolTip().contains(QStringLiteral("anode_material")));
+}
+
 } // namespace
 } // namespace chokepoint::ui

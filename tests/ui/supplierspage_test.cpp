@@ -18,6 +18,7 @@
 #include <QLegendMarker>
 #include <QSvgRenderer>
 #include <QTest>
+#include <QToolButton>
 
 #include "core/analysis/exposureengine.h"
 #include "core/store/workspace.h"
@@ -314,6 +315,8 @@ TEST_F(SuppliersPageTest, MaterialSelectionDrawsItsNetwork) {
     page->setMode(SuppliersPage::Mode::Sites);
     view->fitAll();
     QCoreApplication::processEvents();
+    // Fit never shrinks the text below a legible size (0.1: 3 px).
+    EXPECT_GE(view->zoom(), 0.5 - 1e-9);
     const int yibin = view->nodeIndexForSite(QStringLiteral("minjiang_yibin"));
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->nodeCenter(yibin));
     EXPECT_EQ(state.selection(),
@@ -335,6 +338,24 @@ TEST_F(SuppliersPageTest, MaterialSelectionDrawsItsNetwork) {
     QCoreApplication::processEvents();
     EXPECT_GE(view->nodeIndexForSite(QStringLiteral("lotusbay_guiyang")), 0);
     EXPECT_EQ(view->selectedSite(), QStringLiteral("lotusbay_guiyang"));
+}
+
+TEST_F(SuppliersPageTest, FullSizeGivesTheNetworkThePage) {
+    NetworkView* view = page->networkView();
+    QToolButton* full = page->networkPanel()->fullSizeButton();
+    ASSERT_TRUE(full->isVisible());
+    ASSERT_TRUE(page->table()->isVisible());
+    const int before = view->height();
+    QTest::mouseClick(full, Qt::LeftButton);
+    QCoreApplication::processEvents();
+    EXPECT_TRUE(full->isChecked());
+    EXPECT_FALSE(page->table()->isVisible());
+    EXPECT_GT(view->height(), before + 200); // the tables' room is the network's now
+    QTest::mouseClick(full, Qt::LeftButton);
+    QCoreApplication::processEvents();
+    EXPECT_FALSE(full->isChecked());
+    EXPECT_TRUE(page->table()->isVisible());
+    EXPECT_EQ(view->height(), before);
 }
 
 TEST_F(SuppliersPageTest, ExportAndDarkPalette) {

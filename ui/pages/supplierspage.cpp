@@ -113,6 +113,9 @@ SuppliersPage::SuppliersPage(AppState& state, QWidget* parent)
     vertical->setStretchFactor(0, 0);
     vertical->setStretchFactor(1, 1);
     vertical->setSizes({330, 420});
+    // Full size: the network alone on the page (0.1: 300 px high at most, under the tables).
+    connect(m_networkPanel, &NetworkPanel::fullSizeToggled, horizontal,
+            [horizontal](bool on) { horizontal->setVisible(!on); });
 
     setMode(Mode::Suppliers);
     connect(m_modes, &QButtonGroup::idClicked, this, [this](int id) { setMode(Mode(id)); });

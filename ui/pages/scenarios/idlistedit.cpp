@@ -71,6 +71,9 @@ void IdListEdit::setChoices(QVector<IdChoice> choices) {
 
 void IdListEdit::setIds(const QStringList& ids) {
     m_edit->setText(ids.join(QStringLiteral(", ")));
+    // A list longer than the field reads from its first id (0.1 showed the end: "l_graphite,
+    // synthetic_graphite, …"); the tooltip lists them all with their names.
+    m_edit->setCursorPosition(0);
     updateTooltip();
 }
 
@@ -95,6 +98,7 @@ void IdListEdit::completeLastToken(const QString& id) {
     if (!list.contains(id))
         list << id;
     setIds(list);
+    m_edit->end(false); // typing goes on after the id just completed
     Q_EMIT idsEdited();
 }
 

@@ -65,6 +65,7 @@ NetworkPanel::NetworkPanel(QWidget* parent)
     : QWidget(parent)
     , m_material(new QComboBox(this))
     , m_fit(new QToolButton(this))
+    , m_fullSize(new QToolButton(this))
     , m_export(new QToolButton(this))
     , m_caption(new QLabel(this))
     , m_unknown(new QCheckBox(tr("Unknown origin"), this))
@@ -85,12 +86,18 @@ NetworkPanel::NetworkPanel(QWidget* parent)
     m_material->view()->setTextElideMode(Qt::ElideNone);
     m_material->setToolTip(tr("The material whose supply chain is drawn"));
     m_fit->setText(tr("Fit"));
-    m_fit->setToolTip(tr("Show the whole network (the wheel zooms, dragging pans)"));
+    m_fit->setToolTip(tr("Show the whole network, or as much as reads at a legible size "
+                         "(the wheel zooms, dragging pans)"));
+    m_fullSize->setObjectName(QStringLiteral("networkFullSize"));
+    m_fullSize->setText(tr("Full size"));
+    m_fullSize->setCheckable(true);
+    m_fullSize->setToolTip(tr("Give the network the whole page; click again for the tables"));
     m_export->setText(tr("Export…"));
     m_export->setToolTip(tr("Save the network as PNG or SVG"));
     bar->addWidget(label);
     bar->addWidget(m_material);
     bar->addWidget(m_fit);
+    bar->addWidget(m_fullSize);
     bar->addWidget(m_export);
     bar->addSpacing(12);
     m_caption->setObjectName(QStringLiteral("networkCaption"));
@@ -135,6 +142,7 @@ NetworkPanel::NetworkPanel(QWidget* parent)
     connect(m_unknown, &QCheckBox::toggled, m_view, &NetworkView::setShowUnknown);
     connect(m_others, &QCheckBox::toggled, m_view, &NetworkView::setShowOthers);
     connect(m_fit, &QToolButton::clicked, m_view, &NetworkView::fitAll);
+    connect(m_fullSize, &QToolButton::toggled, this, &NetworkPanel::fullSizeToggled);
     connect(m_export, &QToolButton::clicked, this, &NetworkPanel::exportImage);
     connect(m_material, &QComboBox::currentIndexChanged, this, [this](int index) {
         if (!m_filling && index >= 0)

@@ -27,6 +27,8 @@ public:
     QCheckBox* unknownToggle() const { return m_unknown; }
     QCheckBox* othersToggle() const { return m_others; }
     QToolButton* fitButton() const { return m_fit; }
+    /// Checkable: the network takes the whole page (the page hides its tables and chart).
+    QToolButton* fullSizeButton() const { return m_fullSize; }
 
     /// The material choices as (id, label); keeps `current` chosen. Emits nothing.
     void setMaterials(const QVector<QPair<QString, QString>>& materials, const QString& current);
@@ -37,6 +39,8 @@ public:
 Q_SIGNALS:
     /// The user picked a material in the box.
     void materialChosen(const QString& id);
+    /// The Full size button was toggled.
+    void fullSizeToggled(bool on);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -47,6 +51,7 @@ private:
 
     QComboBox* m_material;
     QToolButton* m_fit;
+    QToolButton* m_fullSize;
     QToolButton* m_export;
     QLabel* m_caption;
     QVector<QLabel*> m_swatches;

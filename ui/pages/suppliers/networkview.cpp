@@ -27,6 +27,7 @@ constexpr double kHeaderHeight = 34.0;
 constexpr double kMinZoom = 0.05;
 constexpr double kMaxZoom = 4.0;
 constexpr double kReadableZoom = 0.7;
+constexpr double kLegibleFit = 0.5; ///< Fit goes no smaller: node text about 4.5 px high
 
 QString tierTitle(int tier) {
     if (tier == 0)
@@ -213,9 +214,17 @@ void NetworkView::updateVisibility() {
         m_edges[e]->setVisible(visible(m_drawing.edges[e].from));
 }
 
+// The whole network when it reads at kLegibleFit or more; else the legible zoom on our end
+// of the chain (0.1 fitted everything and shrank the text to 3 px).
 void NetworkView::fitAll() {
     m_initialView = false;
     fitScene();
+    if (m_nodes.isEmpty() || zoom() >= kLegibleFit)
+        return;
+    setTransform(QTransform::fromScale(kLegibleFit, kLegibleFit));
+    const QRectF us = m_nodes[0]->sceneBoundingRect();
+    const double half = viewport()->width() / kLegibleFit / 2.0;
+    centerOn(us.right() + 24.0 - half, us.center().y());
 }
 
 void NetworkView::fitScene() {
