@@ -5,6 +5,7 @@
 #include <QBarSet>
 #include <QDateTimeAxis>
 #include <QFontMetrics>
+#include <QHelpEvent>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -16,6 +17,7 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimeZone>
+#include <QToolTip>
 #include <QVBoxLayout>
 
 #include "tests/ui/uitestsupport.h"
@@ -156,6 +158,13 @@ TEST(StackedBarChart, KeysValuesAndEmptyState) {
     QTest::mouseMove(chart.viewport(), chart.barCenter(0, 0));
     EXPECT_TRUE(chart.tipText().contains(QStringLiteral("$1.50 bn")))
         << chart.tipText().toStdString();
+    // The mouse rests: Qt sends the viewport a tooltip event. The tip stays (0.1 hid it).
+    const QPoint at = chart.barCenter(0, 0);
+    QHelpEvent rest(QEvent::ToolTip, at, chart.viewport()->mapToGlobal(at));
+    QCoreApplication::sendEvent(chart.viewport(), &rest);
+    EXPECT_TRUE(QToolTip::isVisible());
+    EXPECT_TRUE(QToolTip::text().contains(QStringLiteral("$1.50 bn")))
+        << QToolTip::text().toStdString();
 }
 
 TEST(DonutChart, SlicesLegendAndRendering) {

@@ -8,6 +8,7 @@
 #include <QContextMenuEvent>
 #include <QFileDialog>
 #include <QGraphicsSimpleTextItem>
+#include <QHelpEvent>
 #include <QImage>
 #include <QLegend>
 #include <QLegendMarker>
@@ -27,6 +28,26 @@ QString chartLabel(const QString& text) {
 
 namespace {
 constexpr char kHidden[] = "chokepointHidden";
+
+// When the mouse rests, the viewport gets a tooltip event that the scene answers from its
+// items' own tooltips; chart items have none, so it hid the hovered item's tip about 0.7 s
+// after it appeared (seen on a desktop, not in tests that only emitted `hovered`). This
+// filter answers it with the hovered item's tip instead.
+class KeepHoverTip : public QObject {
+public:
+    KeepHoverTip(ChartView* view)
+        : QObject(view)
+        , m_view(view) {}
+    bool eventFilter(QObject*, QEvent* event) override {
+        if (event->type() != QEvent::ToolTip || m_view->tipText().isEmpty())
+            return false;
+        QToolTip::showText(static_cast<QHelpEvent*>(event)->globalPos(), m_view->tipText(), m_view);
+        return true;
+    }
+
+private:
+    ChartView* m_view;
+};
 constexpr char kValues[] = "chokepointValues";
 constexpr char kValue[] = "chokepointValue";
 } // namespace
@@ -35,6 +56,7 @@ ChartView::ChartView(QWidget* parent)
     : QChartView(parent) {
     setRenderHint(QPainter::Antialiasing);
     setMouseTracking(true);
+    viewport()->installEventFilter(new KeepHoverTip(this));
     setMinimumSize(240, 200);
     chart()->setMargins(QMargins(6, 6, 6, 6));
     chart()->legend()->setAlignment(Qt::AlignBottom);
