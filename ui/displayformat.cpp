@@ -86,10 +86,9 @@ QString elided(const QString& s, int maxChars) {
 
 } // namespace
 
-// Leaves out parenthesised remarks and what follows the first ", ". A remark in the middle
-// goes, not the words after it: "Synthetic (artificial) graphite, graphitised" is "Synthetic
-// graphite" (0.1.0: "Synthetic").
-QString shortName(const QString& name, int maxChars) {
+// A remark in the middle goes, not the words after it: "Synthetic (artificial) graphite,
+// graphitised" is "Synthetic graphite, graphitised" (0.1.0 stopped at the bracket).
+QString withoutRemarks(const QString& name) {
     QString s;
     int depth = 0;
     for (const QChar c : name) {
@@ -100,7 +99,13 @@ QString shortName(const QString& name, int maxChars) {
         else if (depth == 0)
             s += c;
     }
-    s = s.simplified().replace(QStringLiteral(" ,"), QStringLiteral(","));
+    return s.simplified().replace(QStringLiteral(" ,"), QStringLiteral(","));
+}
+
+// Leaves out parenthesised remarks and what follows the first ", ":
+// "Synthetic (artificial) graphite, graphitised" is "Synthetic graphite".
+QString shortName(const QString& name, int maxChars) {
+    QString s = withoutRemarks(name);
     const qsizetype comma = s.indexOf(QStringLiteral(", "));
     if (comma > 0)
         s = s.left(comma);

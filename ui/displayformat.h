@@ -44,6 +44,9 @@ QString compactMoneyText(double amount);
 /// then elided to `maxChars` ("NCM811 pouch cell, high energy (~300 Wh/kg)" -> "NCM811 pouch
 /// cell"; "Synthetic (artificial) graphite, graphitised" -> "Synthetic graphite").
 QString shortName(const QString& name, int maxChars = 28);
+/// The name without its parenthesised remarks, spaces tidied ("LFP cathode (carbon-coated),
+/// battery grade" -> "LFP cathode, battery grade").
+QString withoutRemarks(const QString& name);
 /// shortName() of each name, except where two different names would share a short name
 /// ("Lotus Bay plant, Guiyang" and "Lotus Bay plant, Jorf Lasfar"): those keep their whole
 /// name, elided to `maxChars`, so that labels side by side can be told apart.

@@ -28,18 +28,7 @@ QString supplierName(const an::Network& net, an::Index supplier) {
 }
 
 QString materialLabel(const QString& name, int maxChars) {
-    QString s;
-    int depth = 0;
-    for (const QChar c : name) {
-        if (c == QLatin1Char('('))
-            ++depth;
-        else if (c == QLatin1Char(')') && depth > 0)
-            --depth;
-        else if (depth == 0)
-            s += c;
-    }
-    s = s.simplified();
-    s.replace(QStringLiteral(" ,"), QStringLiteral(","));
+    QString s = withoutRemarks(name);
     if (s.isEmpty())
         s = name;
     if (s.size() > maxChars) {
